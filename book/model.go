@@ -1,0 +1,164 @@
+package book
+
+import (
+	"fmt"
+	"time"
+)
+
+// Library is every edition found under one content directory.
+type Library struct {
+	Editions []*Edition
+}
+
+// Edition is one report in one language: the unit that becomes one EPUB and one PDF.
+type Edition struct {
+	Report   string // report folder name, e.g. "kazakhstan"
+	Lang     string // BCP 47 tag of the edition, e.g. "kk"
+	Dir      string // folder of the edition inside the content tree
+	Meta     Metadata
+	Chapters []*Chapter
+}
+
+// Name returns the edition's file stem, "<report>-<lang>".
+func (e *Edition) Name() string { return e.Report + "-" + e.Lang }
+
+// Draft reports whether the edition is marked as a draft.
+func (e *Edition) Draft() bool { return e.Meta.Status == StatusDraft }
+
+// Status is the publication state of an edition.
+type Status string
+
+// The publication states an edition manifest may name.
+const (
+	StatusFinal Status = "final"
+	StatusDraft Status = "draft"
+)
+
+// Contributor is a person or body credited in an edition, with a MARC relator role
+// such as "aut" (author) or "edt" (editor).
+type Contributor struct {
+	Name string `yaml:"name"`
+	Role string `yaml:"role"`
+}
+
+// Cover holds the colours of a generated cover.
+type Cover struct {
+	Background string `yaml:"background"`
+	Foreground string `yaml:"foreground"`
+	Accent     string `yaml:"accent"`
+	Image      string `yaml:"image"`
+	Alt        string `yaml:"alt"`
+}
+
+// Metadata is the merged description of an edition: its manifest over the report's defaults.
+type Metadata struct {
+	Title        string
+	Subtitle     string
+	Series       string
+	Country      string
+	Contributors []Contributor
+	Publisher    string
+	Date         time.Time
+	Lang         string
+	Identifier   string // ISBN ("urn:isbn:…") or a stable UUID URN
+	Rights       string
+	ImageCredits []string
+	Status       Status
+	Paper        string // default trim size for print, e.g. "a5"
+	Keywords     []string
+	Description  string
+	Source       string
+	Cover        Cover
+}
+
+// Chapter is one manuscript file turned into blocks and numbered endnotes.
+type Chapter struct {
+	ID     string // stable identifier from the file name, e.g. "ch02-introduction"
+	File   string // path of the manuscript inside the content tree
+	Title  string
+	Author string
+	Kind   string // executive-summary, introduction, conclusions, overview or empty
+	Source string
+	Blocks []Block
+	Notes  []Note // in number order: Notes[i].Number == i+1
+}
+
+// NoteID returns the document-wide identifier of note n of this chapter.
+func (c *Chapter) NoteID(n int) string { return fmt.Sprintf("%s-note-%d", c.ID, n) }
+
+// RefID returns the identifier of the k-th reference (1-based) to note n of this chapter.
+func (c *Chapter) RefID(n, k int) string {
+	if k <= 1 {
+		return fmt.Sprintf("%s-ref-%d", c.ID, n)
+	}
+	return fmt.Sprintf("%s-ref-%d-%d", c.ID, n, k)
+}
+
+// BlockKind says what a Block is.
+type BlockKind int
+
+// The kinds of block a chapter is made of.
+const (
+	Paragraph BlockKind = iota
+	Heading             // Level 2 (section) or 3 (subsection); level 1 is the chapter title
+	List                // Items, Ordered and Start
+	Quote               // Children
+	Box                 // a sidebar: Title, Byline, Children
+	Credit              // an image or photo credit line: Inlines
+)
+
+var blockKindNames = [...]string{"paragraph", "heading", "list", "quote", "box", "credit"}
+
+// String returns the lower-case name of the kind.
+func (k BlockKind) String() string { return blockKindNames[k] }
+
+// Block is one block-level element of a chapter or of a note.
+type Block struct {
+	Kind     BlockKind
+	Pos      Pos
+	Level    int      // Heading
+	Inlines  []Inline // Paragraph, Heading, Credit
+	Ordered  bool     // List
+	Start    int      // List: number of the first item when Ordered
+	Items    [][]Block
+	Children []Block  // Quote, Box
+	Title    []Inline // Box
+	Byline   []Inline // Box
+}
+
+// InlineKind says what an Inline is.
+type InlineKind int
+
+// The kinds of inline element.
+const (
+	Text     InlineKind = iota
+	Emph                // Children
+	Strong              // Children
+	Code                // Text, verbatim
+	Link                // URL, Children
+	NoteRef             // Note, Ref
+	Break               // a hard line break
+	URLText             // a bare URL in running text: Text, never changed by typography
+)
+
+// Inline is one run of inline content.
+type Inline struct {
+	Kind     InlineKind
+	Text     string
+	URL      string
+	Children []Inline
+	Note     int // NoteRef: the note's number in its chapter
+	Ref      int // NoteRef: which reference to that note this is, from 1
+	Label    string
+	Pos      Pos
+}
+
+// Note is one endnote of a chapter.
+type Note struct {
+	Number  int
+	Label   string // the label used in the manuscript, e.g. "12"
+	Pos     Pos    // where the definition starts
+	Blocks  []Block
+	Refs    int  // how many references point at this note
+	Missing bool // referenced but never defined (allowed in drafts)
+}

@@ -1,0 +1,147 @@
+// Package fonts holds the typefaces bindery embeds in every edition: PT Serif for text and
+// PT Sans for headings, from Debian's fonts-paratype (ParaType Free Font License, see
+// paratype/LICENSE.txt). It sits beside the pipeline: book asks it which characters a face
+// can render, layout measures and embeds the faces in PDFs, epub embeds them in EPUBs.
+// Each face is parsed once per process.
+package fonts
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+//go:embed paratype/*.ttf paratype/LICENSE.txt
+var files embed.FS
+
+// License is the text of the fonts' license, to ship beside embedded copies.
+func License() []byte {
+	b, err := files.ReadFile("paratype/LICENSE.txt")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return b
+}
+
+// Style is the weight and slant of a face within its family.
+type Style int
+
+// The styles of a family.
+const (
+	Regular Style = iota
+	Italic
+	Bold
+	BoldItalic
+)
+
+var styleNames = [...]string{"Regular", "Italic", "Bold", "Bold Italic"}
+
+// String returns the style's name, e.g. "Bold Italic".
+func (s Style) String() string { return styleNames[s] }
+
+// Face is one embedded font file.
+type Face struct {
+	Family string // "PT Serif" or "PT Sans"
+	Style  Style
+	File   string // file name inside the package, e.g. "PTF55F.ttf"
+
+	once  sync.Once
+	data  []byte
+	font  *sfnt.Font
+	cover []uint64 // bit set of the Basic Multilingual Plane
+	err   error
+}
+
+// Name returns the full face name, e.g. "PT Serif Italic".
+func (f *Face) Name() string {
+	if f.Style == Regular {
+		return f.Family
+	}
+	return f.Family + " " + f.Style.String()
+}
+
+// Families of the embedded faces.
+const (
+	Serif = "PT Serif"
+	Sans  = "PT Sans"
+)
+
+var faces = []*Face{
+	{Family: Serif, Style: Regular, File: "PTF55F.ttf"},
+	{Family: Serif, Style: Italic, File: "PTF56F.ttf"},
+	{Family: Serif, Style: Bold, File: "PTF75F.ttf"},
+	{Family: Serif, Style: BoldItalic, File: "PTF76F.ttf"},
+	{Family: Sans, Style: Regular, File: "PTS55F.ttf"},
+	{Family: Sans, Style: Bold, File: "PTS75F.ttf"},
+}
+
+// All returns every embedded face, serif first.
+func All() []*Face { return faces }
+
+// Get returns the face of a family and style, or nil if it is not embedded.
+func Get(family string, style Style) *Face {
+	for _, f := range faces {
+		if f.Family == family && f.Style == style {
+			return f
+		}
+	}
+	return nil
+}
+
+func (f *Face) load() {
+	f.once.Do(func() {
+		f.data, f.err = files.ReadFile("paratype/" + f.File)
+		if f.err != nil {
+			return
+		}
+		f.font, f.err = sfnt.Parse(f.data)
+		if f.err != nil {
+			f.err = fmt.Errorf("fonts: parse %s: %w", f.File, f.err)
+			return
+		}
+		f.cover = coverage(f.font)
+	})
+}
+
+// coverage records which BMP code points have a glyph.
+func coverage(fnt *sfnt.Font) []uint64 {
+	set := make([]uint64, 0x10000/64)
+	var buf sfnt.Buffer
+	for r := rune(0x20); r < 0x10000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		if gi, err := fnt.GlyphIndex(&buf, r); err == nil && gi != 0 {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return set
+}
+
+// Data returns the font file's bytes, unmodified.
+func (f *Face) Data() []byte {
+	f.load()
+	return f.data
+}
+
+// SFNT returns the parsed font. Callers that query glyphs concurrently need their own
+// sfnt.Buffer each.
+func (f *Face) SFNT() (*sfnt.Font, error) {
+	f.load()
+	return f.font, f.err
+}
+
+// Has reports whether the face has a glyph for r. Spaces and line breaks always count.
+func (f *Face) Has(r rune) bool {
+	switch r {
+	case '\n', '\t', '\u00a0', '\u200b', '\u00ad':
+		return true
+	}
+	f.load()
+	if f.err != nil || r < 0 || r >= 0x10000 {
+		return false
+	}
+	return f.cover[r/64]&(1<<(r%64)) != 0
+}
