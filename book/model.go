@@ -131,14 +131,14 @@ type InlineKind int
 
 // The kinds of inline element.
 const (
-	Text     InlineKind = iota
-	Emph                // Children
-	Strong              // Children
-	Code                // Text, verbatim
-	Link                // URL, Children
-	NoteRef             // Note, Ref
-	Break               // a hard line break
-	URLText             // a bare URL in running text: Text, never changed by typography
+	Text    InlineKind = iota
+	Emph               // Children
+	Strong             // Children
+	Code               // Text, verbatim
+	Link               // URL, Children
+	NoteRef            // Note, Ref
+	Break              // a hard line break
+	URLText            // a bare URL in running text: Text, never changed by typography
 )
 
 // Inline is one run of inline content.
