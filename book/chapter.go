@@ -1,0 +1,298 @@
+package book
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter is the YAML header of a chapter file.
+type frontMatter struct {
+	Title  string `yaml:"title"`
+	Author string `yaml:"author"`
+	Kind   string `yaml:"kind"`
+	Source string `yaml:"source"`
+}
+
+var chapterKinds = map[string]bool{"": true, "executive-summary": true, "introduction": true,
+	"conclusions": true, "overview": true, "chapter": true}
+
+// source is one manuscript file with a line index for positions.
+type source struct {
+	file  string
+	data  []byte
+	lines []int // byte offset of the start of each line
+}
+
+func newSource(file string, data []byte) *source {
+	s := &source{file: file, data: data, lines: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			s.lines = append(s.lines, i+1)
+		}
+	}
+	return s
+}
+
+// pos converts a byte offset into a line and a column counted in characters.
+func (s *source) pos(off int) Pos {
+	lo, hi := 0, len(s.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	start := s.lines[lo]
+	off = min(off, len(s.data))
+	return Pos{File: s.file, Line: lo + 1, Col: len(bytes.Runes(s.data[start:off])) + 1}
+}
+
+// splitFrontMatter returns the YAML header and the offset where the body starts.
+func splitFrontMatter(data []byte) (header []byte, body int, ok bool) {
+	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.HasPrefix(data, []byte("---\r\n")) {
+		return nil, 0, false
+	}
+	start := bytes.IndexByte(data, '\n') + 1
+	for i := start; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		end := len(data)
+		if j >= 0 {
+			end = i + j
+		}
+		if strings.TrimRight(string(data[i:end]), "\r ") == "---" {
+			return data[start:i], min(end+1, len(data)), true
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	return nil, 0, false
+}
+
+// parseChapter turns one manuscript into a chapter; notes are numbered later.
+func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnostics) *Chapter {
+	src := newSource(file, data)
+	checkText(src, ds)
+	data = sanitize(data)
+	src.data = data
+	ch := &Chapter{File: file, ID: chapterID(file)}
+	header, body, ok := splitFrontMatter(data)
+	if !ok {
+		ds.Errorf(src.pos(0), "chapter has no front matter (a YAML header between --- lines with a title)")
+	} else {
+		parseFrontMatter(src, header, ch, ds)
+	}
+	root := newParser().Parse(text.NewReader(data[body:]))
+	c := &converter{src: src, base: body, lang: lang, ds: ds, defs: map[string][]*Note{}}
+	c.defPositions(data[body:])
+	ch.Blocks = c.blocks(root)
+	if len(ch.Blocks) == 0 {
+		ds.Errorf(src.pos(body), "chapter %q is empty", ch.Title)
+	}
+	c.checkHeadings(ch.Blocks)
+	numberNotes(ch, c.defList, draft, ds)
+	return ch
+}
+
+func parseFrontMatter(src *source, header []byte, ch *Chapter, ds *Diagnostics) {
+	var fm frontMatter
+	var node yaml.Node
+	if err := yaml.Unmarshal(header, &node); err != nil {
+		p := yamlErrPos(src.file, err)
+		p.Line++ // the header starts on line 2
+		ds.Errorf(p, "invalid YAML front matter: %s", yamlErrMsg(err))
+		return
+	}
+	if err := node.Decode(&fm); err != nil {
+		p := yamlErrPos(src.file, err)
+		p.Line++
+		ds.Errorf(p, "front matter: %s", yamlErrMsg(err))
+	}
+	ch.Title, ch.Author, ch.Kind, ch.Source = strings.TrimSpace(fm.Title), fm.Author, fm.Kind, fm.Source
+	if ch.Title == "" {
+		ds.Errorf(Pos{File: src.file, Line: 1, Col: 1}, "front matter is missing the required field %q", "title")
+	}
+	if !chapterKinds[ch.Kind] {
+		ds.Warnf(Pos{File: src.file, Line: 1, Col: 1}, "unknown chapter kind %q", ch.Kind)
+	}
+}
+
+// chapterID makes an XML-safe identifier from the file name: "ch02-introduction".
+func chapterID(file string) string {
+	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	var b strings.Builder
+	b.WriteString("ch")
+	for _, r := range strings.ToLower(stem) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// converter turns goldmark's tree into the model's blocks and inlines.
+type converter struct {
+	src     *source
+	base    int // offset of the body inside the file
+	lang    string
+	ds      *Diagnostics
+	defList []*Note   // every definition, in source order
+	defs    map[string][]*Note
+	defPos  map[string][]int
+}
+
+func (c *converter) at(off int) Pos { return c.src.pos(c.base + off) }
+
+func (c *converter) defPositions(body []byte) {
+	c.defPos = map[string][]int{}
+	for _, m := range defRe.FindAllSubmatchIndex(body, -1) {
+		label := string(body[m[2]:m[3]])
+		c.defPos[label] = append(c.defPos[label], m[0]+bytes.IndexByte(body[m[0]:], '['))
+	}
+}
+
+// blockPos returns the position of a block node's first line.
+func (c *converter) blockPos(n ast.Node) Pos {
+	for m := n; m != nil; m = m.FirstChild() {
+		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
+			return c.at(m.Lines().At(0).Start)
+		}
+		if cn, ok := m.(*containerNode); ok {
+			return c.at(cn.open)
+		}
+	}
+	return c.at(0)
+}
+
+func (c *converter) blocks(parent ast.Node) []Block {
+	var out []Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		out = append(out, c.block(n)...)
+	}
+	return out
+}
+
+func (c *converter) block(n ast.Node) []Block {
+	pos := c.blockPos(n)
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return []Block{{Kind: Paragraph, Pos: pos, Inlines: c.inlines(n)}}
+	case *ast.Heading:
+		return []Block{{Kind: Heading, Pos: pos, Level: n.Level, Inlines: c.inlines(n)}}
+	case *ast.List:
+		b := Block{Kind: List, Pos: pos, Ordered: n.IsOrdered(), Start: n.Start}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			b.Items = append(b.Items, c.blocks(it))
+		}
+		return []Block{b}
+	case *ast.Blockquote:
+		return []Block{{Kind: Quote, Pos: pos, Children: c.blocks(n)}}
+	case *containerNode:
+		return c.container(n, pos)
+	case *extast.FootnoteList:
+		c.footnotes(n)
+		return nil
+	case *ast.ThematicBreak:
+		c.ds.Warnf(pos, "a thematic break (---) is not part of the manuscript format; it is left out")
+		return nil
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		c.ds.Warnf(pos, "%s is not part of the manuscript format; its text is kept as a paragraph", kindName(n))
+		return []Block{{Kind: Paragraph, Pos: pos, Inlines: []Inline{{Kind: Code, Text: string(linesText(n, c.src.data[c.base:]))}}}}
+	}
+	c.ds.Warnf(pos, "unsupported block %s", n.Kind())
+	return nil
+}
+
+func kindName(n ast.Node) string {
+	switch n.(type) {
+	case *ast.HTMLBlock:
+		return "raw HTML"
+	}
+	return "a code block"
+}
+
+func linesText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+func (c *converter) container(n *containerNode, pos Pos) []Block {
+	switch n.name {
+	case "box":
+		b := Block{Kind: Box, Pos: pos, Children: c.blocks(n)}
+		b.Title = c.attrText(n.attrs["title"])
+		b.Byline = c.attrText(n.attrs["byline"])
+		return []Block{b}
+	case "credit":
+		var ins []Inline
+		for _, b := range c.blocks(n) {
+			if len(ins) > 0 {
+				ins = append(ins, Inline{Kind: Break})
+			}
+			ins = append(ins, b.Inlines...)
+		}
+		return []Block{{Kind: Credit, Pos: pos, Inlines: ins}}
+	}
+	c.ds.Errorf(pos, "unknown container %q (bindery knows ::: box and ::: credit)", n.name)
+	return c.blocks(n)
+}
+
+// attrText turns a container attribute into inlines with typography applied.
+func (c *converter) attrText(s string) []Inline {
+	if s == "" {
+		return nil
+	}
+	return typeset(c.lang, []Inline{{Kind: Text, Text: s}})
+}
+
+func (c *converter) footnotes(list *extast.FootnoteList) {
+	seen := map[string]int{}
+	for n := list.FirstChild(); n != nil; n = n.NextSibling() {
+		fn := n.(*extast.Footnote)
+		label := string(fn.Ref)
+		k := seen[label]
+		seen[label]++
+		pos := c.blockPos(fn)
+		if offs := c.defPos[label]; k < len(offs) {
+			pos = c.at(offs[k])
+		}
+		note := &Note{Label: label, Pos: pos, Blocks: c.blocks(fn)}
+		c.defList = append(c.defList, note)
+	}
+}
+
+// checkHeadings reports headings that break the outline: a level-1 heading in the body,
+// levels deeper than 3, and skipped levels.
+func (c *converter) checkHeadings(blocks []Block) {
+	prev := 1
+	for _, b := range blocks {
+		if b.Kind != Heading {
+			continue
+		}
+		switch {
+		case b.Level == 1:
+			c.ds.Errorf(b.Pos, "level-1 heading in a chapter body: the chapter title comes from the front matter; use ## for sections")
+		case b.Level > 3:
+			c.ds.Warnf(b.Pos, "heading level %d is deeper than bindery's outline (## and ###)", b.Level)
+		case b.Level > prev+1:
+			c.ds.Warnf(b.Pos, "heading level %d follows level %d: a level is skipped", b.Level, prev)
+		}
+		prev = b.Level
+	}
+}

@@ -1,0 +1,192 @@
+package book
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/fpc/bindery/fonts"
+	"github.com/fpc/bindery/typo"
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/runenames"
+)
+
+// style is the face a run of text is set in, for the glyph coverage check.
+type style struct {
+	family string
+	style  fonts.Style
+}
+
+func (s style) with(add fonts.Style) style {
+	switch {
+	case s.style == fonts.Regular:
+		s.style = add
+	case s.style != add:
+		s.style = fonts.BoldItalic
+	}
+	return s
+}
+
+// inlines converts the inline children of a block and applies the language's typography.
+func (c *converter) inlines(n ast.Node) []Inline {
+	st := style{family: fonts.Serif}
+	if _, ok := n.(*ast.Heading); ok {
+		st = style{family: fonts.Sans, style: fonts.Bold}
+	}
+	return typeset(c.lang, mergeText(c.inlineChildren(n, st)))
+}
+
+func (c *converter) inlineChildren(n ast.Node, st style) []Inline {
+	var out []Inline
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		out = append(out, c.inline(ch, st)...)
+	}
+	return out
+}
+
+func (c *converter) inline(n ast.Node, st style) []Inline {
+	body := c.src.data[c.base:]
+	switch n := n.(type) {
+	case *ast.Text:
+		seg := n.Segment
+		txt := string(body[seg.Start:seg.Stop])
+		c.checkRun(seg.Start, txt, st)
+		out := []Inline{{Kind: Text, Text: txt, Pos: c.at(seg.Start)}}
+		switch {
+		case n.HardLineBreak():
+			out = append(out, Inline{Kind: Break})
+		case n.SoftLineBreak():
+			out = append(out, Inline{Kind: Text, Text: " "})
+		}
+		return out
+	case *ast.String:
+		return []Inline{{Kind: Text, Text: string(n.Value)}}
+	case *ast.Emphasis:
+		kind, add := Emph, fonts.Italic
+		if n.Level >= 2 {
+			kind, add = Strong, fonts.Bold
+		}
+		return []Inline{{Kind: kind, Children: mergeText(c.inlineChildren(n, st.with(add)))}}
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+			if tx, ok := t.(*ast.Text); ok {
+				b.Write(tx.Segment.Value(body))
+			}
+		}
+		return []Inline{{Kind: Code, Text: b.String()}}
+	case *ast.Link:
+		return []Inline{{Kind: Link, URL: string(n.Destination), Children: mergeText(c.inlineChildren(n, st))}}
+	case *ast.AutoLink:
+		url := string(n.URL(body))
+		label := string(n.Label(body))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+			url = "mailto:" + url
+		} else if !strings.Contains(url, "://") && !strings.HasPrefix(url, "mailto:") {
+			url = "http://" + url
+		}
+		return []Inline{{Kind: URLText, Text: label, URL: url}}
+	case *noteRefNode:
+		ref := Inline{Kind: NoteRef, Label: n.label, Pos: c.at(n.offset)}
+		return []Inline{ref}
+	case *ast.Image:
+		c.ds.Warnf(c.at(0), "images are not part of the manuscript format; the alt text is kept")
+		return c.inlineChildren(n, st)
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b.Write(body[seg.Start:seg.Stop])
+		}
+		c.ds.Warnf(c.at(n.Segments.At(0).Start), "raw HTML %q is kept as text", b.String())
+		return []Inline{{Kind: Text, Text: b.String()}}
+	}
+	return c.inlineChildren(n, st)
+}
+
+// checkRun reports characters the face cannot render and words that mix scripts.
+func (c *converter) checkRun(off int, s string, st style) {
+	face := fonts.Get(st.family, st.style)
+	for i, r := range s {
+		if face != nil && !face.Has(r) && !unicode.IsControl(r) {
+			c.ds.Errorf(c.at(off+i), "%U %s not in %s", r, runenames.Name(r), face.Name())
+		}
+	}
+	checkMixedScript(s, func(i int, word string) {
+		c.ds.Warnf(c.at(off+i), "word %q mixes Latin and Cyrillic letters", word)
+	})
+}
+
+// checkMixedScript calls report for each word that has both Latin and Cyrillic letters.
+func checkMixedScript(s string, report func(offset int, word string)) {
+	start := -1
+	var latin, cyrillic bool
+	flush := func(end int) {
+		if start >= 0 && latin && cyrillic {
+			report(start, s[start:end])
+		}
+		start, latin, cyrillic = -1, false, false
+	}
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		latin = latin || unicode.Is(unicode.Latin, r)
+		cyrillic = cyrillic || unicode.Is(unicode.Cyrillic, r)
+	}
+	flush(len(s))
+}
+
+// mergeText joins neighbouring plain text runs, so typography sees whole phrases.
+func mergeText(in []Inline) []Inline {
+	var out []Inline
+	for _, x := range in {
+		if n := len(out); n > 0 && x.Kind == Text && out[n-1].Kind == Text {
+			out[n-1].Text += x.Text
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// typeset applies the language's typography to the text of one block, in reading order.
+func typeset(lang string, ins []Inline) []Inline {
+	f := typo.New(lang)
+	f.Reset()
+	var walk func([]Inline)
+	walk = func(ins []Inline) {
+		for i := range ins {
+			switch ins[i].Kind {
+			case Text:
+				ins[i].Text = f.Text(ins[i].Text)
+			case Emph, Strong, Link:
+				walk(ins[i].Children)
+			}
+		}
+	}
+	walk(ins)
+	return ins
+}
+
+// PlainText returns the text of inlines without markup, note references left out.
+func PlainText(ins []Inline) string {
+	var b strings.Builder
+	for _, x := range ins {
+		switch x.Kind {
+		case Text, Code, URLText:
+			b.WriteString(x.Text)
+		case Break:
+			b.WriteByte(' ')
+		case Emph, Strong, Link:
+			b.WriteString(PlainText(x.Children))
+		}
+	}
+	return b.String()
+}
+
+func (n *Note) String() string { return fmt.Sprintf("note %d [^%s]", n.Number, n.Label) }

@@ -1,0 +1,140 @@
+// Package book is the first stage of bindery's pipeline: it reads the content tree
+// (content/<report>/<lang>/book.yaml and Markdown chapters) through an fs.FS, builds the
+// document model (editions, chapters, blocks, numbered endnotes), applies the language's
+// typography, and validates everything, collecting every problem with its file:line:col.
+// The renderers (epub, layout) only read the model; book imports none of them.
+package book
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Manifest file names.
+const (
+	EditionManifest = "book.yaml"
+	ReportManifest  = "report.yaml"
+)
+
+// Load reads every edition below the root of fsys. It returns the editions it could build
+// and every problem found; callers fail when the diagnostics hold an error.
+func Load(fsys fs.FS) (*Library, Diagnostics) { return LoadPrefixed(fsys, "") }
+
+// LoadPrefixed is Load with prefix (e.g. "content") put before every path it reports.
+func LoadPrefixed(fsys fs.FS, prefix string) (*Library, Diagnostics) {
+	var ds Diagnostics
+	lib := &Library{}
+	reports, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		ds.Errorf(Pos{File: or(prefix, ".")}, "cannot read content: %v", err)
+		return lib, ds
+	}
+	type job struct {
+		report, lang string
+		rm           *manifest
+	}
+	var jobs []job
+	for _, r := range reports {
+		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") {
+			continue
+		}
+		rm := loadReportManifest(fsys, prefix, r.Name(), &ds)
+		langs, _ := fs.ReadDir(fsys, r.Name())
+		for _, l := range langs {
+			if l.IsDir() && !strings.HasPrefix(l.Name(), ".") {
+				jobs = append(jobs, job{r.Name(), l.Name(), rm})
+			}
+		}
+	}
+	eds := make([]*Edition, len(jobs))
+	dss := make([]Diagnostics, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { eds[i], dss[i] = loadEdition(fsys, prefix, j.report, j.lang, j.rm) })
+	}
+	wg.Wait()
+	for i := range jobs {
+		ds = append(ds, dss[i]...)
+		if eds[i] != nil {
+			lib.Editions = append(lib.Editions, eds[i])
+		}
+	}
+	if len(jobs) == 0 {
+		ds.Errorf(Pos{File: or(prefix, ".")}, "no editions found (expected <report>/<lang>/%s)", EditionManifest)
+	}
+	ds.Sort()
+	return lib, ds
+}
+
+func display(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return path.Join(prefix, p)
+}
+
+func loadReportManifest(fsys fs.FS, prefix, report string, ds *Diagnostics) *manifest {
+	p := path.Join(report, ReportManifest)
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil
+	}
+	m, _ := parseManifest(display(prefix, p), data, ds)
+	return m
+}
+
+// loadEdition reads one edition folder; it returns nil when there is no manifest to go by.
+func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Edition, Diagnostics) {
+	var ds Diagnostics
+	dir := path.Join(report, lang)
+	mp := path.Join(dir, EditionManifest)
+	data, err := fs.ReadFile(fsys, mp)
+	if err != nil {
+		ds.Errorf(Pos{File: display(prefix, dir)}, "edition folder has no %s", EditionManifest)
+		return nil, ds
+	}
+	m, ok := parseManifest(display(prefix, mp), data, &ds)
+	if !ok {
+		return nil, ds
+	}
+	ed := &Edition{Report: report, Lang: lang, Dir: display(prefix, dir)}
+	ed.Meta = merge(rm, m, report, lang, &ds)
+	if _, known := UI(lang); !known {
+		ds.Errorf(Pos{File: display(prefix, dir)}, "unknown language tag %q in folder name (bindery supports %s)", lang, strings.Join(Languages, ", "))
+	}
+	listed := map[string]bool{}
+	for i, name := range m.Chapters {
+		listed[name] = true
+		cp := path.Join(dir, name)
+		src, err := fs.ReadFile(fsys, cp)
+		if err != nil {
+			ds.Errorf(m.chapterPos(i), "chapter file %q does not exist", name)
+			continue
+		}
+		ed.Chapters = append(ed.Chapters, parseChapter(display(prefix, cp), src, lang, ed.Draft(), &ds))
+	}
+	unlisted(fsys, prefix, dir, listed, &ds)
+	return ed, ds
+}
+
+// unlisted warns about Markdown files in the edition folder that the manifest leaves out.
+func unlisted(fsys fs.FS, prefix, dir string, listed map[string]bool, ds *Diagnostics) {
+	files, _ := fs.ReadDir(fsys, dir)
+	for _, f := range files {
+		if !f.IsDir() && path.Ext(f.Name()) == ".md" && !listed[f.Name()] {
+			ds.Warnf(Pos{File: display(prefix, path.Join(dir, f.Name()))}, "chapter file is not listed in %s", EditionManifest)
+		}
+	}
+}
+
+// Edition returns the edition of a report in a language, or nil.
+func (l *Library) Edition(report, lang string) *Edition {
+	i := slices.IndexFunc(l.Editions, func(e *Edition) bool { return e.Report == report && e.Lang == lang })
+	if i < 0 {
+		return nil
+	}
+	return l.Editions[i]
+}

@@ -1,0 +1,81 @@
+package book
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// loadTxtar loads a txtar archive from testdata as a content tree.
+func loadTxtar(t testing.TB, name string) (*Library, Diagnostics) {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Load(archiveFS(ar))
+}
+
+func archiveFS(ar *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func TestLoadClean(t *testing.T) {
+	lib, ds := loadTxtar(t, "clean.txtar")
+	for _, d := range ds {
+		if d.Severity == Error || !strings.Contains(d.Message, "never defined") {
+			t.Errorf("unexpected diagnostic: %s", d)
+		}
+	}
+	if len(lib.Editions) != 2 {
+		t.Fatalf("got %d editions, want 2", len(lib.Editions))
+	}
+	en := lib.Edition("demo", "en")
+	if en.Meta.Publisher != "The Foreign Policy Centre" || en.Meta.Paper != "a5" || en.Draft() {
+		t.Errorf("report defaults not merged: %+v", en.Meta)
+	}
+	if !strings.HasPrefix(en.Meta.Identifier, "urn:uuid:") || en.Meta.Identifier == lib.Edition("demo", "kk").Meta.Identifier {
+		t.Errorf("identifier %q", en.Meta.Identifier)
+	}
+	intro := en.Chapters[1]
+	if intro.ID != "ch02-intro" || intro.Kind != "introduction" {
+		t.Errorf("chapter id/kind %q %q", intro.ID, intro.Kind)
+	}
+	kinds := []BlockKind{}
+	for _, b := range intro.Blocks {
+		kinds = append(kinds, b.Kind)
+	}
+	want := []BlockKind{Paragraph, Heading, Paragraph, Box, Quote, Heading, Paragraph}
+	if !equal(kinds, want) {
+		t.Errorf("blocks %v, want %v", kinds, want)
+	}
+	box := intro.Blocks[3]
+	if PlainText(box.Title) != "Monitoring the security situation" || len(box.Children) != 2 {
+		t.Errorf("box %q %d children", PlainText(box.Title), len(box.Children))
+	}
+	if len(intro.Notes) != 3 || intro.Notes[0].Refs != 2 || len(intro.Notes[1].Blocks) != 2 {
+		t.Errorf("notes: %+v", intro.Notes)
+	}
+	kk := lib.Edition("demo", "kk")
+	if n := kk.Chapters[0].Notes; len(n) != 2 || !n[1].Missing {
+		t.Errorf("draft note placeholder missing: %+v", n)
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
