@@ -1,0 +1,109 @@
+package hyphen
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// patternFS holds the hyph-utf8 pattern files exactly as Debian's texlive-lang-english and
+// texlive-lang-cyrillic ship them, headers and licence notices included.
+//
+//go:embed patterns/*.tex
+var patternFS embed.FS
+
+// Each language is parsed at most once per process, on first use.
+var (
+	enGB = sync.OnceValue(func() *Hyphenator { return mustPatterns("en-gb", "hyph-en-gb.tex", 2, 3) })
+	enUS = sync.OnceValue(func() *Hyphenator { return mustPatterns("en-us", "hyph-en-us.tex", 2, 3) })
+	ru   = sync.OnceValue(func() *Hyphenator { return mustPatterns("ru", "hyph-ru.tex", 2, 2) })
+	kk   = sync.OnceValue(func() *Hyphenator { return newRuleBased("kk", kazakhRules()) })
+	ky   = sync.OnceValue(func() *Hyphenator { return newRuleBased("ky", kyrgyzRules()) })
+	tg   = sync.OnceValue(func() *Hyphenator { return newRuleBased("tg", tajikRules()) })
+)
+
+// For returns the hyphenator for a BCP 47 tag (en = en-gb, "en-us", ru, kk, ky, tg), or nil if
+// none. Tags are matched case-insensitively; a region or the Cyrillic script subtag is allowed
+// ("ru-RU", "kk-Cyrl-KZ"), other scripts are not ("kk-Latn"). Parsed once per process, safe
+// for concurrent use.
+func For(lang string) *Hyphenator {
+	tag := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	base, rest, _ := strings.Cut(tag, "-")
+	script := ""
+	if len(rest) >= 4 && (len(rest) == 4 || rest[4] == '-') {
+		script = rest[:4]
+	}
+	switch base {
+	case "en":
+		if script != "" && script != "latn" {
+			return nil
+		}
+		if rest == "us" || strings.HasSuffix(rest, "-us") {
+			return enUS()
+		}
+		return enGB()
+	case "ru", "kk", "ky", "tg":
+		if script != "" && script != "cyrl" {
+			return nil
+		}
+	}
+	switch base {
+	case "ru":
+		return ru()
+	case "kk":
+		return kk()
+	case "ky":
+		return ky()
+	case "tg":
+		return tg()
+	}
+	return nil
+}
+
+// mustPatterns loads an embedded pattern file. The files are part of the binary and checked
+// by the tests, so a failure here is a build defect, not a runtime condition.
+func mustPatterns(lang, file string, left, right int) *Hyphenator {
+	h, err := loadPatterns(lang, file, left, right)
+	if err != nil {
+		panic(fmt.Sprintf("hyphen: embedded %s: %v", file, err))
+	}
+	return h
+}
+
+func loadPatterns(lang, file string, left, right int) (*Hyphenator, error) {
+	src, err := patternFS.ReadFile("patterns/" + file)
+	if err != nil {
+		return nil, err
+	}
+	return newPatternHyphenator(lang, string(src), left, right)
+}
+
+// newPatternHyphenator builds a Liang hyphenator from the text of a hyph-utf8 .tex file.
+func newPatternHyphenator(lang, src string, left, right int) (*Hyphenator, error) {
+	tp, err := parseTeX(src)
+	if err != nil {
+		return nil, err
+	}
+	t, err := newTrie(tp.Patterns)
+	if err != nil {
+		return nil, err
+	}
+	h := &Hyphenator{
+		lang: lang, leftMin: left, rightMin: right, trie: t,
+		cyrillic:   lang == "ru",
+		exceptions: make(map[string][]uint8, len(tp.Exceptions)),
+	}
+	for _, e := range tp.Exceptions {
+		word, breaks, err := parseException(strings.ToLower(e))
+		if err != nil {
+			return nil, err
+		}
+		h.exceptions[word] = breaks
+	}
+	return h, nil
+}
+
+func newRuleBased(lang string, r *syllableRules) *Hyphenator {
+	return &Hyphenator{lang: lang, leftMin: 2, rightMin: 2, cyrillic: true, rules: r}
+}
