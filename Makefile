@@ -1,0 +1,32 @@
+# bindery: the README's first lines name `make books` and `make test`.
+GO ?= go
+
+.PHONY: books test vet lint fuzz golden bench build clean
+
+books: ## build every edition in every format into dist/
+	$(GO) run ./cmd/bindery build
+
+build: ## the bindery binary
+	$(GO) build -o bindery ./cmd/bindery
+
+vet:
+	$(GO) vet ./...
+
+test: vet ## vet, then every test with the race detector
+	$(GO) test -race ./...
+
+lint: vet
+	@command -v golangci-lint >/dev/null && golangci-lint run ./... || echo "golangci-lint not installed; ran go vet only"
+
+FUZZTIME ?= 20s
+fuzz: ## run each fuzz target for FUZZTIME
+	$(GO) test ./book -run '^$$' -fuzz FuzzParseChapter -fuzztime $(FUZZTIME)
+
+golden: ## rewrite golden files after an intended change
+	$(GO) test ./... -update
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf dist bindery
