@@ -1,19 +1,158 @@
 // Package typo applies each language's typographic conventions (quotation marks, dashes,
-// no-break spaces) to running text. The book package calls it once while building the
-// document model, so the EPUB and PDF renderers print the same characters.
+// no-break spaces) to running text.
+//
+// It is a step of the book stage in bindery's pipeline (content/ -> book -> renderers (epub,
+// layout) -> files): the book package runs it once while building the document model, so the
+// EPUB and the PDF print the same characters. It never sees code spans or link URLs, and it
+// copies anything that looks like a URL (http://, https://, www.) verbatim.
+//
+// Rules, by language (en, ru, kk, ky, tg; other tags are returned unchanged):
+//
+//   - Quotation marks are set by nesting level, whatever the source used (straight " or curly
+//     “”, «», „“): ru, ky and tg «…» with „…“ inside, kk «…» with “…” inside, en ‘…’ with “…”
+//     inside (the British house style of the reports). A straight " opens after a space, an
+//     opening bracket or dash, or at the start of a paragraph, and closes elsewhere. In English
+//     ’ between letters is an apostrophe, and ' becomes ’ or ‘ by the same context; in the
+//     Cyrillic languages single quotes are left alone except that ' between letters becomes ’.
+//   - A hyphen, double hyphen, en dash or em dash with spaces on both sides becomes the
+//     language's dash, an en dash in English and an em dash elsewhere, with a no-break space
+//     before it. A hyphen between two numbers (1990-1995, 12-15) becomes an en dash, unless the
+//     numbers are part of a longer chain such as a date (2021-07-22).
+//   - No-break spaces (U+00A0; never U+202F, which the fonts lack) after №; after an initial
+//     before a capital (А. С. Пушкин, N. Nazarbayev); between a number and a unit or number
+//     word (15 %, 5 млн, 2021 ж., 1.5 million); between an abbreviation and its number (ст. 174,
+//     p. 12); in ru and tg after one- and two-letter prepositions and conjunctions (в, к, с, о,
+//     у, на, по...; tg ба, аз, бо, ва...); and in ru, kk, ky and tg between groups of thousands
+//     (10 000, 1 500 000).
 package typo
 
+import (
+	"strings"
+	"unicode"
+)
+
+// histLen is how many output runes the Fixer remembers across segments for look-behind.
+const histLen = 24
+
 // Fixer converts the text segments of one paragraph, remembering quote nesting and the
-// preceding character across segments.
+// preceding characters across segments. It is not safe for concurrent use.
 type Fixer struct {
-	lang string
+	st     style
+	active bool
+	stack  []rune // source kind of each open quotation mark: '"' double, '„' low, '\'' single
+	hist   []rune // the last output runes, oldest first
+	// lastOpened tells whether the last quotation mark written opened a quotation; it
+	// disambiguates “ and ‘, which open in some languages and close in others.
+	lastOpened bool
 }
 
-// New returns a Fixer for a BCP 47 language tag.
-func New(lang string) *Fixer { return &Fixer{lang: lang} }
+// New returns a Fixer for a BCP 47 language tag. For a language without rules the Fixer
+// returns every segment unchanged.
+func New(lang string) *Fixer {
+	st, ok := styleFor(lang)
+	return &Fixer{st: st, active: ok, stack: make([]rune, 0, 8), hist: make([]rune, 0, histLen)}
+}
 
-// Reset starts a new paragraph.
-func (f *Fixer) Reset() {}
+// Reset starts a new paragraph: no quotation is open and nothing precedes the next segment.
+func (f *Fixer) Reset() {
+	f.stack = f.stack[:0]
+	f.hist = f.hist[:0]
+	f.lastOpened = false
+}
 
-// Text returns s with the language's conventions applied.
-func (f *Fixer) Text(s string) string { return s }
+// Text returns s with the language's conventions applied. Segments of one paragraph must
+// arrive in order; quote nesting and the preceding characters carry over between calls.
+func (f *Fixer) Text(s string) string {
+	if !f.active || s == "" {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(rs); i++ {
+		if n := urlLen(rs, i, f.prev()); n > 0 {
+			for _, r := range rs[i : i+n] {
+				f.emit(&b, r)
+			}
+			i += n - 1
+			continue
+		}
+		out, skip := f.convert(rs, i)
+		for _, r := range out {
+			f.emit(&b, r)
+		}
+		i += skip
+	}
+	return b.String()
+}
+
+// convert returns the output for rs[i] and how many further runes it consumed.
+func (f *Fixer) convert(rs []rune, i int) (string, int) {
+	r := rs[i]
+	switch r {
+	case '"', '«', '»', '„', '“', '”':
+		return string(f.doubleQuote(rs, i)), 0
+	case '\'', '‘', '’':
+		return string(f.singleQuote(rs, i)), 0
+	case ' ', '\u00a0':
+		if f.noBreakSpace(rs, i) {
+			return "\u00a0", 0
+		}
+		return string(r), 0
+	case '-', '–', '—':
+		return f.dash(rs, i)
+	case '№':
+		if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
+			return "№\u00a0", 0
+		}
+	}
+	return string(r), 0
+}
+
+// emit writes r and remembers it.
+func (f *Fixer) emit(b *strings.Builder, r rune) {
+	b.WriteRune(r)
+	if len(f.hist) == histLen {
+		copy(f.hist, f.hist[1:])
+		f.hist = f.hist[:histLen-1]
+	}
+	f.hist = append(f.hist, r)
+}
+
+// back returns the rune output k+1 places back (0 is the last one), or 0 before the start.
+func (f *Fixer) back(k int) rune {
+	if k >= len(f.hist) {
+		return 0
+	}
+	return f.hist[len(f.hist)-1-k]
+}
+
+// prev returns the last rune output, or 0 at the start of a paragraph.
+func (f *Fixer) prev() rune { return f.back(0) }
+
+// urlLen returns the length in runes of a URL starting at rs[i], or 0.
+func urlLen(rs []rune, i int, prev rune) int {
+	if prev != 0 && !unicode.IsSpace(prev) && !strings.ContainsRune("(<[«\"“„‘'", prev) {
+		return 0
+	}
+	rest := rs[i:]
+	if !hasPrefix(rest, "http://") && !hasPrefix(rest, "https://") && !hasPrefix(rest, "www.") {
+		return 0
+	}
+	n := 0
+	for n < len(rest) && !unicode.IsSpace(rest[n]) {
+		n++
+	}
+	return n
+}
+
+func hasPrefix(rs []rune, p string) bool {
+	i := 0
+	for _, r := range p {
+		if i >= len(rs) || unicode.ToLower(rs[i]) != r {
+			return false
+		}
+		i++
+	}
+	return true
+}

@@ -1,0 +1,150 @@
+package typo
+
+import "unicode"
+
+func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' }
+
+// dashWidth returns how many runes the dash starting at rs[i] spans (2 for "--"), or 0 if
+// rs[i] is no dash.
+func dashWidth(rs []rune, i int) int {
+	switch {
+	case i >= len(rs):
+		return 0
+	case rs[i] == '-' && i+1 < len(rs) && rs[i+1] == '-':
+		return 2
+	case rs[i] == '-' || rs[i] == '–' || rs[i] == '—':
+		return 1
+	}
+	return 0
+}
+
+// spacedDashAt reports whether a dash starts at rs[i] with a space or the segment's end
+// after it.
+func spacedDashAt(rs []rune, i int) bool {
+	w := dashWidth(rs, i)
+	return w > 0 && (i+w == len(rs) || isSpace(rs[i+w]))
+}
+
+// dash converts the dash at rs[i] and returns how many further runes it consumed.
+func (f *Fixer) dash(rs []rune, i int) (string, int) {
+	w := dashWidth(rs, i)
+	p := f.prev()
+	if (p == 0 || isSpace(p)) && spacedDashAt(rs, i) {
+		return string(f.st.dash), w - 1
+	}
+	if w == 1 && rs[i] == '-' && f.numberRange(rs, i) {
+		return "–", 0
+	}
+	return string(rs[i]), 0
+}
+
+// numberRange reports whether the hyphen at rs[i] joins two plain numbers (1990-1995), not
+// a part of a date, code or word (2021-07-22, COVID-19).
+func (f *Fixer) numberRange(rs []rune, i int) bool {
+	k := 0
+	for unicode.IsDigit(f.back(k)) {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	if before := f.back(k); before == '-' || unicode.IsLetter(before) {
+		return false
+	}
+	j := i + 1
+	for j < len(rs) && unicode.IsDigit(rs[j]) {
+		j++
+	}
+	if j == i+1 {
+		return false
+	}
+	return j == len(rs) || (rs[j] != '-' && !unicode.IsLetter(rs[j]))
+}
+
+// noBreakSpace reports whether the space at rs[i] must not break.
+func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
+	if rs[i] == '\u00a0' {
+		return true
+	}
+	nx := next(rs, i)
+	p := f.prev()
+	switch {
+	case nx == 0 || p == 0:
+		return false
+	case spacedDashAt(rs, i+1), p == '№':
+		return true
+	case p == '.' && unicode.IsUpper(f.back(1)) && !unicode.IsLetter(f.back(2)) && unicode.IsUpper(nx):
+		return true // an initial: А. С. Пушкин
+	case unicode.IsDigit(p):
+		return f.unitAhead(rs, i+1) || f.digitGroupAhead(rs, i)
+	case p == '.' && unicode.IsDigit(nx):
+		w, ok := f.wordBack(1)
+		return ok && f.st.numberAbbr[w+"."]
+	case unicode.IsLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx):
+		w, ok := f.wordBack(0)
+		return ok && f.st.glueNext[w]
+	}
+	return false
+}
+
+// wordBack returns the lower-case word that ends k runes back in the output, if it is at most
+// five letters long and begins after a non-letter.
+func (f *Fixer) wordBack(k int) (string, bool) {
+	var buf [5]rune
+	n := 0
+	for unicode.IsLetter(f.back(k + n)) {
+		if n == len(buf) {
+			return "", false
+		}
+		buf[len(buf)-1-n] = unicode.ToLower(f.back(k + n))
+		n++
+	}
+	return string(buf[len(buf)-n:]), n > 0
+}
+
+// unitAhead reports whether a unit or number word from the language's list starts at rs[j].
+func (f *Fixer) unitAhead(rs []rune, j int) bool {
+	if j < len(rs) && rs[j] == '%' {
+		return true
+	}
+	e := j
+	for e < len(rs) && (unicode.IsLetter(rs[e]) || unicode.IsDigit(rs[e])) && e-j < 12 {
+		e++
+	}
+	if e == j || (e < len(rs) && unicode.IsLetter(rs[e])) {
+		return false
+	}
+	w := lower(rs[j:e])
+	if e < len(rs) && rs[e] == '.' && f.st.units[w+"."] {
+		return true
+	}
+	return f.st.units[w]
+}
+
+func lower(rs []rune) string {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = unicode.ToLower(r)
+	}
+	return string(out)
+}
+
+// digitGroupAhead reports whether the space at rs[i] separates groups of thousands: at most
+// three digits before it (after a non-digit) and exactly three after it.
+func (f *Fixer) digitGroupAhead(rs []rune, i int) bool {
+	if !f.st.groupDigits {
+		return false
+	}
+	k := 0
+	for unicode.IsDigit(f.back(k)) {
+		k++
+	}
+	if k > 3 || f.back(k) == ',' || f.back(k) == '.' {
+		return false
+	}
+	j := i + 1
+	for j < len(rs) && unicode.IsDigit(rs[j]) {
+		j++
+	}
+	return j-i-1 == 3 && (j == len(rs) || !unicode.IsLetter(rs[j]))
+}

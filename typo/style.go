@@ -1,0 +1,75 @@
+package typo
+
+import "strings"
+
+// style holds one language's conventions.
+type style struct {
+	open, close [2]rune // quotation marks for even and odd nesting levels
+	singles     bool    // ‘…’ are quotation marks that take part in nesting (English)
+	dash        rune    // the spaced dash between words
+	// groupDigits puts a no-break space between digit groups ("10 000"), as the Cyrillic
+	// languages group thousands with spaces.
+	groupDigits bool
+	// glueNext lists short words (lower case) that a no-break space ties to the next word:
+	// Russian and Tajik prepositions and conjunctions of one or two letters.
+	glueNext map[string]bool
+	// units lists words (lower case) that a no-break space ties to the number before them.
+	units map[string]bool
+	// numberAbbr lists abbreviations (lower case, with their full stop) that a no-break space
+	// ties to the number after them ("ст. 174", "p. 12").
+	numberAbbr map[string]bool
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+const (
+	latinUnits    = "% km kg g m cm mm ha km2 t mln bn million billion per"
+	cyrillicUnits = "% км кг г м см мм га т млн млрд тыс тыс. руб. долл. "
+)
+
+// styleFor returns the conventions for a BCP 47 tag, matched on its language subtag; unknown
+// languages get none (ok is false).
+func styleFor(lang string) (st style, ok bool) {
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	switch base {
+	case "en":
+		return style{
+			open: [2]rune{'‘', '“'}, close: [2]rune{'’', '”'}, singles: true, dash: '–',
+			units:      set(latinUnits),
+			numberAbbr: set("p. pp. no. nos. para. art. vol. ch."),
+		}, true
+	case "ru":
+		return style{
+			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
+			glueNext:   set("а в и к о с у я во ко со об от до на по за из не ни но"),
+			units:      set(cyrillicUnits + "г. гг. в. вв. сомони тенге сом"),
+			numberAbbr: set("ст. п. пп. ч. гл. с. т. рис. табл."),
+		}, true
+	case "kk":
+		return style{
+			open: [2]rune{'«', '“'}, close: [2]rune{'»', '”'}, dash: '—', groupDigits: true,
+			units:      set(cyrillicUnits + "ж. жж. мың теңге"),
+			numberAbbr: set("б. т."),
+		}, true
+	case "ky":
+		return style{
+			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
+			units:      set(cyrillicUnits + "ж. жж. миң сом"),
+			numberAbbr: set("б. т."),
+		}, true
+	case "tg":
+		return style{
+			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
+			glueNext:   set("ба аз бо то ва ё дар"),
+			units:      set(cyrillicUnits + "сомонӣ ҳаз."),
+			numberAbbr: set("м. с."),
+		}, true
+	}
+	return style{}, false
+}
