@@ -1,0 +1,173 @@
+package layout
+
+import (
+	"strconv"
+
+	"github.com/fpc/bindery/book"
+)
+
+// context is the type and indents blocks are set with: body text, notes or a sidebar.
+type context struct {
+	font          fontID
+	size, leading float64
+	left, right   float64
+	ragged        bool
+}
+
+// bodyContext is the main text of a chapter.
+func (f *flow) bodyContext() context {
+	return context{font: serifRegular, size: f.g.size, leading: f.g.leading}
+}
+
+// noteContext is the smaller type of endnotes.
+func (f *flow) noteContext() context {
+	s := f.g.size * 0.85
+	return context{font: serifRegular, size: s, leading: s * 1.22, ragged: true}
+}
+
+func (c context) spec() paraSpec {
+	ps := paraSpec{font: c.font, size: c.size, leading: c.leading, left: c.left, right: c.right,
+		hyphenate: true}
+	if c.ragged {
+		ps.align = raggedRight
+	}
+	return ps
+}
+
+// blocks sets a sequence of blocks. indentFirst says whether a paragraph that starts the
+// sequence gets a first-line indent (never after headings, lists or panels).
+func (f *flow) blocks(bs []book.Block, c context) {
+	prevPara := false
+	for i, b := range bs {
+		switch b.Kind {
+		case book.Paragraph:
+			ps := c.spec()
+			if prevPara {
+				ps.first = c.size
+			}
+			f.paragraph(b.Inlines, ps)
+		case book.Heading:
+			f.sectionHeading(b, c, i == 0)
+		case book.List:
+			f.list(b, c)
+		case book.Quote:
+			q := c
+			q.left += 1.5 * c.size
+			q.right += 1.5 * c.size
+			f.space(c.leading/2, false)
+			f.blocks(b.Children, q)
+			f.space(c.leading/2, false)
+		case book.Box:
+			f.box(b, c)
+		case book.Credit:
+			ps := c.spec()
+			ps.font, ps.size, ps.leading, ps.align = serifItalic, c.size*0.85, c.leading*0.85, raggedRight
+			f.space(c.leading/3, false)
+			f.paragraph(b.Inlines, ps)
+		}
+		prevPara = b.Kind == book.Paragraph
+	}
+}
+
+// sectionHeading sets a level 2 or 3 heading in the sans face.
+func (f *flow) sectionHeading(b book.Block, c context, first bool) {
+	ps := paraSpec{font: sansBold, align: raggedRight, left: c.left, right: c.right}
+	before, after := 1.5*c.leading, 0.5*c.leading
+	level := 1
+	if b.Level >= 3 {
+		ps.size, ps.leading = c.size, c.leading
+		before, after, level = c.leading, 0.25*c.leading, 2
+	} else {
+		ps.size = c.size * 1.2
+		ps.leading = ps.size * 1.25
+	}
+	if first {
+		before = 0
+	}
+	if level == 1 && f.ch != nil && f.panel == 0 {
+		f.pending = append(f.pending, sectionID(f.ch.ID, f.sections))
+		f.sections++
+	}
+	f.heading(b.Inlines, ps, before, after, &outlineMark{title: plain(b.Inlines), level: level})
+}
+
+// list sets items with their bullet or number hung in a hanging indent.
+func (f *flow) list(b book.Block, c context) {
+	f.space(c.leading/3, false)
+	hang := 1.4 * c.size
+	if b.Ordered {
+		hang = f.m.width(c.font, c.size, strconv.Itoa(b.Start+len(b.Items))+".") + 0.6*c.size
+	}
+	for i, it := range b.Items {
+		ic := c
+		ic.left += hang
+		label := "•"
+		if b.Ordered {
+			label = strconv.Itoa(b.Start+i) + "."
+		}
+		g := (&paraBuilder{m: f.m}).run(c.font, c.size, label)
+		f.item(it, ic, g)
+		if i < len(b.Items)-1 {
+			f.space(c.leading/6, false)
+		}
+	}
+	f.space(c.leading/3, false)
+}
+
+// item sets one list item: its first paragraph carries the label.
+func (f *flow) item(bs []book.Block, c context, label *glyphs) {
+	if len(bs) == 0 || bs[0].Kind != book.Paragraph {
+		f.paragraph(nil, paraSpec{font: c.font, size: c.size, leading: c.leading, left: c.left,
+			right: c.right, label: label})
+		f.blocks(bs, c)
+		return
+	}
+	ps := c.spec()
+	ps.label = label
+	f.paragraph(bs[0].Inlines, ps)
+	f.blocks(bs[1:], c)
+}
+
+// box sets a sidebar as a tinted panel: title, byline, then its blocks.
+func (f *flow) box(b book.Block, c context) {
+	*f.panels++
+	f.space(c.leading, false)
+	f.panel = *f.panels
+	pad := 0.9 * c.size
+	in := c
+	in.left += pad
+	in.right += pad
+	f.space(pad, false)
+	if len(b.Title) > 0 {
+		ps := paraSpec{font: sansBold, size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
+			right: in.right, align: raggedRight}
+		f.heading(b.Title, ps, 0, 0, &outlineMark{title: plain(b.Title), level: 1})
+	}
+	if len(b.Byline) > 0 {
+		ps := in.spec()
+		ps.font, ps.align = serifItalic, raggedRight
+		f.paragraph(b.Byline, ps)
+		f.keepNext = true
+		f.space(c.leading/2, true)
+	}
+	f.blocks(b.Children, in)
+	f.space(pad, true)
+	f.panel = 0
+	f.space(c.leading, false)
+}
+
+// plain returns the text of inlines without markup, for bookmarks and running heads.
+func plain(in []book.Inline) string {
+	var s []byte
+	for _, x := range in {
+		switch x.Kind {
+		case book.Text, book.Code, book.URLText:
+			s = append(s, x.Text...)
+		case book.Break:
+			s = append(s, ' ')
+		case book.Emph, book.Strong, book.Link:
+			s = append(s, plain(x.Children)...)
+		}
+	}
+	return string(s)
+}

@@ -1,0 +1,254 @@
+package layout
+
+import "math"
+
+// breakParams tunes the Knuth–Plass line breaker. Widths are in points.
+type breakParams struct {
+	width            func(line int) float64 // the measure of line n (0-based)
+	tolerance        float64                // the largest badness a line may have
+	linePenalty      float64
+	flaggedDemerits  float64 // two hyphenated lines in a row
+	fitnessDemerits  float64 // adjacent lines of very different tightness
+	finalHyphen      float64 // the second-last line ending with a hyphen
+	emergencyStretch float64 // extra stretch assumed per line in the emergency pass
+	ragged           float64 // right-side stretch per line; interword glue is then rigid
+	noHyphens        bool    // ignore flagged penalties (a first, hyphen-free pass)
+	final            bool    // accept an overfull line when nothing else fits
+}
+
+type breakNode struct {
+	pos                    int // index of the break item (-1 for the start)
+	line                   int // lines ended by this break
+	fitness                int
+	width, stretch, shrink float64 // running totals after the break
+	demerits               float64
+	flagged                bool
+	prev                   *breakNode
+}
+
+type totals struct{ width, stretch, shrink float64 }
+
+// breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
+// strict pass, then one with hyphenation, then an emergency pass that never fails. It returns
+// the indices of the items where lines end.
+func breakLines(items []item, p breakParams) []int {
+	passes := []breakParams{p, p, p}
+	passes[0].noHyphens, passes[0].tolerance = true, math.Min(p.tolerance, 100)
+	passes[2].tolerance, passes[2].final = 10000, true
+	if passes[2].emergencyStretch == 0 {
+		passes[2].emergencyStretch = p.width(0) / 4
+	}
+	for i, pass := range passes {
+		if i == 1 && !hasFlagged(items) {
+			continue
+		}
+		if i < 2 {
+			pass.emergencyStretch = 0
+		}
+		if b := kpPass(items, pass); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+func hasFlagged(items []item) bool {
+	for _, it := range items {
+		if it.kind == penaltyItem && it.flagged && it.penalty < infPenalty && it.penalty > -infPenalty {
+			return true
+		}
+	}
+	return false
+}
+
+// legal reports whether item i is a breakpoint and its penalty.
+func legal(items []item, i int, p breakParams) (bool, float64) {
+	it := items[i]
+	switch it.kind {
+	case glueItem:
+		return i > 0 && items[i-1].kind == boxItem, 0
+	case penaltyItem:
+		if it.penalty >= infPenalty || (p.noHyphens && it.flagged && it.penalty > -infPenalty) {
+			return false, 0
+		}
+		return true, it.penalty
+	}
+	return false, 0
+}
+
+func kpPass(items []item, p breakParams) []int {
+	active := []*breakNode{{pos: -1, fitness: 1}}
+	var sum totals
+	for i, it := range items {
+		if ok, pen := legal(items, i, p); ok {
+			active = tryBreak(items, i, pen, sum, active, p)
+			if len(active) == 0 {
+				return nil
+			}
+		}
+		sum.width += widthOf(it)
+		if it.kind == glueItem {
+			sum.stretch += it.stretch
+			sum.shrink += it.shrink
+		}
+	}
+	best := active[0]
+	for _, a := range active[1:] {
+		if a.demerits < best.demerits {
+			best = a
+		}
+	}
+	if best.pos != len(items)-1 {
+		return nil
+	}
+	var out []int
+	for n := best; n.prev != nil; n = n.prev {
+		out = append(out, n.pos)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// widthOf is what an item adds to the running width (penalties only count when broken at).
+func widthOf(it item) float64 {
+	if it.kind == penaltyItem {
+		return 0
+	}
+	return it.width
+}
+
+// ratio computes the adjustment ratio of a line from node a to the break at i.
+func ratio(items []item, i int, a *breakNode, sum totals, p breakParams) float64 {
+	w := sum.width - a.width
+	if items[i].kind == penaltyItem {
+		w += items[i].width
+	}
+	target := p.width(a.line)
+	stretch, shrink := sum.stretch-a.stretch, sum.shrink-a.shrink
+	if p.ragged > 0 {
+		stretch = p.ragged
+	}
+	stretch += p.emergencyStretch
+	switch {
+	case w < target:
+		if stretch <= 0 {
+			return math.Inf(1)
+		}
+		return (target - w) / stretch
+	case w > target:
+		if shrink <= 0 {
+			return math.Inf(-1)
+		}
+		return (target - w) / shrink
+	}
+	return 0
+}
+
+func badness(r float64) float64 {
+	if math.IsInf(r, 0) {
+		return 10000
+	}
+	return math.Min(100*math.Abs(r*r*r), 10000)
+}
+
+func fitnessOf(r float64) int {
+	switch {
+	case r < -0.5:
+		return 0
+	case r <= 0.5:
+		return 1
+	case r <= 1:
+		return 2
+	}
+	return 3
+}
+
+// tryBreak updates the active list for a break at item i.
+func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode, p breakParams) []*breakNode {
+	var best [4]*breakNode
+	kept := active[:0:0]
+	var overfull *breakNode
+	for _, a := range active {
+		r := ratio(items, i, a, sum, p)
+		if r < -1 || pen <= -infPenalty {
+			if r < -1 && (overfull == nil || a.demerits < overfull.demerits) {
+				overfull = a
+			}
+		} else {
+			kept = append(kept, a)
+		}
+		if r < -1 || badness(r) > p.tolerance {
+			continue
+		}
+		n := candidate(items, i, pen, r, a, sum, p)
+		if best[n.fitness] == nil || n.demerits < best[n.fitness].demerits {
+			best[n.fitness] = n
+		}
+	}
+	added := false
+	for _, n := range best {
+		if n != nil {
+			kept = append(kept, n)
+			added = true
+		}
+	}
+	if !added && len(kept) == 0 && p.final && overfull != nil {
+		n := candidate(items, i, pen, -1, overfull, sum, p)
+		n.demerits += 1e9
+		kept = append(kept, n)
+	}
+	return kept
+}
+
+// candidate makes the node for a break at i after a, with its demerits.
+func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) *breakNode {
+	d := p.linePenalty + badness(r)
+	d *= d
+	switch {
+	case pen >= 0:
+		d += pen * pen
+	case pen > -infPenalty:
+		d -= pen * pen
+	}
+	flagged := items[i].kind == penaltyItem && items[i].flagged && pen > -infPenalty
+	if flagged && a.flagged {
+		d += p.flaggedDemerits
+	}
+	if pen <= -infPenalty && a.flagged {
+		d += p.finalHyphen
+	}
+	fit := fitnessOf(r)
+	if abs(fit-a.fitness) > 1 {
+		d += p.fitnessDemerits
+	}
+	n := &breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged, prev: a}
+	n.width, n.stretch, n.shrink = afterBreak(items, i, sum)
+	return n
+}
+
+// afterBreak returns the running totals at the start of the line after a break at i: the
+// glue and penalties that follow a break are discarded.
+func afterBreak(items []item, i int, sum totals) (w, st, sh float64) {
+	w, st, sh = sum.width, sum.stretch, sum.shrink
+	for j := i; j < len(items); j++ {
+		it := items[j]
+		if it.kind == boxItem || (j > i && it.kind == penaltyItem && it.penalty <= -infPenalty) {
+			break
+		}
+		if it.kind == glueItem {
+			w += it.width
+			st += it.stretch
+			sh += it.shrink
+		}
+	}
+	return w, st, sh
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

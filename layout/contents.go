@@ -1,0 +1,136 @@
+package layout
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/fpc/bindery/book"
+)
+
+// tocEntry is one line of the contents: a title, its level and the anchor it points at.
+type tocEntry struct {
+	title  string
+	author string
+	level  int
+	anchor string
+}
+
+// tocEntries lists the chapters, their sections and the notes section.
+func (t *typesetter) tocEntries() []tocEntry {
+	var out []tocEntry
+	for _, ch := range t.d.ed.Chapters {
+		out = append(out, tocEntry{title: ch.Title, author: ch.Author, anchor: ch.ID})
+		k := 0
+		walkHeadings(ch.Blocks, false, func(b book.Block) {
+			out = append(out, tocEntry{title: plain(b.Inlines), level: 1, anchor: sectionID(ch.ID, k)})
+			k++
+		})
+	}
+	if t.d.opts.Notes == NotesAtEnd && t.hasNotes() {
+		out = append(out, tocEntry{title: t.d.ui.Notes, anchor: notesID})
+	}
+	return out
+}
+
+// walkHeadings calls fn for every level 2 heading outside panels, in the order the flow
+// sets them.
+func walkHeadings(bs []book.Block, inPanel bool, fn func(book.Block)) {
+	for _, b := range bs {
+		switch b.Kind {
+		case book.Heading:
+			if b.Level < 3 && !inPanel {
+				fn(b)
+			}
+		case book.List:
+			for _, it := range b.Items {
+				walkHeadings(it, inPanel, fn)
+			}
+		case book.Quote:
+			walkHeadings(b.Children, inPanel, fn)
+		case book.Box:
+			walkHeadings(b.Children, true, fn)
+		}
+	}
+}
+
+// notesID is the anchor of the gathered notes section.
+const notesID = internalPrefix + "notes"
+
+// contents sets the table of contents. With pageOf nil the numbers are left out: the first
+// pass only learns how many pages the contents take, which the numbers cannot change since
+// they sit in a column of fixed width.
+func (t *typesetter) contents(pageOf map[string]int) section {
+	f := t.newFlow(nil)
+	f.opener(t.d.ui.Contents, internalPrefix+"contents")
+	g := t.d.g
+	numCol := f.m.width(serifRegular, g.size, "0000")
+	for i, e := range t.tocEntries() {
+		ps := paraSpec{font: serifRegular, size: g.size, leading: g.leading, align: raggedRight,
+			right: numCol + 1.5*g.size}
+		if e.level == 0 {
+			if i > 0 {
+				f.space(g.leading/2, false)
+			}
+			ps.font = serifBold
+		} else {
+			ps.left = 1.5 * g.size
+			ps.first = 0
+		}
+		lines := f.paragraph(link(e.title, e.anchor), ps)
+		if e.author != "" {
+			f.keepNext = true
+			aps := ps
+			aps.font, aps.left = serifItalic, ps.left+g.size
+			f.paragraph(text(e.author), aps)
+		}
+		if pageOf != nil && len(lines) > 0 {
+			f.leaders(&lines[len(lines)-1], strconv.Itoa(pageOf[e.anchor]), "#"+e.anchor)
+		}
+	}
+	return section{head: t.d.ui.Contents, pages: paginate(f.elems, g.textH)}
+}
+
+// leaders adds dot leaders on a grid and the right-aligned page number to a contents line.
+func (f *flow) leaders(ln *line, num, target string) {
+	g := f.g
+	b := &paraBuilder{m: f.m}
+	n := b.run(serifRegular, g.size, num)
+	n.link = target
+	right := g.textW - ln.indent
+	ln.runs = append(ln.runs, placed{x: right - n.width, g: n})
+	step := 0.6 * g.size
+	from := math.Ceil((ln.indent+ln.set+0.5*g.size)/step) * step
+	dot := b.run(serifRegular, g.size, ".")
+	for x := from; x+dot.width <= g.textW-n.width-0.5*g.size; x += step {
+		ln.runs = append(ln.runs, placed{x: x - ln.indent, g: dot})
+	}
+}
+
+// hasNotes reports whether any chapter has endnotes.
+func (t *typesetter) hasNotes() bool {
+	for _, ch := range t.d.ed.Chapters {
+		if len(ch.Notes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endNotes gathers every chapter's notes in one section, grouped under the chapter titles.
+func (t *typesetter) endNotes() (section, bool) {
+	if !t.hasNotes() {
+		return section{}, false
+	}
+	f := t.newFlow(nil)
+	f.opener(t.d.ui.Notes, notesID)
+	f.keepNext = true
+	f.space(f.g.leading, true)
+	for _, ch := range t.d.ed.Chapters {
+		if len(ch.Notes) == 0 {
+			continue
+		}
+		f.ch = ch
+		f.chapterNotes(ch, ch.Title, true)
+	}
+	return section{head: t.d.ui.Notes, pages: paginate(f.elems, t.d.g.textH)}, true
+}

@@ -1,0 +1,181 @@
+// Package layout is bindery's typesetting engine and the PDF editions it produces. It sits
+// after the model in the pipeline (content/ -> book -> renderers (epub, layout) -> files):
+// Typeset turns a *book.Edition into pages of set lines in plain data, in phases that are
+// testable alone (collect inlines into box/glue/penalty items, measure them with the embedded
+// fonts' advances and kerning, break lines with the Knuth–Plass total-fit algorithm, paginate
+// without widows and orphans, place endnotes), and WritePDF draws those pages with fpdf.
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/hyphen"
+)
+
+// NotePlacement says where endnotes are printed.
+type NotePlacement int
+
+// The note placements: after each chapter (the default) or gathered at the end of the book.
+const (
+	NotesPerChapter NotePlacement = iota
+	NotesAtEnd
+)
+
+// Options are the choices of one PDF build.
+type Options struct {
+	Paper     string        // "a4","a5","b5","royal","letter","6x9"; "" = edition default (Meta.Paper) or a5
+	Bleed     float64       // in mm; 0 = none
+	CropMarks bool          // draw crop marks outside the trim
+	Notes     NotePlacement // where endnotes go
+	Modified  time.Time     // creation and modification date of the PDF
+	// Hyphenator overrides the hyphenation patterns of the edition's language (for tests);
+	// nil uses the hyphen package.
+	Hyphenator Hyphenator
+}
+
+// Document is a typeset edition: its pages in plain data, ready to draw.
+type Document struct {
+	ed    *book.Edition
+	opts  Options
+	g     geometry
+	ui    book.Strings
+	pages []*Page
+	m     *metrics // measures running heads in the draw step; not shared between documents
+}
+
+// PageKind says what a page holds, which decides its running head and folio.
+type PageKind int
+
+// The kinds of page.
+const (
+	BlankPage   PageKind = iota // an empty verso before a recto opener
+	FrontPage                   // half title, title and imprint
+	OpenerPage                  // first page of a chapter, the contents or the notes
+	BodyPage                    // any other page of text
+)
+
+// Page is one typeset page.
+type Page struct {
+	Number    int      // physical page number, from 1
+	Folio     string   // the page number as printed (also when the page does not show it)
+	Kind      PageKind // what the page holds
+	ChapterID string   // the chapter the page belongs to, "" for front matter
+	Head      string   // running head, "" for none
+	elems     []placedElem
+}
+
+// PageStart is where a printed page starts, for the EPUB page-list.
+type PageStart struct {
+	Page      string // folio as printed
+	ChapterID string // chapter the page belongs to, "" for front matter
+	Anchor    string // an identifier the EPUB has near the top of the page (chapter, reference or note id), or ""
+}
+
+// LineStat is the quality data of one set line.
+type LineStat struct {
+	Page       int     // physical page number
+	Natural    float64 // width of the line at natural spacing, in points
+	Set        float64 // width as set
+	Measure    float64 // the width the line had to fill
+	Ratio      float64 // adjustment ratio of its glue: >0 stretched, <0 shrunk
+	Justified  bool    // its glue was stretched or shrunk to the measure
+	Overfull   bool    // it sticks out of the measure
+	Hyphenated bool    // it ends with an inserted hyphen
+	Last       bool    // it ends a paragraph
+}
+
+// Typeset runs collect -> measure -> break lines -> paginate -> place notes; pure data, no fpdf.
+func Typeset(ed *book.Edition, opts Options) (*Document, error) {
+	paper := opts.Paper
+	if paper == "" {
+		paper = ed.Meta.Paper
+	}
+	if paper == "" {
+		paper = "a5"
+	}
+	g, err := newGeometry(paper)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Bleed < 0 || opts.Bleed > 20 {
+		return nil, fmt.Errorf("layout: bleed %gmm out of range (0–20mm)", opts.Bleed)
+	}
+	ui, ok := book.UI(ed.Lang)
+	if !ok {
+		ui, _ = book.UI("en")
+	}
+	m, err := newMetrics()
+	if err != nil {
+		return nil, err
+	}
+	hy := opts.Hyphenator
+	if hy == nil {
+		if h := hyphen.For(ed.Lang); h != nil {
+			hy = h
+		}
+	}
+	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m}
+	t := &typesetter{d: d, m: m, hy: hy}
+	t.run()
+	return d, nil
+}
+
+// Pages returns the typeset pages in order.
+func (d *Document) Pages() []*Page { return d.pages }
+
+// Paper returns the trim size the document was set for.
+func (d *Document) Paper() string { return d.g.paper }
+
+// PageStarts returns where every printed page starts, for the EPUB page-list.
+func (d *Document) PageStarts() []PageStart {
+	out := make([]PageStart, len(d.pages))
+	for i, p := range d.pages {
+		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Anchor: p.anchor()}
+	}
+	return out
+}
+
+// anchor returns the first public identifier set on the page.
+func (p *Page) anchor() string {
+	for _, pe := range p.elems {
+		for _, a := range pe.e.anchors {
+			if !internal(a) {
+				return a
+			}
+		}
+		if pe.e.ln == nil {
+			continue
+		}
+		for _, r := range pe.e.ln.runs {
+			if r.g.anchor != "" {
+				return r.g.anchor
+			}
+		}
+	}
+	return ""
+}
+
+// Lines returns the quality data of every line of text, in page order.
+func (d *Document) Lines() []LineStat {
+	var out []LineStat
+	for _, p := range d.pages {
+		for _, pe := range p.elems {
+			if ln := pe.e.ln; ln != nil {
+				out = append(out, LineStat{Page: p.Number, Natural: ln.natural, Set: ln.set,
+					Measure: ln.measure, Ratio: ln.ratio, Justified: ln.justified,
+					Overfull: ln.overfull, Hyphenated: ln.hyphenated, Last: ln.last})
+			}
+		}
+	}
+	return out
+}
+
+// internalPrefix marks identifiers the engine makes up for its own links.
+const internalPrefix = "layout:"
+
+func internal(id string) bool { return len(id) >= len(internalPrefix) && id[:len(internalPrefix)] == internalPrefix }
+
+func sectionID(ch string, n int) string { return internalPrefix + ch + ":" + strconv.Itoa(n) }

@@ -1,0 +1,149 @@
+package layout
+
+import "github.com/fpc/bindery/book"
+
+// elem is one item of a page's vertical list: a set line or a vertical space.
+type elem struct {
+	h       float64 // vertical advance
+	base    float64 // baseline below the element's top (lines only)
+	ln      *line   // nil for a space
+	keep    bool    // no page break directly before this element
+	discard bool    // a space that vanishes at the top or bottom of a page
+	panel   int     // the sidebar panel the element belongs to, 0 for none
+	anchors []string
+	mark    *outlineMark
+}
+
+// outlineMark is a bookmark that starts at an element.
+type outlineMark struct {
+	title string
+	level int
+}
+
+// alignment is how a paragraph's lines sit in the measure.
+type alignment uint8
+
+// The alignments paragraphs use.
+const (
+	justify alignment = iota
+	raggedRight
+	centred
+)
+
+// paraSpec says how to set one paragraph.
+type paraSpec struct {
+	font          fontID
+	size, leading float64
+	left, right   float64 // indents from the text block's edges
+	first         float64 // extra indent of the first line
+	align         alignment
+	hyphenate     bool
+	label         *glyphs // a list bullet or note number hung left of the first line
+	labelLink     string
+}
+
+// flow collects the vertical list of one stretch of text (a chapter, the notes, the contents).
+type flow struct {
+	m        *metrics
+	hy       Hyphenator
+	g        geometry
+	ch       *book.Chapter
+	elems    []*elem
+	panel    int
+	panels   *int // counter shared by the flows of one document
+	keepNext bool // the next element stays with the previous (after a heading)
+	pending  []string
+	mark     *outlineMark
+	missing  string // the placeholder text of a missing note
+	sections int    // level 2 headings so far, for the contents' links
+}
+
+// add appends an element, attaching pending anchors and bookmarks to the first line.
+func (f *flow) add(e *elem) {
+	e.panel = f.panel
+	if f.keepNext {
+		e.keep = true
+	}
+	if e.ln != nil {
+		f.keepNext = false
+		if len(f.pending) > 0 {
+			e.anchors = append(e.anchors, f.pending...)
+			f.pending = nil
+		}
+		if f.mark != nil {
+			e.mark, f.mark = f.mark, nil
+		}
+	}
+	f.elems = append(f.elems, e)
+}
+
+// space adds vertical space; it may be dropped at a page break unless keep is set.
+func (f *flow) space(h float64, keep bool) {
+	if h <= 0 {
+		return
+	}
+	f.add(&elem{h: h, discard: !keep, keep: keep})
+}
+
+// paragraph breaks inlines into lines and adds them, marking where the page may not break:
+// never after the first line or before the last (no orphans, no widows).
+func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
+	items := f.items(in, ps)
+	width := f.g.textW - ps.left - ps.right
+	bp := breakParams{
+		width: func(int) float64 { return width }, tolerance: 200, linePenalty: 10,
+		flaggedDemerits: 10000, fitnessDemerits: 10000, finalHyphen: 5000,
+	}
+	if ps.align != justify {
+		bp.ragged = 2.5 * ps.size
+	}
+	lines := setLines(items, breakLines(items, bp), bp)
+	n := len(lines)
+	for i := range lines {
+		ln := &lines[i]
+		ln.indent = ps.left
+		if ps.align == centred {
+			ln.indent += (width - ln.set) / 2
+		}
+		if i == 0 && ps.label != nil {
+			ln.runs = append(ln.runs, placed{x: -ps.label.width - 0.4*ps.size, g: ps.label})
+		}
+		f.add(&elem{h: ps.leading, base: baseline(ps), ln: ln, keep: i > 0 && (i < 2 || i > n-2)})
+	}
+	return lines
+}
+
+func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
+
+// items builds a paragraph's item list, with its first-line indent.
+func (f *flow) items(in []book.Inline, ps paraSpec) []item {
+	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch}
+	if ps.hyphenate {
+		b.hy = f.hy
+	}
+	if ps.first > 0 {
+		b.items = append(b.items, box(ps.first, nil))
+	}
+	b.addInlines(in, textStyle{font: ps.font, size: ps.size})
+	for len(b.items) > 0 && b.items[0].kind == glueItem {
+		b.items = b.items[1:]
+	}
+	if len(b.items) == 0 {
+		b.items = append(b.items, box(0, nil))
+	}
+	return finish(b.items)
+}
+
+// heading adds a heading kept with what follows.
+func (f *flow) heading(in []book.Inline, ps paraSpec, before, after float64, mark *outlineMark) {
+	f.space(before, false)
+	f.mark = mark
+	start := len(f.elems)
+	f.paragraph(in, ps)
+	for _, e := range f.elems[start+1:] {
+		e.keep = true
+	}
+	f.keepNext = true
+	f.space(after, true)
+	f.keepNext = true
+}

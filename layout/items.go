@@ -1,0 +1,64 @@
+package layout
+
+// itemKind says whether an item is a box, glue or a penalty (Knuth and Plass 1981).
+type itemKind uint8
+
+// The three kinds of item a paragraph is made of.
+const (
+	boxItem itemKind = iota
+	glueItem
+	penaltyItem
+)
+
+// infPenalty forbids a break; -infPenalty forces one.
+const infPenalty = 10000
+
+// item is one element of a paragraph's horizontal list: a box of fixed width, glue that
+// stretches and shrinks, or a penalty marking a possible break.
+type item struct {
+	kind    itemKind
+	width   float64
+	stretch float64
+	shrink  float64
+	penalty float64
+	flagged bool    // a hyphen break: consecutive flagged breaks cost extra
+	ink     *glyphs // what a box draws (nil: an invisible box such as an indent)
+	hyphen  *glyphs // what a penalty draws at the end of a line when the line breaks there
+}
+
+// glyphs is a run of text in one face and size, kerned into pieces.
+type glyphs struct {
+	font   fontID
+	size   float64
+	rise   float64 // baseline shift upwards, for superscripts
+	text   string
+	pieces []piece
+	link   string // "#id" for an internal target, else a URL; "" for none
+	anchor string // an identifier this run defines (a note reference)
+	width  float64
+}
+
+func box(w float64, g *glyphs) item { return item{kind: boxItem, width: w, ink: g} }
+
+func glue(w, stretch, shrink float64) item {
+	return item{kind: glueItem, width: w, stretch: stretch, shrink: shrink}
+}
+
+func penalty(w, p float64, flagged bool, h *glyphs) item {
+	return item{kind: penaltyItem, width: w, penalty: p, flagged: flagged, hyphen: h}
+}
+
+// finish ends a paragraph the usual way: no break before the final fill, which absorbs the
+// last line's slack, then a forced break.
+func finish(items []item) []item {
+	if n := len(items); n > 0 && items[n-1].kind == glueItem {
+		items = items[:n-1]
+	}
+	return append(items,
+		penalty(0, infPenalty, false, nil),
+		glue(0, fill, 0),
+		penalty(0, -infPenalty, true, nil))
+}
+
+// fill is glue stretch that is, for all practical purposes, infinite.
+const fill = 1e6

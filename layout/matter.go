@@ -1,0 +1,170 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/fpc/bindery/book"
+)
+
+// text wraps a string as inlines.
+func text(s string) []book.Inline { return []book.Inline{{Kind: book.Text, Text: s}} }
+
+// link wraps a string as an internal link to id.
+func link(s, id string) []book.Inline {
+	return []book.Inline{{Kind: book.Link, URL: "#" + id, Children: text(s)}}
+}
+
+// displaySpec is the style of chapter titles and of generated section titles.
+func (f *flow) displaySpec() paraSpec {
+	s := f.g.size * 1.7
+	return paraSpec{font: sansBold, size: s, leading: s * 1.22, align: raggedRight}
+}
+
+// opener starts a section: a sunk title kept with what follows, with an anchor and a bookmark.
+func (f *flow) opener(title, id string) {
+	f.space(3*f.g.leading, true)
+	f.pending = append(f.pending, id)
+	f.heading(text(title), f.displaySpec(), 0, 0, &outlineMark{title: title, level: 0})
+}
+
+// chapterOpener sets a chapter's title and author at the head of its first page.
+func (f *flow) chapterOpener(ch *book.Chapter) {
+	f.opener(ch.Title, ch.ID)
+	if ch.Author != "" {
+		f.space(f.g.leading/2, true)
+		ps := paraSpec{font: serifItalic, size: f.g.size * 1.1, leading: f.g.leading * 1.1,
+			align: raggedRight}
+		f.keepNext = true
+		f.paragraph(text(ch.Author), ps)
+	}
+	f.keepNext = true
+	f.space(2*f.g.leading, true)
+}
+
+// chapterNotes sets a chapter's endnotes under a heading; grouped (at the end of the book)
+// the heading is the chapter's title.
+func (f *flow) chapterNotes(ch *book.Chapter, title string, grouped bool) {
+	c := f.bodyContext()
+	ps := paraSpec{font: sansBold, size: c.size * 1.2, leading: c.size * 1.5, align: raggedRight}
+	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
+	nc := f.noteContext()
+	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
+	for i, n := range ch.Notes {
+		if i > 0 {
+			f.space(nc.leading/4, false)
+		}
+		f.note(ch, n, nc)
+	}
+}
+
+// note sets one endnote with its number hung in the margin, linked back to its reference.
+func (f *flow) note(ch *book.Chapter, n book.Note, c context) {
+	label := (&paraBuilder{m: f.m}).run(c.font, c.size, strconv.Itoa(n.Number)+".")
+	if n.Refs > 0 {
+		label.link = "#" + ch.RefID(n.Number, 1)
+	}
+	f.pending = append(f.pending, ch.NoteID(n.Number))
+	blocks := n.Blocks
+	if n.Missing || len(blocks) == 0 {
+		msg := strings.TrimSpace(f.missing)
+		blocks = []book.Block{{Kind: book.Paragraph, Inlines: []book.Inline{
+			{Kind: book.Emph, Children: text("[" + msg + "]")}}}}
+	}
+	f.item(blocks, c, label)
+}
+
+// frontMatter makes the half title, its blank verso, the title page and the imprint.
+func (t *typesetter) frontMatter() []*Page {
+	meta := t.d.ed.Meta
+	f := t.newFlow(nil)
+	half := f.centredBlock(meta.Title, sansBold, 1.4)
+	f = t.newFlow(nil)
+	var title []*elem
+	if meta.Series != "" {
+		title = append(title, f.centredBlock(meta.Series, sansRegular, 1)...)
+		title = append(title, &elem{h: 2 * t.d.g.leading})
+	}
+	title = append(title, f.centredBlock(meta.Title, sansBold, 2)...)
+	if meta.Subtitle != "" {
+		title = append(title, &elem{h: t.d.g.leading})
+		title = append(title, f.centredBlock(meta.Subtitle, serifItalic, 1.3)...)
+	}
+	if names := contributorNames(meta.Contributors); names != "" {
+		title = append(title, &elem{h: 2 * t.d.g.leading})
+		title = append(title, f.centredBlock(names, serifRegular, 1.2)...)
+	}
+	pub := f.centredBlock(meta.Publisher, sansRegular, 1)
+	th := t.d.g.textH
+	titlePage := append(placeAt(title, th*0.18), placeAt(pub, th-height(pub))...)
+	imprint := t.imprint()
+	return []*Page{
+		{Kind: FrontPage, elems: placeAt(half, th*0.3)},
+		{Kind: BlankPage},
+		{Kind: FrontPage, elems: titlePage},
+		{Kind: FrontPage, elems: placeAt(imprint, th-height(imprint))},
+	}
+}
+
+// centredBlock sets a display paragraph centred in the measure and returns its lines.
+func (f *flow) centredBlock(s string, font fontID, scale float64) []*elem {
+	start := len(f.elems)
+	size := f.g.size * scale
+	f.paragraph(text(s), paraSpec{font: font, size: size, leading: size * 1.25, align: centred})
+	return f.elems[start:]
+}
+
+// placeAt stacks elements from a given depth below the top of the text block.
+func placeAt(es []*elem, y float64) []placedElem {
+	out := make([]placedElem, len(es))
+	for i, e := range es {
+		out[i] = placedElem{e: e, y: y}
+		y += e.h
+	}
+	return out
+}
+
+// contributorNames lists authors and editors, "Name (Role)" style left to the imprint.
+func contributorNames(cs []book.Contributor) string {
+	var names []string
+	for _, c := range cs {
+		if c.Name != "" {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// imprint sets the imprint page's small print: publisher, date, rights, credits, identifier.
+func (t *typesetter) imprint() []*elem {
+	meta, ui := t.d.ed.Meta, t.d.ui
+	f := t.newFlow(nil)
+	c := f.noteContext()
+	entry := func(label, value string) {
+		if value == "" {
+			return
+		}
+		ps := c.spec()
+		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(label + ": ")},
+			{Kind: book.Text, Text: value}}, ps)
+		f.space(c.leading/2, false)
+	}
+	if t.d.ed.Draft() {
+		entry(ui.Draft, ui.DraftNotice)
+	}
+	for _, ct := range meta.Contributors {
+		if ct.Role == "edt" {
+			entry(ui.Editor, ct.Name)
+		} else if ct.Role == "aut" {
+			entry(ui.Author, ct.Name)
+		}
+	}
+	entry(ui.Publisher, meta.Publisher)
+	if !meta.Date.IsZero() {
+		entry(ui.Published, ui.FormatDate(meta.Date))
+	}
+	entry(ui.Rights, meta.Rights)
+	entry(ui.ImageCredits, strings.Join(meta.ImageCredits, " "))
+	entry(ui.Identifier, strings.TrimPrefix(meta.Identifier, "urn:isbn:"))
+	return f.elems
+}

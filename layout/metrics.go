@@ -1,0 +1,183 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/fpc/bindery/fonts"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// fontID names one of the six embedded faces the engine sets type in.
+type fontID uint8
+
+// The faces, in the order the draw step registers them.
+const (
+	serifRegular fontID = iota
+	serifItalic
+	serifBold
+	serifBoldItalic
+	sansRegular
+	sansBold
+	numFonts
+)
+
+// face returns the embedded face of a fontID.
+func (id fontID) face() *fonts.Face {
+	switch id {
+	case serifItalic:
+		return fonts.Get(fonts.Serif, fonts.Italic)
+	case serifBold:
+		return fonts.Get(fonts.Serif, fonts.Bold)
+	case serifBoldItalic:
+		return fonts.Get(fonts.Serif, fonts.BoldItalic)
+	case sansRegular:
+		return fonts.Get(fonts.Sans, fonts.Regular)
+	case sansBold:
+		return fonts.Get(fonts.Sans, fonts.Bold)
+	}
+	return fonts.Get(fonts.Serif, fonts.Regular)
+}
+
+// withStyle returns the serif face with italic and bold switched on as asked.
+func (id fontID) withStyle(italic, bold bool) fontID {
+	if id >= sansRegular {
+		if bold {
+			return sansBold
+		}
+		return id
+	}
+	it := id == serifItalic || id == serifBoldItalic || italic
+	bd := id == serifBold || id == serifBoldItalic || bold
+	switch {
+	case it && bd:
+		return serifBoldItalic
+	case it:
+		return serifItalic
+	case bd:
+		return serifBold
+	}
+	return serifRegular
+}
+
+// faceMetrics caches the advances and kerning of one face for one typesetting run.
+// Advances are kept in thousandths of an em, rounded the way the PDF's /W array rounds
+// them, so that the widths the engine computes are the widths a viewer uses.
+type faceMetrics struct {
+	font *sfnt.Font
+	upem float64
+	buf  sfnt.Buffer
+	adv  map[rune]float64
+	gid  map[rune]sfnt.GlyphIndex
+	kern map[[2]rune]float64
+}
+
+// metrics measures text in all faces. It is not safe for concurrent use: every
+// Typeset call makes its own.
+type metrics struct {
+	faces [numFonts]*faceMetrics
+}
+
+// newMetrics prepares the (parse-once) faces for measuring.
+func newMetrics() (*metrics, error) {
+	m := &metrics{}
+	for id := fontID(0); id < numFonts; id++ {
+		f, err := id.face().SFNT()
+		if err != nil {
+			return nil, fmt.Errorf("layout: %w", err)
+		}
+		m.faces[id] = &faceMetrics{font: f, upem: float64(f.UnitsPerEm()),
+			adv: map[rune]float64{}, gid: map[rune]sfnt.GlyphIndex{}, kern: map[[2]rune]float64{}}
+	}
+	return m, nil
+}
+
+// ppem asks sfnt for results in font units (26.6 fixed point).
+func (f *faceMetrics) ppem() fixed.Int26_6 { return fixed.Int26_6(f.upem * 64) }
+
+func (f *faceMetrics) glyph(r rune) sfnt.GlyphIndex {
+	g, ok := f.gid[r]
+	if !ok {
+		g, _ = f.font.GlyphIndex(&f.buf, r)
+		f.gid[r] = g
+	}
+	return g
+}
+
+// advance returns the advance of r in thousandths of an em, as the PDF records it.
+func (f *faceMetrics) advance(r rune) float64 {
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	a := 0.0
+	if adv, err := f.font.GlyphAdvance(&f.buf, f.glyph(r), f.ppem(), font.HintingNone); err == nil {
+		a = math.Round(float64(adv) / 64 * 1000 / f.upem)
+	}
+	f.adv[r] = a
+	return a
+}
+
+// kerning returns the GPOS or kern adjustment between a and b in thousandths of an em.
+func (f *faceMetrics) kerning(a, b rune) float64 {
+	key := [2]rune{a, b}
+	if k, ok := f.kern[key]; ok {
+		return k
+	}
+	k := 0.0
+	ga, gb := f.glyph(a), f.glyph(b)
+	if ga != 0 && gb != 0 {
+		if d, err := f.font.Kern(&f.buf, ga, gb, f.ppem(), font.HintingNone); err == nil {
+			k = float64(d) / 64 * 1000 / f.upem
+		}
+	}
+	f.kern[key] = k
+	return k
+}
+
+// piece is a run of glyphs drawn with one Text call, at x offset dx from its box's origin.
+type piece struct {
+	dx   float64
+	text string
+}
+
+// shape measures s in font id at size pt and splits it where kerning moves a glyph, so the
+// draw step can place each kerned segment itself. It returns the total width in points.
+func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
+	f := m.faces[id]
+	var pieces []piece
+	start, x, segX := 0, 0.0, 0.0
+	prev := rune(-1)
+	for i, r := range s {
+		if prev >= 0 {
+			if k := f.kerning(prev, r); k != 0 {
+				pieces = append(pieces, piece{dx: segX, text: s[start:i]})
+				x += k * size / 1000
+				start, segX = i, x
+			}
+		}
+		x += f.advance(r) * size / 1000
+		prev = r
+	}
+	if start < len(s) {
+		pieces = append(pieces, piece{dx: segX, text: s[start:]})
+	}
+	return x, pieces
+}
+
+// width returns the kerned width of s in points.
+func (m *metrics) width(id fontID, size float64, s string) float64 {
+	w, _ := m.shape(id, size, s)
+	return w
+}
+
+// ascent returns the font's ascent at size, in points.
+func (m *metrics) ascent(id fontID, size float64) float64 {
+	f := m.faces[id]
+	mt, err := f.font.Metrics(&f.buf, f.ppem(), font.HintingNone)
+	if err != nil {
+		return 0.75 * size
+	}
+	return float64(mt.Ascent) / 64 / f.upem * size
+}

@@ -1,0 +1,249 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fpc/bindery/book"
+)
+
+// Hyphenator finds the places inside a word where a hyphen may go, as ascending byte
+// offsets. The hyphen package's patterns satisfy it; tests pass fakes.
+type Hyphenator interface {
+	Hyphenate(word string) []int
+}
+
+// textStyle is the state an inline is set in.
+type textStyle struct {
+	font fontID
+	size float64
+	link string
+	url  bool // break after URL punctuation, never hyphenate
+}
+
+// paraBuilder turns inlines into a paragraph's items.
+type paraBuilder struct {
+	m      *metrics
+	hy     Hyphenator
+	items  []item
+	ragged bool
+	ch     *book.Chapter // for note identifiers; nil outside chapters
+}
+
+// Penalties of the break opportunities inside words.
+const (
+	hyphenPenalty    = 50
+	exHyphenPenalty  = 50
+	urlPenalty       = 40
+	urlLetterPenalty = 2000
+	minHyphenWord    = 5 // letters; shorter words are never hyphenated
+)
+
+// spaceGlue is an interword space in the style: a third of an em in TeX; PT Serif's own space
+// is narrower, so the engine uses the font's space with TeX's proportions of stretch and shrink.
+func (b *paraBuilder) spaceGlue(st textStyle) item {
+	w := b.m.faces[st.font].advance(' ') * st.size / 1000
+	if b.ragged {
+		return glue(w, 0, 0)
+	}
+	return glue(w, w*0.6, w*0.3)
+}
+
+func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
+	for _, x := range in {
+		switch x.Kind {
+		case book.Text:
+			b.addText(x.Text, st)
+		case book.Emph:
+			s := st
+			s.font = st.font.withStyle(true, false)
+			b.addInlines(x.Children, s)
+		case book.Strong:
+			s := st
+			s.font = st.font.withStyle(false, true)
+			b.addInlines(x.Children, s)
+		case book.Code, book.URLText:
+			s := st
+			s.url = true
+			b.addText(x.Text, s)
+		case book.Link:
+			s := st
+			s.link = x.URL
+			s.url = isURLish(x.Children, x.URL)
+			b.addInlines(x.Children, s)
+		case book.NoteRef:
+			b.addNoteRef(x, st)
+		case book.Break:
+			b.items = append(b.items, glue(0, fill, 0), penalty(0, -infPenalty, false, nil))
+		}
+	}
+}
+
+// isURLish reports whether a link's text is its address (or looks like one), to be broken
+// like a URL rather than hyphenated.
+func isURLish(children []book.Inline, url string) bool {
+	var sb strings.Builder
+	for _, c := range children {
+		sb.WriteString(c.Text)
+	}
+	t := sb.String()
+	return t == url || strings.Contains(t, "://") || strings.HasPrefix(t, "www.")
+}
+
+func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
+	size := st.size * 0.62
+	font := st.font.withStyle(false, false)
+	if font >= sansRegular {
+		font = serifRegular
+	}
+	g := b.run(font, size, strconv.Itoa(x.Note))
+	g.rise = st.size * 0.36
+	if b.ch != nil {
+		g.link = "#" + b.ch.NoteID(x.Note)
+		g.anchor = b.ch.RefID(x.Note, x.Ref)
+	}
+	b.items = append(b.items, box(g.width, g))
+}
+
+// run shapes a string into glyphs.
+func (b *paraBuilder) run(font fontID, size float64, s string) *glyphs {
+	w, pieces := b.m.shape(font, size, s)
+	return &glyphs{font: font, size: size, text: s, pieces: pieces, width: w}
+}
+
+// addText splits text at spaces into words and glue. A no-break space is glue no line may
+// break at.
+func (b *paraBuilder) addText(s string, st textStyle) {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		switch {
+		case r == ' ' || r == '\n' || r == '\t':
+			if len(b.items) > 0 && b.items[len(b.items)-1].kind == glueItem {
+				s = s[n:]
+				continue
+			}
+			b.items = append(b.items, b.spaceGlue(st))
+		case r == '\u00a0':
+			b.items = append(b.items, penalty(0, infPenalty, false, nil), b.spaceGlue(st))
+		case r == '\u202f':
+			w := b.m.faces[st.font].advance(' ') * st.size / 2000
+			b.items = append(b.items, penalty(0, infPenalty, false, nil), glue(w, 0, 0))
+		default:
+			end := strings.IndexAny(s, " \n\t\u00a0\u202f")
+			if end < 0 {
+				end = len(s)
+			}
+			b.addWord(s[:end], st)
+			s = s[end:]
+			continue
+		}
+		s = s[n:]
+	}
+}
+
+// breakPoint is a place inside a word where a line may end.
+type breakPoint struct {
+	at      int // byte offset: the line ends before this byte
+	hyphen  bool
+	penalty float64
+}
+
+// addWord adds one word as boxes separated by its break opportunities.
+func (b *paraBuilder) addWord(w string, st textStyle) {
+	var pts []breakPoint
+	if st.url || b.tooWide(w, st) {
+		pts = urlBreaks(w)
+	} else {
+		pts = b.wordBreaks(w)
+	}
+	hy := b.run(st.font, st.size, "-")
+	start := 0
+	for _, p := range pts {
+		b.addBox(w[start:p.at], st)
+		if p.hyphen {
+			b.items = append(b.items, penalty(hy.width, p.penalty, true, hy))
+		} else {
+			b.items = append(b.items, penalty(0, p.penalty, false, nil))
+		}
+		start = p.at
+	}
+	b.addBox(w[start:], st)
+}
+
+func (b *paraBuilder) addBox(s string, st textStyle) {
+	if s == "" {
+		return
+	}
+	g := b.run(st.font, st.size, s)
+	g.link = st.link
+	b.items = append(b.items, box(g.width, g))
+}
+
+// tooWide reports whether a word is so long that it needs breaking like a URL.
+func (b *paraBuilder) tooWide(w string, st textStyle) bool {
+	return len(w) > 24 && b.m.width(st.font, st.size, w) > 14*st.size
+}
+
+// wordBreaks finds the hyphenation points of a word and the places after explicit hyphens and
+// dashes.
+func (b *paraBuilder) wordBreaks(w string) []breakPoint {
+	var pts []breakPoint
+	start := 0
+	for i, r := range w {
+		if (r == '-' || r == '‐' || r == '–' || r == '—') && i > 0 && i+utf8.RuneLen(r) < len(w) {
+			pts = append(pts, b.hyphenate(w[start:i], start)...)
+			end := i + utf8.RuneLen(r)
+			pts = append(pts, breakPoint{at: end, penalty: exHyphenPenalty})
+			start = end
+		}
+	}
+	return append(pts, b.hyphenate(w[start:], start)...)
+}
+
+// hyphenate returns the hyphenation points of the letters in part, shifted by off.
+func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
+	if b.hy == nil {
+		return nil
+	}
+	lo := strings.IndexFunc(part, unicode.IsLetter)
+	hi := strings.LastIndexFunc(part, unicode.IsLetter)
+	if lo < 0 {
+		return nil
+	}
+	hi += utf8.RuneLen([]rune(part[hi:])[0])
+	core := part[lo:hi]
+	if utf8.RuneCountInString(core) < minHyphenWord || strings.IndexFunc(core, notWordRune) >= 0 {
+		return nil
+	}
+	var pts []breakPoint
+	for _, h := range b.hy.Hyphenate(core) {
+		if h > 0 && h < len(core) && utf8.RuneStart(core[h]) {
+			pts = append(pts, breakPoint{at: off + lo + h, hyphen: true, penalty: hyphenPenalty})
+		}
+	}
+	return pts
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
+
+// urlBreaks allows breaks after URL punctuation (no hyphen added) and, at a high cost,
+// between any two other characters, so that no address can run into the margin.
+func urlBreaks(w string) []breakPoint {
+	var pts []breakPoint
+	prev := rune(0)
+	for i, r := range w {
+		if i > 0 {
+			next, _ := utf8.DecodeRuneInString(w[i:])
+			switch {
+			case strings.ContainsRune("/.-_?&=#", prev) && !strings.ContainsRune("/.-_?&=#", next):
+				pts = append(pts, breakPoint{at: i, penalty: urlPenalty})
+			case !strings.ContainsRune("/.-_?&=#:", next) && prev != ':':
+				pts = append(pts, breakPoint{at: i, penalty: urlLetterPenalty})
+			}
+		}
+		prev = r
+	}
+	return pts
+}

@@ -1,0 +1,120 @@
+package layout
+
+import (
+	"strconv"
+
+	"github.com/fpc/bindery/book"
+)
+
+// typesetter holds the state of one Typeset call.
+type typesetter struct {
+	d      *Document
+	m      *metrics
+	hy     Hyphenator
+	panels int
+}
+
+// section is a stretch of pages that opens on a recto: the contents, a chapter, the notes.
+type section struct {
+	chapter string // chapter id, "" for generated sections
+	head    string // running head on its rectos
+	pages   [][]placedElem
+}
+
+// run is the driver: front matter, a first contents pass to learn its length, chapters with
+// their notes, the notes section, then the contents again with the real page numbers.
+func (t *typesetter) run() {
+	front := t.frontMatter()
+	toc := t.contents(nil)
+	first := len(front) + len(toc.pages) + 1
+	if first%2 == 0 {
+		first++
+	}
+	var body []section
+	for _, ch := range t.d.ed.Chapters {
+		s := section{chapter: ch.ID, head: ch.Title}
+		f := t.newFlow(ch)
+		f.chapterOpener(ch)
+		f.blocks(ch.Blocks, f.bodyContext())
+		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
+			f.chapterNotes(ch, t.d.ui.Notes, false)
+		}
+		s.pages = paginate(f.elems, t.d.g.textH)
+		body = append(body, s)
+	}
+	if t.d.opts.Notes == NotesAtEnd {
+		if s, ok := t.endNotes(); ok {
+			body = append(body, s)
+		}
+	}
+	pageOf := t.pageNumbers(first, body)
+	toc = t.contents(pageOf)
+	t.assemble(front, toc, body)
+}
+
+// newFlow starts a flow for a chapter (nil for generated text).
+func (t *typesetter) newFlow(ch *book.Chapter) *flow {
+	return &flow{m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
+		missing: t.d.ui.MissingNote}
+}
+
+// pageNumbers computes on which physical page every anchor of the body lands, given the page
+// the first section starts on; each section opens on a recto.
+func (t *typesetter) pageNumbers(first int, body []section) map[string]int {
+	pageOf := map[string]int{}
+	n := first
+	for _, s := range body {
+		if n%2 == 0 {
+			n++
+		}
+		for _, pg := range s.pages {
+			for _, pe := range pg {
+				for _, a := range pe.e.anchors {
+					if _, seen := pageOf[a]; !seen {
+						pageOf[a] = n
+					}
+				}
+			}
+			n++
+		}
+	}
+	return pageOf
+}
+
+// assemble numbers the pages, inserting blank versos, and sets running heads and folios.
+func (t *typesetter) assemble(front []*Page, toc section, body []section) {
+	d := t.d
+	d.pages = append(d.pages, front...)
+	add := func(s section, kind PageKind) {
+		if (len(d.pages)+1)%2 == 0 {
+			d.pages = append(d.pages, &Page{Kind: BlankPage, ChapterID: s.chapter})
+		}
+		for i, pe := range s.pages {
+			p := &Page{Kind: kind, ChapterID: s.chapter, elems: pe}
+			if i == 0 {
+				p.Kind = OpenerPage
+			}
+			if p.Kind == BodyPage || kind == FrontPage && i > 0 {
+				p.Head = s.head
+			}
+			d.pages = append(d.pages, p)
+		}
+	}
+	add(toc, FrontPage)
+	for _, s := range body {
+		add(s, BodyPage)
+	}
+	for i, p := range d.pages {
+		p.Number = i + 1
+		p.Folio = strconv.Itoa(i + 1)
+		if p.Kind == BodyPage && p.Number%2 == 0 {
+			p.Head = d.ed.Meta.Title
+		}
+		if p.Head != "" {
+			p.Head = d.shorten(p.Head, sansRegular, headSize(d.g), d.g.textW*0.8)
+		}
+	}
+}
+
+// headSize is the type size of running heads.
+func headSize(g geometry) float64 { return g.size * 0.8 }
