@@ -1,0 +1,84 @@
+package epub
+
+import (
+	"archive/zip"
+	"bufio"
+	"cmp"
+	"errors"
+	"hash/crc32"
+	"io"
+	"slices"
+)
+
+// mimetype is the first entry of every EPUB container, stored uncompressed.
+const mimetype = "application/epub+zip"
+
+// dosDate and dosTime are 1980-01-01 00:00:00, the earliest ZIP timestamp, on every entry:
+// file dates carry no information and would make builds differ.
+const (
+	dosDate = 1<<5 | 1
+	dosTime = 0
+)
+
+// writeContainer writes the OCF ZIP container: mimetype first and stored without an extra
+// field, then every other entry in name order with fixed timestamps.
+func writeContainer(w io.Writer, files []file) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	zw := zip.NewWriter(bw)
+	if err := writeMimetype(zw); err != nil {
+		return err
+	}
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b file) int { return cmp.Compare(a.name, b.name) })
+	for i, f := range sorted {
+		if i > 0 && sorted[i-1].name == f.name {
+			return errors.New("duplicate container entry " + f.name)
+		}
+		if err := writeEntry(zw, f); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeMimetype writes the mimetype entry raw, so that it has no data descriptor and no
+// extra field, as the OCF requires.
+func writeMimetype(zw *zip.Writer) error {
+	fh := &zip.FileHeader{
+		Name:               "mimetype",
+		Method:             zip.Store,
+		ModifiedDate:       dosDate,
+		ModifiedTime:       dosTime,
+		CRC32:              crc32.ChecksumIEEE([]byte(mimetype)),
+		CompressedSize64:   uint64(len(mimetype)),
+		UncompressedSize64: uint64(len(mimetype)),
+	}
+	fw, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(fw, mimetype)
+	return err
+}
+
+// writeEntry writes one entry with the fixed timestamp.
+func writeEntry(zw *zip.Writer, f file) error {
+	fh := &zip.FileHeader{
+		Name:         f.name,
+		Method:       zip.Store,
+		ModifiedDate: dosDate,
+		ModifiedTime: dosTime,
+	}
+	if f.compress {
+		fh.Method = zip.Deflate
+	}
+	fw, err := zw.CreateHeader(fh)
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(f.data)
+	return err
+}

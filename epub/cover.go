@@ -1,0 +1,208 @@
+package epub
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strconv"
+	"strings"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/fonts"
+)
+
+// The generated cover is a 1600 × 2560 PNG (the 1:1.6 ratio e-book stores ask for), laid
+// out on a grid with a fixed margin.
+const (
+	coverW      = 1600
+	coverH      = 2560
+	coverMargin = 150
+	coverLevels = 64 // anti-aliasing levels per ink in the palette
+)
+
+// Default cover colours, used for any the manifest leaves out.
+const (
+	defaultBackground = "#1d3557"
+	defaultForeground = "#ffffff"
+	defaultAccent     = "#e63946"
+)
+
+// coverCanvas is the cover being drawn: one coverage mask per ink over the background.
+type coverCanvas struct {
+	bg, fg, accent color.RGBA
+	fgMask         *image.Alpha
+	accentMask     *image.Alpha
+}
+
+// renderCover draws the generated cover: series, title, subtitle, the draft mark, and at
+// the foot the edition's language and publisher, in PT Sans and PT Serif.
+func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
+	c, err := newCoverCanvas(ed.Meta.Cover)
+	if err != nil {
+		return nil, err
+	}
+	meta := ed.Meta
+	width := coverW - 2*coverMargin
+	y := 300
+	if meta.Series != "" {
+		y = c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 72, meta.Series, y, width, 6)
+	}
+	fill(c.accentMask, image.Rect(coverMargin, y+10, coverMargin+360, y+26))
+	y += 200
+	size := titleSize(meta.Title, width)
+	y = c.paragraph(c.fgMask, fonts.Sans, fonts.Bold, size, meta.Title, y, width, 100)
+	if meta.Subtitle != "" {
+		y = c.paragraph(c.fgMask, fonts.Serif, fonts.Italic, 68, meta.Subtitle, y+60, width, 8)
+	}
+	if ed.Draft() {
+		c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 96, strings.ToUpper(ui.Draft), y+120, width, 1)
+	}
+	foot := coverH - coverMargin - 90
+	if meta.Publisher != "" {
+		c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 56, meta.Publisher, foot, width, 1)
+		foot -= 110
+	}
+	c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, c.image()); err != nil {
+		return nil, fmt.Errorf("cover: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func newCoverCanvas(cv book.Cover) (*coverCanvas, error) {
+	var c coverCanvas
+	var err error
+	for _, x := range []struct {
+		dst       *color.RGBA
+		val, def  string
+		fieldName string
+	}{{&c.bg, cv.Background, defaultBackground, "background"},
+		{&c.fg, cv.Foreground, defaultForeground, "foreground"},
+		{&c.accent, cv.Accent, defaultAccent, "accent"}} {
+		if x.val == "" {
+			x.val = x.def
+		}
+		if *x.dst, err = parseColor(x.val); err != nil {
+			return nil, fmt.Errorf("cover %s: %w", x.fieldName, err)
+		}
+	}
+	c.fgMask = image.NewAlpha(image.Rect(0, 0, coverW, coverH))
+	c.accentMask = image.NewAlpha(image.Rect(0, 0, coverW, coverH))
+	return &c, nil
+}
+
+// parseColor reads a colour written #rrggbb or #rgb.
+func parseColor(s string) (color.RGBA, error) {
+	hex := strings.TrimPrefix(s, "#")
+	if len(hex) == 3 {
+		hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
+	}
+	v, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil || len(hex) != 6 || !strings.HasPrefix(s, "#") {
+		return color.RGBA{}, fmt.Errorf("colour %q is not #rrggbb", s)
+	}
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, nil
+}
+
+// fill marks a rectangle of a mask as fully covered.
+func fill(mask *image.Alpha, r image.Rectangle) {
+	r = r.Intersect(mask.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := mask.Pix[mask.PixOffset(r.Min.X, y):mask.PixOffset(r.Max.X, y)]
+		for i := range row {
+			row[i] = 0xff
+		}
+	}
+}
+
+// errNoFont reports a face missing from the embedded fonts.
+func errNoFont(family string, style fonts.Style) error {
+	return fmt.Errorf("cover: no font %s %s", family, style)
+}
+
+// titleSize is the largest title size, in pixels, at which the title fits in six lines.
+func titleSize(title string, width int) float64 {
+	for size := 136.0; size > 72; size -= 8 {
+		face, err := newTypeface(fonts.Sans, fonts.Bold, size)
+		if err != nil {
+			return 72
+		}
+		if len(wrap(face, title, width)) <= 6 {
+			return size
+		}
+	}
+	return 72
+}
+
+// paragraph draws text wrapped to width from the baseline y, at most maxLines lines, and
+// returns the baseline after the last line. Drawing errors leave the text out; the cover
+// fonts are embedded, so they cannot happen in a built binary.
+func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.Style, size float64, text string, y, width, maxLines int) int {
+	face, err := newTypeface(family, style, size)
+	if err != nil {
+		return y
+	}
+	lead := int(size * 1.18)
+	for i, line := range wrap(face, text, width) {
+		if i == maxLines {
+			break
+		}
+		if i > 0 {
+			y += lead
+		}
+		face.draw(mask, line, coverMargin, float64(y))
+	}
+	return y + lead
+}
+
+// wrap breaks text into lines no wider than width at spaces.
+func wrap(face *typeface, text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		try := w
+		if line != "" {
+			try = line + " " + w
+		}
+		if line != "" && face.width(try) > float64(width) {
+			lines = append(lines, line)
+			try = w
+		}
+		line = try
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// image composes the masks over the background into a paletted image: the palette holds
+// coverLevels blends from the background to each ink.
+func (c *coverCanvas) image() *image.Paletted {
+	pal := make(color.Palette, 0, 2*coverLevels)
+	for _, ink := range []color.RGBA{c.fg, c.accent} {
+		for i := range coverLevels {
+			pal = append(pal, blend(c.bg, ink, i*255/(coverLevels-1)))
+		}
+	}
+	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), pal)
+	for i := range img.Pix {
+		fg, acc := c.fgMask.Pix[i], c.accentMask.Pix[i]
+		switch {
+		case acc >= fg && acc > 0:
+			img.Pix[i] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
+		default:
+			img.Pix[i] = uint8(int(fg) * (coverLevels - 1) / 255)
+		}
+	}
+	return img
+}
+
+// blend mixes two colours, a/255 of the second.
+func blend(from, to color.RGBA, a int) color.RGBA {
+	mix := func(x, y uint8) uint8 { return uint8((int(x)*(255-a) + int(y)*a + 127) / 255) }
+	return color.RGBA{R: mix(from.R, to.R), G: mix(from.G, to.G), B: mix(from.B, to.B), A: 0xff}
+}

@@ -1,0 +1,93 @@
+// Package epub writes an edition as an EPUB 3 e-book. It sits at the end of the pipeline,
+// beside layout: content/ -> book -> renderers (epub, layout) -> files. It reads a
+// *book.Edition and never changes it.
+//
+// The package is its own packager: XHTML, the package document, the navigation document
+// and an EPUB 2 NCX are written from the model, packed with archive/zip in a fixed order
+// with fixed timestamps, so two builds of the same edition are byte-identical and a changed
+// modification date changes only the dates inside the package document.
+package epub
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"github.com/fpc/bindery/book"
+)
+
+// NotePlacement says where the endnotes of an edition go.
+type NotePlacement int
+
+// The note placements: at the end of each chapter (the default), or gathered in one Notes
+// document at the end of the book ("--notes book").
+const (
+	NotesPerChapter NotePlacement = iota
+	NotesAtEnd
+)
+
+// PageMark says where a page of the print edition starts, for the page-list navigation.
+type PageMark struct {
+	Page      string // the printed page number, e.g. "12" or "xi"
+	ChapterID string // the chapter the page starts in
+	Anchor    string // BlockAnchor of the block the page starts before; empty for the chapter's start
+}
+
+// Options adjusts how an edition is written.
+type Options struct {
+	Notes NotePlacement
+	// Modified becomes dcterms:modified. The caller derives it from SOURCE_DATE_EPOCH or
+	// the edition's date; when zero, the edition's date is used. The clock is never read.
+	Modified time.Time
+	// PageList, when not empty, adds a page-list navigation with print page breaks.
+	PageList []PageMark
+	// Assets is the content tree, read only for a cover image the manifest names.
+	Assets fs.FS
+}
+
+// BlockAnchor returns the identifier of the i-th (0-based) top-level block of a chapter,
+// the anchor a PageMark names.
+func BlockAnchor(chapterID string, i int) string { return fmt.Sprintf("%s-b%d", chapterID, i) }
+
+// Write writes the edition as an EPUB 3 file to w. The output depends only on the edition
+// and the options; every write error is returned.
+func Write(w io.Writer, ed *book.Edition, opts Options) error {
+	if ed == nil {
+		return errors.New("epub: nil edition")
+	}
+	p, err := newPublication(ed, opts)
+	if err != nil {
+		return err
+	}
+	files, err := p.build()
+	if err != nil {
+		return err
+	}
+	if err := writeContainer(w, files); err != nil {
+		return fmt.Errorf("epub: %s: %w", ed.Name(), err)
+	}
+	return nil
+}
+
+// build renders every resource of the publication, package document last.
+func (p *publication) build() ([]file, error) {
+	steps := []func() error{
+		p.addFonts,
+		p.addStyle,
+		p.addCover,
+		p.addTitlePage,
+		p.addImprint,
+		p.addChapters,
+		p.addNotes,
+		p.addNav,
+		p.addNCX,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, fmt.Errorf("epub: %s: %w", p.ed.Name(), err)
+		}
+	}
+	return p.pack(), nil
+}

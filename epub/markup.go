@@ -1,0 +1,117 @@
+package epub
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// markup accumulates XML text. Writes to a strings.Builder cannot fail, so its methods
+// return nothing; the container writer returns the errors that can happen.
+type markup struct {
+	strings.Builder
+}
+
+// text writes character data, escaped.
+func (m *markup) text(s string) { escapeTo(m, s, false) }
+
+// attr writes ` name="value"` with the value escaped.
+func (m *markup) attr(name, value string) {
+	m.WriteByte(' ')
+	m.WriteString(name)
+	m.WriteString(`="`)
+	escapeTo(m, value, true)
+	m.WriteByte('"')
+}
+
+// open writes a start tag with attributes given as name, value pairs.
+func (m *markup) open(tag string, attrs ...string) {
+	m.WriteByte('<')
+	m.WriteString(tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		m.attr(attrs[i], attrs[i+1])
+	}
+	m.WriteByte('>')
+}
+
+// empty writes an empty-element tag.
+func (m *markup) empty(tag string, attrs ...string) {
+	m.WriteByte('<')
+	m.WriteString(tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		m.attr(attrs[i], attrs[i+1])
+	}
+	m.WriteString("/>")
+}
+
+// close writes an end tag.
+func (m *markup) close(tag string) {
+	m.WriteString("</")
+	m.WriteString(tag)
+	m.WriteByte('>')
+}
+
+// element writes a whole element with escaped text content.
+func (m *markup) element(tag, content string, attrs ...string) {
+	m.open(tag, attrs...)
+	m.text(content)
+	m.close(tag)
+}
+
+// escapeTo writes s with the XML special characters escaped, invalid UTF-8 replaced by
+// U+FFFD and characters XML 1.0 forbids dropped.
+func escapeTo(m *markup, s string, inAttr bool) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '&':
+			m.WriteString("&amp;")
+		case r == '<':
+			m.WriteString("&lt;")
+		case r == '>':
+			m.WriteString("&gt;")
+		case r == '"' && inAttr:
+			m.WriteString("&quot;")
+		case (r == '\n' || r == '\t' || r == '\r') && inAttr:
+			m.WriteByte(' ')
+		case r == '\r':
+			m.WriteByte('\n')
+		case !xmlChar(r):
+		default:
+			m.WriteRune(r)
+		}
+	}
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document (and it is not a discouraged
+// non-character).
+func xmlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return true
+	case r < 0x20, r >= 0x7f && r < 0xa0:
+		return false
+	case r >= 0xd800 && r < 0xe000, r == 0xfffe, r == 0xffff:
+		return false
+	}
+	return r <= 0x10ffff
+}
+
+// xhtmlHead starts an XHTML content document in the edition's language.
+func (m *markup) xhtmlHead(lang, title, bodyClass string) {
+	m.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+	m.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
+		"lang", lang, "xml:lang", lang)
+	m.WriteString("\n<head>\n<meta charset=\"UTF-8\"/>\n")
+	m.element("title", title)
+	m.WriteString("\n<link rel=\"stylesheet\" type=\"text/css\" href=\"" + styleFile + "\"/>\n</head>\n")
+	if bodyClass != "" {
+		m.open("body", "class", bodyClass)
+	} else {
+		m.open("body")
+	}
+	m.WriteByte('\n')
+}
+
+// xhtmlTail ends an XHTML content document.
+func (m *markup) xhtmlTail() { m.WriteString("</body>\n</html>\n") }

@@ -1,0 +1,207 @@
+package epub
+
+import (
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/fpc/bindery/book"
+)
+
+// Paths of the publication resources inside the container.
+const (
+	rootDir      = "EPUB/"
+	packagePath  = rootDir + "package.opf"
+	navFile      = "nav.xhtml"
+	ncxFile      = "toc.ncx"
+	coverFile    = "cover.xhtml"
+	titleFile    = "title.xhtml"
+	imprintFile  = "imprint.xhtml"
+	notesFile    = "notes.xhtml"
+	styleFile    = "css/book.css"
+	coverPNGFile = "images/cover.png"
+)
+
+// item is one resource of the publication: a manifest entry and, if listed, a spine entry.
+type item struct {
+	id        string
+	href      string // relative to rootDir
+	mediaType string
+	props     string // manifest properties, space separated
+	data      []byte
+	spine     bool
+	compress  bool
+}
+
+// file is one entry of the container.
+type file struct {
+	name     string
+	data     []byte
+	compress bool
+}
+
+// publication collects the resources of one edition while they are rendered.
+type publication struct {
+	ed       *book.Edition
+	opts     Options
+	ui       book.Strings
+	local    localStrings
+	id       string    // dc:identifier
+	modified time.Time // dcterms:modified
+	items    []item
+	coverAlt string
+	coverImg string // href of the cover image
+	pages    map[string][]PageMark // by chapter ID
+	toc      []tocEntry
+}
+
+// newPublication checks the edition and the options and prepares the strings.
+func newPublication(ed *book.Edition, opts Options) (*publication, error) {
+	ui, ok := book.UI(ed.Lang)
+	if !ok {
+		return nil, fmt.Errorf("epub: %s: no interface strings for language %q", ed.Name(), ed.Lang)
+	}
+	p := &publication{ed: ed, opts: opts, ui: ui, local: localUI(ed.Lang)}
+	p.id = ed.Meta.Identifier
+	if p.id == "" {
+		p.id = stableUUID(ed.Report, ed.Lang)
+	}
+	p.modified = opts.Modified
+	if p.modified.IsZero() {
+		p.modified = ed.Meta.Date
+	}
+	if p.modified.IsZero() {
+		return nil, fmt.Errorf("epub: %s: no modification date: the edition has no date and Options.Modified is zero", ed.Name())
+	}
+	if ed.Meta.Title == "" {
+		return nil, fmt.Errorf("epub: %s: the edition has no title", ed.Name())
+	}
+	if len(ed.Chapters) == 0 {
+		return nil, fmt.Errorf("epub: %s: the edition has no chapters", ed.Name())
+	}
+	if err := p.checkChapters(); err != nil {
+		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
+	}
+	if err := p.indexPages(); err != nil {
+		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
+	}
+	return p, nil
+}
+
+// checkChapters makes sure every chapter has an identifier usable as a file name and as an
+// XML ID, distinct from the other chapters' and the generated documents'.
+func (p *publication) checkChapters() error {
+	seen := map[string]bool{"nav": true, "toc": true, "cover": true, "title": true, "imprint": true, "notes": true}
+	for _, ch := range p.ed.Chapters {
+		if !validID(ch.ID) {
+			return fmt.Errorf("chapter %s: identifier %q is not a valid XML name", ch.File, ch.ID)
+		}
+		if seen[ch.ID] {
+			return fmt.Errorf("chapter %s: identifier %q is used twice or names a generated document", ch.File, ch.ID)
+		}
+		seen[ch.ID] = true
+	}
+	return nil
+}
+
+// validID reports whether s is an ASCII XML NCName, safe as a file name too.
+func validID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_'
+		if i == 0 && !letter {
+			return false
+		}
+		if !letter && !(r >= '0' && r <= '9') && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// indexPages checks the page marks and groups them by chapter.
+func (p *publication) indexPages() error {
+	if len(p.opts.PageList) == 0 {
+		return nil
+	}
+	chapters := map[string]*book.Chapter{}
+	for _, ch := range p.ed.Chapters {
+		chapters[ch.ID] = ch
+	}
+	p.pages = map[string][]PageMark{}
+	seen := map[string]bool{}
+	for _, m := range p.opts.PageList {
+		ch, ok := chapters[m.ChapterID]
+		switch {
+		case strings.TrimSpace(m.Page) == "":
+			return errors.New("page mark without a page number")
+		case seen[m.Page]:
+			return fmt.Errorf("page %q is marked twice", m.Page)
+		case !ok:
+			return fmt.Errorf("page %q: no chapter %q", m.Page, m.ChapterID)
+		case m.Anchor != "" && !hasAnchor(ch, m.Anchor):
+			return fmt.Errorf("page %q: chapter %q has no block %q", m.Page, m.ChapterID, m.Anchor)
+		}
+		seen[m.Page] = true
+		p.pages[m.ChapterID] = append(p.pages[m.ChapterID], m)
+	}
+	return nil
+}
+
+func hasAnchor(ch *book.Chapter, anchor string) bool {
+	for i := range ch.Blocks {
+		if BlockAnchor(ch.ID, i) == anchor {
+			return true
+		}
+	}
+	return false
+}
+
+// pageID is the identifier of the page-break marker of a printed page.
+func pageID(page string) string {
+	var b strings.Builder
+	b.WriteString("page-")
+	for _, r := range page {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "_%x_", r)
+		}
+	}
+	return b.String()
+}
+
+// stableUUID derives a name-based (version 5 style) UUID URN from the report and language.
+func stableUUID(report, lang string) string {
+	h := sha1.Sum([]byte("bindery:" + report + "/" + lang))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// add records a resource.
+func (p *publication) add(it item) { p.items = append(p.items, it) }
+
+// pack turns the resources and the package document into container entries.
+func (p *publication) pack() []file {
+	files := []file{
+		{name: "META-INF/container.xml", data: []byte(containerXML), compress: true},
+		{name: packagePath, data: p.packageDocument(), compress: true},
+	}
+	for _, it := range p.items {
+		files = append(files, file{name: rootDir + it.href, data: it.data, compress: it.compress})
+	}
+	return files
+}
+
+const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="` + packagePath + `" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`

@@ -1,0 +1,233 @@
+package epub
+
+import (
+	"cmp"
+	"image"
+	"math"
+	"slices"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/fpc/bindery/fonts"
+)
+
+// The cover's text is drawn with a small scanline rasterizer over the outlines sfnt reads:
+// curves are flattened into edges, each pixel row is sampled on rasterSamples sub-rows,
+// spans are filled by the non-zero winding rule with exact horizontal coverage.
+const rasterSamples = 8
+
+// edge is a line segment of an outline, top to bottom; dir is +1 if the outline runs down.
+type edge struct {
+	x0, y0, x1, y1 float64
+	dir            int
+}
+
+// outline collects the edges of the glyphs of one line of text.
+type outline struct {
+	edges []edge
+}
+
+// line adds a segment.
+func (o *outline) line(ax, ay, bx, by float64) {
+	if ay == by {
+		return
+	}
+	dir := 1
+	if ay > by {
+		ax, ay, bx, by = bx, by, ax, ay
+		dir = -1
+	}
+	o.edges = append(o.edges, edge{ax, ay, bx, by, dir})
+}
+
+// curve adds a quadratic or cubic Bézier curve as a run of segments.
+func (o *outline) curve(pts ...[2]float64) {
+	span := 0.0
+	for i := 1; i < len(pts); i++ {
+		span += math.Hypot(pts[i][0]-pts[i-1][0], pts[i][1]-pts[i-1][1])
+	}
+	n := max(2, min(64, int(math.Sqrt(span)*1.5)))
+	prev := pts[0]
+	for i := 1; i <= n; i++ {
+		p := bezier(pts, float64(i)/float64(n))
+		o.line(prev[0], prev[1], p[0], p[1])
+		prev = p
+	}
+}
+
+// bezier evaluates a Bézier curve at t by de Casteljau's construction.
+func bezier(pts [][2]float64, t float64) [2]float64 {
+	tmp := slices.Clone(pts)
+	for n := len(tmp) - 1; n > 0; n-- {
+		for i := range n {
+			tmp[i][0] += (tmp[i+1][0] - tmp[i][0]) * t
+			tmp[i][1] += (tmp[i+1][1] - tmp[i][1]) * t
+		}
+	}
+	return tmp[0]
+}
+
+// glyph adds the outline of one glyph with its origin at (x, y).
+func (o *outline) glyph(segs sfnt.Segments, x, y float64) {
+	pt := func(p fixed.Point26_6) [2]float64 {
+		return [2]float64{x + float64(p.X)/64, y + float64(p.Y)/64}
+	}
+	var start, cur [2]float64
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			if cur != start {
+				o.line(cur[0], cur[1], start[0], start[1])
+			}
+			start, cur = pt(s.Args[0]), pt(s.Args[0])
+		case sfnt.SegmentOpLineTo:
+			p := pt(s.Args[0])
+			o.line(cur[0], cur[1], p[0], p[1])
+			cur = p
+		case sfnt.SegmentOpQuadTo:
+			p := pt(s.Args[1])
+			o.curve(cur, pt(s.Args[0]), p)
+			cur = p
+		case sfnt.SegmentOpCubeTo:
+			p := pt(s.Args[2])
+			o.curve(cur, pt(s.Args[0]), pt(s.Args[1]), p)
+			cur = p
+		}
+	}
+	if cur != start {
+		o.line(cur[0], cur[1], start[0], start[1])
+	}
+}
+
+// fill paints the outline's coverage into the mask, keeping the larger value per pixel.
+func (o *outline) fill(mask *image.Alpha) {
+	if len(o.edges) == 0 {
+		return
+	}
+	slices.SortFunc(o.edges, func(a, b edge) int { return cmp.Compare(a.y0, b.y0) })
+	top, bottom := o.edges[0].y0, o.edges[0].y1
+	for _, e := range o.edges {
+		bottom = max(bottom, e.y1)
+	}
+	w := mask.Rect.Dx()
+	cov := make([]float64, w+1)
+	var active []edge
+	type crossing struct {
+		x   float64
+		dir int
+	}
+	var xs []crossing
+	next := 0
+	for py := max(int(math.Floor(top)), mask.Rect.Min.Y); py < min(int(math.Ceil(bottom)), mask.Rect.Max.Y); py++ {
+		clear(cov)
+		for s := range rasterSamples {
+			sy := float64(py) + (float64(s)+0.5)/rasterSamples
+			for next < len(o.edges) && o.edges[next].y0 <= sy {
+				active = append(active, o.edges[next])
+				next++
+			}
+			active = slices.DeleteFunc(active, func(e edge) bool { return e.y1 <= sy })
+			xs = xs[:0]
+			for _, e := range active {
+				if e.y0 <= sy {
+					xs = append(xs, crossing{e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0), e.dir})
+				}
+			}
+			slices.SortFunc(xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
+			wind := 0
+			for i, c := range xs {
+				if wind != 0 && i > 0 {
+					addSpan(cov, xs[i-1].x-float64(mask.Rect.Min.X), c.x-float64(mask.Rect.Min.X))
+				}
+				wind += c.dir
+			}
+		}
+		row := mask.Pix[mask.PixOffset(mask.Rect.Min.X, py):]
+		for x := range w {
+			v := uint8(min(1, cov[x]/rasterSamples) * 255)
+			row[x] = max(row[x], v)
+		}
+	}
+}
+
+// addSpan adds the coverage of the span [a, b) of one sub-row to a row of pixels.
+func addSpan(cov []float64, a, b float64) {
+	a = max(a, 0)
+	b = min(b, float64(len(cov)-1))
+	if b <= a {
+		return
+	}
+	ia, ib := int(a), int(b)
+	if ia == ib {
+		cov[ia] += b - a
+		return
+	}
+	cov[ia] += float64(ia+1) - a
+	for i := ia + 1; i < ib; i++ {
+		cov[i]++
+	}
+	cov[ib] += b - float64(ib)
+}
+
+// typeface is an embedded font at one pixel size, for measuring and drawing a line.
+type typeface struct {
+	f    *sfnt.Font
+	buf  sfnt.Buffer
+	ppem fixed.Int26_6
+}
+
+// newTypeface returns a face of an embedded font at a size in pixels.
+func newTypeface(family string, style fonts.Style, size float64) (*typeface, error) {
+	face := fonts.Get(family, style)
+	if face == nil {
+		return nil, errNoFont(family, style)
+	}
+	f, err := face.SFNT()
+	if err != nil {
+		return nil, err
+	}
+	return &typeface{f: f, ppem: fixed.Int26_6(size * 64)}, nil
+}
+
+// layout calls fn with each glyph of s and its pen position, and returns the advance.
+func (t *typeface) layout(s string, fn func(gi sfnt.GlyphIndex, x float64)) float64 {
+	x := fixed.Int26_6(0)
+	prev := sfnt.GlyphIndex(0)
+	for _, r := range s {
+		gi, err := t.f.GlyphIndex(&t.buf, r)
+		if err != nil {
+			continue
+		}
+		if prev != 0 {
+			if k, err := t.f.Kern(&t.buf, prev, gi, t.ppem, font.HintingNone); err == nil {
+				x += k
+			}
+		}
+		if fn != nil {
+			fn(gi, float64(x)/64)
+		}
+		if adv, err := t.f.GlyphAdvance(&t.buf, gi, t.ppem, font.HintingNone); err == nil {
+			x += adv
+		}
+		prev = gi
+	}
+	return float64(x) / 64
+}
+
+// width measures s in pixels.
+func (t *typeface) width(s string) float64 { return t.layout(s, nil) }
+
+// draw paints s into the mask with its baseline starting at (x, y).
+func (t *typeface) draw(mask *image.Alpha, s string, x, y float64) {
+	var o outline
+	t.layout(s, func(gi sfnt.GlyphIndex, gx float64) {
+		segs, err := t.f.LoadGlyph(&t.buf, gi, t.ppem, nil)
+		if err != nil {
+			return
+		}
+		o.glyph(segs, x+gx, y)
+	})
+	o.fill(mask)
+}

@@ -1,0 +1,262 @@
+package epub
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/fpc/bindery/book"
+)
+
+// renderer writes the blocks and inlines of one chapter, or of its notes, as XHTML.
+type renderer struct {
+	m        *markup
+	p        *publication
+	ch       *book.Chapter
+	level    int        // level of the last heading written; 1 is the document title
+	headings int        // headings written so far, for their identifiers
+	sections []tocEntry // level-2 headings, for the navigation
+	refs     []int      // references seen per note number
+	inLink   bool
+	deferred []book.Inline // note references met inside a link, written after it
+	err      error
+}
+
+func newRenderer(m *markup, p *publication, ch *book.Chapter) *renderer {
+	return &renderer{m: m, p: p, ch: ch, level: 1, refs: make([]int, len(ch.Notes)+1)}
+}
+
+// fail records the first error of a rendering.
+func (r *renderer) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("chapter %s: "+format, append([]any{r.ch.File}, args...)...)
+	}
+}
+
+// blocks writes a sequence of blocks.
+func (r *renderer) blocks(bs []book.Block) {
+	for i := range bs {
+		r.block(&bs[i])
+	}
+}
+
+// block writes one block.
+func (r *renderer) block(b *book.Block) {
+	m := r.m
+	switch b.Kind {
+	case book.Paragraph:
+		m.open("p")
+		r.inlines(b.Inlines)
+		m.close("p")
+	case book.Credit:
+		m.open("p", "class", "credit")
+		r.inlines(b.Inlines)
+		m.close("p")
+	case book.Heading:
+		r.heading(b)
+	case book.List:
+		r.list(b)
+	case book.Quote:
+		m.open("blockquote")
+		m.WriteByte('\n')
+		r.blocks(b.Children)
+		m.close("blockquote")
+	case book.Box:
+		r.box(b)
+	default:
+		r.fail("%s: unknown block kind %d", b.Pos, b.Kind)
+	}
+	m.WriteByte('\n')
+}
+
+// headingLevel returns the level a heading gets: never above 6, never more than one below
+// the previous heading, so that no level is skipped.
+func (r *renderer) headingLevel(want int) int {
+	return max(2, min(want, r.level+1, 6))
+}
+
+// heading writes a section heading and records level-2 headings for the navigation.
+func (r *renderer) heading(b *book.Block) {
+	lvl := r.headingLevel(b.Level)
+	r.level = lvl
+	r.headings++
+	id := fmt.Sprintf("%s-h%d", r.ch.ID, r.headings)
+	tag := "h" + strconv.Itoa(lvl)
+	r.m.open(tag, "id", id)
+	r.inlines(b.Inlines)
+	r.m.close(tag)
+	if lvl == 2 {
+		r.sections = append(r.sections, tocEntry{title: plainText(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
+	}
+}
+
+// list writes a bulleted or numbered list; an item of one paragraph is written without <p>.
+func (r *renderer) list(b *book.Block) {
+	m := r.m
+	tag := "ul"
+	if b.Ordered {
+		tag = "ol"
+	}
+	if b.Ordered && b.Start > 1 {
+		m.open(tag, "start", strconv.Itoa(b.Start))
+	} else {
+		m.open(tag)
+	}
+	m.WriteByte('\n')
+	for _, item := range b.Items {
+		m.open("li")
+		if len(item) == 1 && item[0].Kind == book.Paragraph {
+			r.inlines(item[0].Inlines)
+		} else {
+			r.blocks(item)
+		}
+		m.close("li")
+		m.WriteByte('\n')
+	}
+	m.close(tag)
+}
+
+// box writes a sidebar as an aside, labelled by its title.
+func (r *renderer) box(b *book.Block) {
+	m := r.m
+	saved := r.level
+	if len(b.Title) > 0 {
+		r.headings++
+		id := fmt.Sprintf("%s-h%d", r.ch.ID, r.headings)
+		lvl := min(r.level+1, 6)
+		m.open("aside", "class", "box", "aria-labelledby", id)
+		m.WriteByte('\n')
+		tag := "h" + strconv.Itoa(lvl)
+		m.open(tag, "id", id)
+		r.inlines(b.Title)
+		m.close(tag)
+		m.WriteByte('\n')
+		r.level = lvl
+	} else {
+		m.open("aside", "class", "box")
+		m.WriteByte('\n')
+	}
+	if len(b.Byline) > 0 {
+		m.open("p", "class", "byline")
+		r.inlines(b.Byline)
+		m.close("p")
+		m.WriteByte('\n')
+	}
+	r.blocks(b.Children)
+	m.close("aside")
+	r.level = saved
+}
+
+// inlines writes a run of inline content.
+func (r *renderer) inlines(ins []book.Inline) {
+	for i := range ins {
+		r.inline(&ins[i])
+	}
+}
+
+// inline writes one inline element.
+func (r *renderer) inline(in *book.Inline) {
+	m := r.m
+	switch in.Kind {
+	case book.Text:
+		m.text(in.Text)
+	case book.Emph, book.Strong:
+		tag := "em"
+		if in.Kind == book.Strong {
+			tag = "strong"
+		}
+		m.open(tag)
+		r.inlines(in.Children)
+		m.close(tag)
+	case book.Code:
+		m.element("code", in.Text)
+	case book.Link:
+		r.link(in.URL, "", in.Children, "")
+	case book.URLText:
+		r.link(in.Text, "url", nil, in.Text)
+	case book.NoteRef:
+		if r.inLink {
+			r.deferred = append(r.deferred, *in)
+			return
+		}
+		r.noteRef(in)
+	case book.Break:
+		m.empty("br")
+	default:
+		r.fail("%s: unknown inline kind %d", in.Pos, in.Kind)
+	}
+}
+
+// link writes a hyperlink to an absolute URL; anything else is written as its text only,
+// since a relative link could not resolve inside the publication. Note references inside
+// the link follow it, as links cannot nest.
+func (r *renderer) link(raw, class string, children []book.Inline, text string) {
+	m := r.m
+	href, ok := linkTarget(raw)
+	if r.inLink || !ok {
+		if class != "" {
+			m.element("span", text, "class", class)
+		} else {
+			m.text(text)
+		}
+		r.inlines(children)
+		return
+	}
+	if class != "" {
+		m.open("a", "class", class, "href", href)
+	} else {
+		m.open("a", "href", href)
+	}
+	r.inLink = true
+	m.text(text)
+	r.inlines(children)
+	r.inLink = false
+	m.close("a")
+	deferred := r.deferred
+	r.deferred = nil
+	for i := range deferred {
+		r.noteRef(&deferred[i])
+	}
+}
+
+// linkTarget returns the href of an absolute web or mail URL, percent-encoded where needed.
+func linkTarget(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || strings.ContainsAny(raw, " \t\n\"<>\\^`{|}") {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "ftp":
+		if u.Host == "" {
+			return "", false
+		}
+	case "mailto":
+		if u.Opaque == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return u.String(), true
+}
+
+// plainText returns the text of inlines without markup or note references.
+func plainText(ins []book.Inline) string {
+	var b strings.Builder
+	var walk func([]book.Inline)
+	walk = func(ins []book.Inline) {
+		for _, in := range ins {
+			switch in.Kind {
+			case book.Text, book.Code, book.URLText:
+				b.WriteString(in.Text)
+			case book.Break:
+				b.WriteByte(' ')
+			}
+			walk(in.Children)
+		}
+	}
+	walk(ins)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
