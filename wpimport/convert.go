@@ -1,0 +1,103 @@
+package wpimport
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Convert turns one post into a chapter: blocks and notes in Markdown, the
+// language, report and chapter kind. headings extends the built-in list of
+// headings that flattened dumps glue to their paragraph with a space.
+func Convert(p Post, headings []string) *Chapter {
+	c := &Chapter{Post: p}
+	var raw []block
+	var notes []note
+	var htmlMarkers []string
+	if p.HTML {
+		raw, notes, htmlMarkers, c.Warnings = convertHTML(p)
+	} else {
+		raw, notes, c.Warnings = convertText(p, knownHeadings(headings))
+	}
+	c.Lang = DetectLanguage(plainBody(raw))
+	if c.Lang == "" && p.HTML {
+		c.Lang = "en"
+	}
+	c.Kind, c.Title = ClassifyTitle(p.Title)
+	c.Report = ClassifyReport(p.Title, plainBody(raw))
+	if !p.HTML {
+		m := newMarkers(notes)
+		for i := range raw {
+			if raw[i].kind != kBoxStart && raw[i].kind != kBoxEnd {
+				raw[i].text = renderText(raw[i].text, m)
+			}
+		}
+		for i := range notes {
+			notes[i].text = renderText(notes[i].text, nil)
+		}
+		c.Markers = m.order
+	} else {
+		c.Markers = htmlMarkers
+	}
+	c.blocks, c.notes = raw, notes
+	c.checkLanguages(raw)
+	c.checkEnding(raw)
+	return c
+}
+
+// plainBody joins the text of the body blocks for language and country detection.
+func plainBody(bs []block) string {
+	var b strings.Builder
+	for _, x := range bs {
+		b.WriteString(x.text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// checkLanguages records as damage a body that switches language: a block
+// of 200 letters or more in a language other than the post's.
+func (c *Chapter) checkLanguages(bs []block) {
+	for _, b := range bs {
+		if b.kind == kBoxStart || utf8.RuneCountInString(b.text) < 300 {
+			continue
+		}
+		lc := countLetters(b.text)
+		if lc.latin+lc.cyrillic < 200 {
+			continue
+		}
+		if l := DetectLanguage(b.text); l != c.Lang && !(isCyrillicLang(l) && isCyrillicLang(c.Lang) && lc.latin > lc.cyrillic/4) {
+			c.Post.Damage = append(c.Post.Damage, fmt.Sprintf(
+				"the content switches from %s to %s at %s, so another post's text is glued in", c.Lang, l, b.src))
+			return
+		}
+	}
+}
+
+func isCyrillicLang(l string) bool { return l == "kk" || l == "ky" || l == "ru" || l == "tg" }
+
+// Truncated reports whether the post's body seems cut off: its last block
+// is a paragraph that ends mid-sentence.
+func (c *Chapter) Truncated() bool {
+	if len(c.blocks) == 0 {
+		return false
+	}
+	last := c.blocks[len(c.blocks)-1]
+	return (last.kind == kPara || last.kind == kQuote) && !endsSentence(unescapeMD(last.text))
+}
+
+func (c *Chapter) checkEnding(bs []block) {
+	if c.Truncated() {
+		last := bs[len(bs)-1]
+		c.Warnings = append(c.Warnings, Warning{last.src, c.Post.ID, fmt.Sprintf(
+			"the post ends mid-sentence (%q): the copy looks truncated", lastWords(unescapeMD(last.text), 6))})
+	}
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return "…" + strings.Join(f, " ")
+}

@@ -1,0 +1,12 @@
+// Package wpimport turns WordPress posts into bindery manuscripts.
+//
+// It sits before the pipeline proper: WordPress dumps and exports ->
+// wpimport -> content/ (files) -> book -> renderers (epub, layout) -> files.
+//
+// Three inputs are understood: PHP print_r dumps of WP_Post objects (both the
+// one-field-per-line shape and the flattened one-post-per-line shape), WordPress
+// export files (WXR) and REST API JSON (/wp-json/wp/v2/posts). Each post becomes
+// one chapter file in CommonMark with YAML front matter, with its endnotes as
+// footnote definitions; posts are grouped into editions (report x language)
+// with a book.yaml manifest, as docs/manuscript.md describes.
+package wpimport

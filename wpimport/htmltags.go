@@ -1,0 +1,173 @@
+package wpimport
+
+import (
+	"encoding/xml"
+	"regexp"
+	"strings"
+)
+
+// wordNote matches the anchors Word leaves in pasted documents: "_ftn1" and
+// "_ftnref1" for footnotes, "_edn1" and "_ednref1" for endnotes.
+var wordNote = regexp.MustCompile(`^#?_(?:ftn|edn)(ref)?(\d+)$`)
+
+func (c *htmlConv) start(t xml.StartElement) {
+	name := strings.ToLower(t.Name.Local)
+	switch name {
+	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd", "header", "footer", "aside":
+		c.open(kPara, 0)
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		c.open(kHeading, max(2, min(int(name[1]-'0'), 4)))
+	case "ul", "ol":
+		c.flush()
+		if len(c.lists) > 0 {
+			c.unsupported("a nested list", "its items are kept in a flat list")
+		}
+		c.lists = append(c.lists, name == "ol")
+	case "li":
+		c.open(kItem, 0)
+	case "blockquote":
+		c.flush()
+		c.quote++
+	case "br":
+		c.cur.WriteString(" ")
+	case "em", "i", "cite", "var", "dfn":
+		c.openEmph("*")
+	case "strong", "b":
+		c.openEmph("**")
+	case "a":
+		c.startLink(t)
+	case "img":
+		c.image(t)
+	case "table":
+		c.flush()
+		c.unsupported("a table", "its cells are kept as paragraphs, one per row")
+	case "tr":
+		c.open(kPara, 0)
+	case "td", "th":
+		if c.cur.Len() > 0 {
+			c.cur.WriteString(" | ")
+		}
+	case "iframe", "embed", "object", "video", "audio", "source":
+		c.embed(name, t)
+	case "script", "style":
+		c.unsupported("a <"+name+"> element", "its code is dropped")
+		c.suppress++
+	case "pre", "code", "kbd", "samp", "tt":
+		c.unsupported("preformatted or code text", "it is kept as ordinary text")
+		if name == "pre" {
+			c.open(kPara, 0)
+		}
+	case "hr":
+		c.flush()
+		c.unsupported("a horizontal rule", "it is dropped; it holds no text")
+	}
+}
+
+func (c *htmlConv) end(name string) {
+	switch name {
+	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd",
+		"h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "pre", "header", "footer", "aside":
+		c.flush()
+	case "ul", "ol":
+		c.flush()
+		if len(c.lists) > 0 {
+			c.lists = c.lists[:len(c.lists)-1]
+		}
+	case "blockquote":
+		c.flush()
+		c.quote = max(0, c.quote-1)
+	case "em", "i", "cite", "var", "dfn", "strong", "b":
+		c.closeEmph()
+	case "a":
+		c.endLink()
+	case "script", "style":
+		c.suppress = max(0, c.suppress-1)
+	}
+}
+
+// open starts a block of the given kind, ending the one before.
+func (c *htmlConv) open(k blockKind, level int) {
+	c.flush()
+	c.kind, c.level = k, level
+}
+
+func (c *htmlConv) startLink(t xml.StartElement) {
+	href := strings.TrimSpace(attr(t, "href"))
+	nm := attr(t, "name")
+	if m := wordNote.FindStringSubmatch(href); m != nil {
+		if m[1] == "" { // href="#_ftn1": a reference in the text
+			c.write("[^" + m[2] + "]")
+			c.addMarker(m[2])
+		} else { // href="#_ftnref1": the start of the definition
+			c.noteDef = m[2]
+		}
+		c.links = append(c.links, "\x00note")
+		c.suppress++
+		return
+	}
+	if nm != "" && href == "" || strings.HasPrefix(href, "#") || href == "" {
+		c.links = append(c.links, "")
+		return
+	}
+	c.write("[")
+	c.links = append(c.links, href)
+}
+
+func (c *htmlConv) endLink() {
+	if len(c.links) == 0 {
+		return
+	}
+	href := c.links[len(c.links)-1]
+	c.links = c.links[:len(c.links)-1]
+	switch {
+	case href == "\x00note":
+		c.suppress = max(0, c.suppress-1)
+	case href == "":
+	case strings.HasSuffix(c.cur.String(), "["):
+		s := strings.TrimSuffix(c.cur.String(), "[")
+		c.cur.Reset()
+		c.cur.WriteString(s + "<" + strings.ReplaceAll(href, " ", "%20") + ">")
+	default:
+		c.cur.WriteString("](" + linkDest(href) + ")")
+	}
+}
+
+// linkDest writes a URL as a CommonMark link destination.
+func linkDest(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
+func (c *htmlConv) addMarker(label string) {
+	for _, m := range c.markers {
+		if m == label {
+			return
+		}
+	}
+	c.markers = append(c.markers, label)
+}
+
+func (c *htmlConv) image(t xml.StartElement) {
+	alt := strings.TrimSpace(attr(t, "alt"))
+	if alt == "" {
+		c.unsupported("an image", "it has no alternative text to keep")
+		return
+	}
+	c.unsupported("an image", "its alternative text is kept in the text")
+	c.text(" " + alt + " ")
+}
+
+func (c *htmlConv) embed(name string, t xml.StartElement) {
+	src := strings.TrimSpace(attr(t, "src"))
+	if src == "" {
+		src = strings.TrimSpace(attr(t, "data"))
+	}
+	c.unsupported("an embed (<"+name+">)", "its address is kept as a paragraph")
+	if strings.HasPrefix(src, "http") {
+		c.flush()
+		c.text(src)
+		c.flush()
+	}
+}

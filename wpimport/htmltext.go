@@ -1,0 +1,125 @@
+package wpimport
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
+	spaceRun   = regexp.MustCompile(`[ \t\n\r]+`)
+	// shortcode matches a WordPress shortcode tag: a known name, or any
+	// name followed by attributes ("[gallery ids=…]", "[caption id=…]", "[/caption]").
+	shortcode = regexp.MustCompile(`\[(/?)(caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|code|sourcecode|contact-form(?:-7)?|[a-zA-Z_][\w-]*(?:\s+[\w-]+=[^\[\]]*))(?:\s[^\[\]]*)?/?\]`)
+)
+
+// text adds character data of the HTML to the current block. Blank lines
+// separate paragraphs, as WordPress's wpautop reads raw post content.
+func (c *htmlConv) text(s string) {
+	parts := blankLines.Split(s, -1)
+	for i, part := range parts {
+		if i > 0 && (c.kind == kPara || c.kind == kQuote) {
+			c.flush()
+		}
+		part = c.stripShortcodes(spaceRun.ReplaceAllString(part, " "))
+		if part == "" {
+			continue
+		}
+		if len(c.links) > 0 && c.links[len(c.links)-1] != "" {
+			c.write(escapeText(part))
+		} else {
+			c.write(renderText(part, nil))
+		}
+	}
+}
+
+// stripShortcodes removes shortcode tags, keeping the text between them,
+// and reports each kind once.
+func (c *htmlConv) stripShortcodes(s string) string {
+	return shortcode.ReplaceAllStringFunc(s, func(m string) string {
+		name := shortcode.FindStringSubmatch(m)[2]
+		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
+			name = name[:i]
+		}
+		c.unsupported("a shortcode ["+name+"]", "the tag is dropped and any text inside it kept")
+		return ""
+	})
+}
+
+// write appends Markdown, putting a pending emphasis delimiter after any
+// leading space so that it opens the emphasis.
+func (c *htmlConv) write(md string) {
+	if c.pending != "" {
+		trimmed := strings.TrimLeft(md, " ")
+		if trimmed == "" {
+			c.cur.WriteString(md)
+			return
+		}
+		if c.cur.Len() == 0 {
+			md = trimmed
+		}
+		c.cur.WriteString(md[:len(md)-len(trimmed)] + c.pending)
+		md = trimmed
+		c.pending = ""
+	}
+	c.cur.WriteString(md)
+}
+
+func (c *htmlConv) openEmph(d string) {
+	c.pending += d
+	c.emph = append(c.emph, d)
+}
+
+// closeEmph closes the innermost emphasis, before any trailing space; an
+// emphasis that got no text is dropped.
+func (c *htmlConv) closeEmph() {
+	if len(c.emph) == 0 {
+		return
+	}
+	d := c.emph[len(c.emph)-1]
+	c.emph = c.emph[:len(c.emph)-1]
+	if strings.HasSuffix(c.pending, d) {
+		c.pending = strings.TrimSuffix(c.pending, d)
+		return
+	}
+	s := c.cur.String()
+	trimmed := strings.TrimRight(s, " ")
+	c.cur.Reset()
+	c.cur.WriteString(trimmed + d + s[len(trimmed):])
+}
+
+// flush ends the current block: closes what is still open in it and stores
+// it as a block, a note definition, or the continuation of the last note.
+func (c *htmlConv) flush() {
+	for len(c.emph) > 0 {
+		c.closeEmph()
+	}
+	c.pending = ""
+	for i := len(c.links) - 1; i >= 0; i-- {
+		if h := c.links[i]; h != "" && h != "\x00note" {
+			c.cur.WriteString("](" + linkDest(h) + ")")
+			c.links[i] = ""
+		}
+	}
+	text := strings.TrimSpace(c.cur.String())
+	c.cur.Reset()
+	kind, level := c.kind, c.level
+	c.kind, c.level = kPara, 0
+	switch {
+	case text == "" || text == "[]()" || text == "\\[\\]":
+		if c.noteDef != "" && text == "" {
+			return
+		}
+	case c.noteDef != "":
+		c.notes = append(c.notes, note{label: c.noteDef, text: text, src: c.p.Source})
+		c.noteDef = ""
+	case len(c.notes) > 0 && kind == kPara:
+		c.notes[len(c.notes)-1].text += " " + text
+	default:
+		if kind == kPara && c.quote > 0 {
+			kind = kQuote
+		}
+		ordered := kind == kItem && len(c.lists) > 0 && c.lists[len(c.lists)-1]
+		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, text: text, src: c.p.Source})
+	}
+}

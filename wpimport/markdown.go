@@ -1,0 +1,86 @@
+package wpimport
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter is the YAML header of a chapter file (docs/manuscript.md).
+type frontMatter struct {
+	Title  string `yaml:"title"`
+	Kind   string `yaml:"kind,omitempty"`
+	Source string `yaml:"source,omitempty"`
+}
+
+// SourceNote names the post a chapter comes from, for the front matter.
+func (c *Chapter) SourceNote() string {
+	s := c.Post.Source
+	return fmt.Sprintf("WordPress post %d (%s)", c.Post.ID, Source{File: path.Base(s.File), Line: s.Line, Col: s.Col})
+}
+
+// Markdown renders the chapter as a manuscript file: front matter, body
+// blocks, and the note definitions at the end.
+func (c *Chapter) Markdown() []byte {
+	var b bytes.Buffer
+	fm, _ := yaml.Marshal(frontMatter{Title: c.chapterTitle(), Kind: c.Kind, Source: c.SourceNote()})
+	b.WriteString("---\n")
+	b.Write(fm)
+	b.WriteString("---\n")
+	prev := blockKind(-1)
+	for _, bl := range c.blocks {
+		if !(bl.kind == kItem && prev == kItem) {
+			b.WriteByte('\n')
+		}
+		writeBlock(&b, bl)
+		prev = bl.kind
+	}
+	if len(c.notes) > 0 {
+		b.WriteByte('\n')
+	}
+	for _, n := range c.notes {
+		fmt.Fprintf(&b, "[^%s]: %s\n", n.label, n.text)
+	}
+	return b.Bytes()
+}
+
+func (c *Chapter) chapterTitle() string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return fmt.Sprintf("Post %d", c.Post.ID)
+}
+
+func writeBlock(b *bytes.Buffer, bl block) {
+	switch bl.kind {
+	case kHeading:
+		fmt.Fprintf(b, "%s %s\n", strings.Repeat("#", max(2, min(bl.level, 4))), escapeHeadingEnd(bl.text))
+	case kItem:
+		marker := "-"
+		if bl.ordered {
+			marker = "1."
+		}
+		fmt.Fprintf(b, "%s %s\n", marker, escapeLineStart(bl.text))
+	case kQuote:
+		fmt.Fprintf(b, "> %s\n", escapeLineStart(bl.text))
+	case kCredit:
+		fmt.Fprintf(b, "::: credit\n%s\n:::\n", escapeLineStart(bl.text))
+	case kBoxStart:
+		fmt.Fprintf(b, "::: box title=%q\n", unescapeMD(bl.text))
+	case kBoxEnd:
+		b.WriteString(":::\n")
+	default:
+		fmt.Fprintf(b, "%s\n", escapeLineStart(bl.text))
+	}
+}
+
+// escapeHeadingEnd keeps a heading's trailing "#" from being read as a closing sequence.
+func escapeHeadingEnd(s string) string {
+	if strings.HasSuffix(s, "#") {
+		return strings.TrimSuffix(s, "#") + `\#`
+	}
+	return s
+}

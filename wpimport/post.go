@@ -1,0 +1,76 @@
+package wpimport
+
+import (
+	"fmt"
+	"time"
+)
+
+// Source is where something was read: a file and a 1-based line and column.
+type Source struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the source as "file L12" or "file L12 c7".
+func (s Source) String() string {
+	switch {
+	case s.Line == 0:
+		return s.File
+	case s.Col <= 1:
+		return fmt.Sprintf("%s L%d", s.File, s.Line)
+	}
+	return fmt.Sprintf("%s L%d c%d", s.File, s.Line, s.Col)
+}
+
+// Post is one WordPress post as read from a dump, an export or an API response.
+type Post struct {
+	ID         int
+	Title      string
+	Date       time.Time // post_date, local time of the site
+	Status     string    // publish, draft, private, ...
+	Type       string    // post, page, attachment, ...
+	Categories []string  // names or slugs (WXR), ids (REST)
+	Tags       []string
+	Content    string
+	HTML       bool   // Content is HTML (WXR, REST) rather than print_r text
+	Source     Source // where the post's content starts
+	Site       string // the site's name, when the input names it
+	// Damage lists what makes the copy unreliable (fields that contradict
+	// each other, content of another post glued in); a damaged post is
+	// skipped when a sound copy exists and reported either way.
+	Damage []string
+
+	loc  *locator // the input file, for positions inside the content
+	base int      // byte offset of Content in that file
+}
+
+// Skip records an input part that was read but not imported, with the reason.
+type Skip struct {
+	Source Source
+	Post   int // post ID, or 0 when the part is not a post
+	Reason string
+}
+
+// String formats the skip as one line of the run report.
+func (s Skip) String() string {
+	if s.Post != 0 {
+		return fmt.Sprintf("%s: skipped post %d: %s", s.Source, s.Post, s.Reason)
+	}
+	return fmt.Sprintf("%s: skipped: %s", s.Source, s.Reason)
+}
+
+// Warning is a problem found while converting a post, named by post and place.
+type Warning struct {
+	Source Source
+	Post   int
+	Msg    string
+}
+
+// String formats the warning as one line of the run report.
+func (w Warning) String() string {
+	if w.Post != 0 {
+		return fmt.Sprintf("%s: warning: post %d: %s", w.Source, w.Post, w.Msg)
+	}
+	return fmt.Sprintf("%s: warning: %s", w.Source, w.Msg)
+}

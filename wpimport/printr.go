@@ -1,0 +1,159 @@
+package wpimport
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// printrToken matches the structure of a print_r dump of WP_Post objects:
+// an object header "[3] => WP_Post Object (" or a field name "[post_title] =>".
+var printrToken = regexp.MustCompile(`\[(\d+)\] => WP_Post Object\s*\(|\[(ID|post_author|post_date|post_date_gmt|post_content|post_title|post_excerpt|post_status|comment_status|ping_status|post_password|post_name|to_ping|pinged|post_modified|post_modified_gmt|post_content_filtered|post_parent|guid|menu_order|post_type|post_mime_type|comment_count|filter)\] =>[ ]?`)
+
+var guidID = regexp.MustCompile(`[?&](?:p|page_id)=(\d+)`)
+
+// rawPost collects the fields of one WP_Post object while a dump is scanned.
+type rawPost struct {
+	header    int // byte offset of the object header, -1 if none
+	fields    map[string]string
+	contentAt int
+}
+
+// ReadPrintR reads a PHP print_r dump of WP_Post objects, in either of the
+// shapes WordPress debugging output takes: one field per line, or flattened
+// with a whole post on one physical line. Text outside any post is reported
+// as a Skip. name is used in positions.
+func ReadPrintR(name string, data []byte) ([]Post, []Skip) {
+	text := string(data)
+	loc := newLocator(name, text)
+	var raws []*rawPost
+	var skips []Skip
+	var cur *rawPost
+	prevEnd := 0
+	matches := printrToken.FindAllStringSubmatchIndex(text, -1)
+	for i, m := range matches {
+		if cur == nil {
+			skips = appendOutside(skips, loc, text, prevEnd, m[0])
+		}
+		end := len(text)
+		if i+1 < len(matches) {
+			end = matches[i+1][0]
+		}
+		if m[2] >= 0 { // object header
+			cur = &rawPost{header: m[0], fields: map[string]string{}}
+			raws = append(raws, cur)
+			prevEnd = m[1]
+			continue
+		}
+		field := text[m[4]:m[5]]
+		if cur == nil || hasField(cur, field) {
+			cur = &rawPost{header: -1, fields: map[string]string{}}
+			raws = append(raws, cur)
+		}
+		val := text[m[1]:end]
+		if field == "post_content" {
+			cur.contentAt = m[1]
+			cur.fields[field] = strings.TrimRight(val, " \n\u00a0")
+		} else {
+			cur.fields[field] = trimFieldValue(val)
+		}
+		prevEnd = end
+	}
+	if cur == nil {
+		skips = appendOutside(skips, loc, text, 0, len(text))
+	}
+	var posts []Post
+	for _, r := range raws {
+		p, ok := r.post(loc)
+		if ok {
+			posts = append(posts, p)
+		}
+	}
+	return posts, skips
+}
+
+func hasField(r *rawPost, f string) bool {
+	_, ok := r.fields[f]
+	return ok
+}
+
+// trimFieldValue strips the print_r structure that follows a scalar field:
+// closing parentheses of the object and of the array, and whitespace.
+func trimFieldValue(v string) string {
+	v = strings.TrimSpace(v)
+	for strings.HasSuffix(v, ")") && !strings.Contains(v, "(") {
+		v = strings.TrimSpace(strings.TrimSuffix(v, ")"))
+	}
+	return v
+}
+
+// appendOutside reports the text between two dump structures when it holds
+// more than print_r punctuation.
+func appendOutside(skips []Skip, loc *locator, text string, from, to int) []Skip {
+	chunk := text[from:to]
+	trimmed := strings.TrimSpace(strings.NewReplacer("Array", "", "(", "", ")", "").Replace(chunk))
+	if trimmed == "" {
+		return skips
+	}
+	start := from + strings.Index(chunk, strings.Fields(chunk)[0])
+	first, last := loc.at(start), loc.at(to)
+	reason := fmt.Sprintf("text outside any WP_Post object (L%d-L%d, %d characters: %s)",
+		first.Line, last.Line, len([]rune(trimmed)), describeOutside(trimmed))
+	return append(skips, Skip{Source: first, Reason: reason})
+}
+
+// describeOutside names what stray text outside posts usually is.
+func describeOutside(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > 0 && len([]rune(lines[0])) < 40 {
+		return "page chrome or an author bio starting " + strconv.Quote(firstWords(s, 6))
+	}
+	return "starting " + strconv.Quote(firstWords(s, 6))
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// post turns the collected fields into a Post, recording contradictions.
+func (r *rawPost) post(loc *locator) (Post, bool) {
+	content, hasContent := r.fields["post_content"]
+	id, _ := strconv.Atoi(r.fields["ID"])
+	p := Post{ID: id, Title: r.fields["post_title"], Status: r.fields["post_status"],
+		Type: r.fields["post_type"], Content: content}
+	if p.Type == "" {
+		p.Type = "post"
+	}
+	if m := guidID.FindStringSubmatch(r.fields["guid"]); m != nil {
+		g, _ := strconv.Atoi(m[1])
+		switch {
+		case p.ID == 0:
+			p.ID = g
+		case g != p.ID:
+			p.Damage = append(p.Damage, fmt.Sprintf(
+				"the object header says ID %d but the title and guid that follow the content belong to post %d", p.ID, g))
+		}
+	}
+	if d, err := time.Parse(time.DateTime, r.fields["post_date"]); err == nil {
+		p.Date = d
+	}
+	p.loc, p.base = loc, r.contentAt
+	if hasContent {
+		p.Source = loc.at(r.contentAt)
+	} else if r.header >= 0 {
+		p.Source = loc.at(r.header)
+	}
+	if !hasContent && p.ID == 0 {
+		return p, false
+	}
+	if !hasContent {
+		p.Damage = append(p.Damage, "the dump holds no content for this post")
+	}
+	return p, true
+}

@@ -1,0 +1,67 @@
+package wpimport
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Input formats.
+const (
+	FormatPrintR = "printr"
+	FormatWXR    = "wxr"
+	FormatJSON   = "wp-json"
+)
+
+// DetectFormat guesses the format of an input from its first bytes and its
+// markers, or returns "" when it is none of the three.
+func DetectFormat(data []byte) string {
+	head := bytes.TrimLeft(data[:min(len(data), 4096)], " \t\r\n\ufeff")
+	switch {
+	case len(head) > 0 && (head[0] == '[' || head[0] == '{') && !bytes.HasPrefix(head, []byte("[0] =>")):
+		return FormatJSON
+	case bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<rss")):
+		return FormatWXR
+	case bytes.Contains(data, []byte("WP_Post Object")) || bytes.Contains(data, []byte("[post_content] =>")):
+		return FormatPrintR
+	}
+	return ""
+}
+
+// readInput reads one input in the given format, or in the detected one.
+// An input in no known format is skipped, not an error, so that a run over
+// a folder of scrapes reports what it left out.
+func readInput(in Input, from string) ([]Post, []Skip, string, error) {
+	format := from
+	if format == "" {
+		format = DetectFormat(in.Data)
+	}
+	switch format {
+	case FormatPrintR:
+		posts, skips := ReadPrintR(in.Name, in.Data)
+		return posts, skips, format, nil
+	case FormatWXR:
+		posts, err := ReadWXR(in.Name, in.Data)
+		return posts, nil, format, err
+	case FormatJSON:
+		posts, err := ReadJSON(in.Name, in.Data)
+		return posts, nil, format, err
+	case "":
+		return nil, []Skip{{Source: Source{File: in.Name, Line: 1}, Reason: "not a print_r dump, WXR export or REST JSON: " + describeText(in.Data)}}, "unknown format", nil
+	}
+	return nil, nil, "", fmt.Errorf("unknown input format %q (want printr, wxr or wp-json)", from)
+}
+
+// describeText names what a file that is not a WordPress dump looks like.
+func describeText(data []byte) string {
+	s := string(data[:min(len(data), 2000)])
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	first := strings.TrimSpace(lines[0])
+	switch {
+	case strings.Contains(s, "From Wikipedia, the free encyclopedia"):
+		return fmt.Sprintf("the Wikipedia article %q", first)
+	case first == "Skip to content" || first == "Scroll Top" || strings.Contains(s, "Skip to content"):
+		return fmt.Sprintf("a web page scrape (%q)", firstWords(strings.Join(lines[1:min(len(lines), 4)], " "), 10))
+	}
+	return fmt.Sprintf("text starting %q", firstWords(s, 8))
+}

@@ -1,0 +1,119 @@
+package wpimport
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Write writes every edition of the result under dir: the chapter files and
+// book.yaml of each. Each file is written to a temporary file and renamed,
+// so a reader never sees half a file. An existing book.yaml keeps the
+// descriptive keys an editor set (see Manifest); report.yaml and other
+// files are left alone.
+func (r *Result) Write(dir string) error {
+	for _, e := range r.Editions {
+		edDir := filepath.Join(dir, filepath.FromSlash(e.Dir))
+		if err := os.MkdirAll(edDir, 0o755); err != nil {
+			return err
+		}
+		for i, c := range e.Chapters {
+			if err := writeAtomic(filepath.Join(edDir, e.Files[i]), c.Markdown()); err != nil {
+				return err
+			}
+		}
+		manifestPath := filepath.Join(edDir, "book.yaml")
+		if old, err := readManifest(manifestPath); err != nil {
+			return err
+		} else if old != nil {
+			e.Manifest.mergeEditorial(old)
+		}
+		data, err := e.Manifest.YAML()
+		if err != nil {
+			return err
+		}
+		if err := writeAtomic(manifestPath, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readManifest(path string) (*Manifest, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &m, nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// Print writes the run report: inputs read, posts skipped with their
+// reasons, chapters written with their counts, and warnings with places.
+func (r *Result) Print(w io.Writer) {
+	for _, l := range r.Read {
+		fmt.Fprintln(w, l)
+	}
+	for _, s := range r.Skips {
+		fmt.Fprintln(w, s)
+	}
+	n := 0
+	for _, e := range r.Editions {
+		status := e.Manifest.Status
+		fmt.Fprintf(w, "edition %s (%s): %q, %d chapters\n", e.Dir, status, e.Manifest.Title, len(e.Chapters))
+		for i, c := range e.Chapters {
+			st := c.Stats()
+			missing := ""
+			if len(st.MissingNotes) > 0 {
+				missing = fmt.Sprintf(", %d notes referenced but not defined (%s)", len(st.MissingNotes), abbreviate(st.MissingNotes))
+			}
+			fmt.Fprintf(w, "  wrote %s/%s: post %d, %d notes%s, %d paragraphs, %d headings, %d list items\n",
+				e.Dir, e.Files[i], c.Post.ID, st.Notes, missing, st.Paragraphs, st.Headings, st.Items)
+			n++
+		}
+	}
+	for _, wn := range r.Warnings {
+		fmt.Fprintln(w, wn)
+	}
+	fmt.Fprintf(w, "%d posts read, %d chapters written in %d editions, %d skipped, %d warnings\n",
+		r.Posts, n, len(r.Editions), len(r.Skips), len(r.Warnings))
+}
+
+// abbreviate lists labels, eliding the middle of long lists.
+func abbreviate(labels []string) string {
+	if len(labels) <= 6 {
+		return strings.Join(labels, ", ")
+	}
+	return strings.Join(labels[:3], ", ") + ", …, " + strings.Join(labels[len(labels)-2:], ", ")
+}
