@@ -4,16 +4,15 @@ import "math"
 
 // breakParams tunes the Knuth–Plass line breaker. Widths are in points.
 type breakParams struct {
-	width            func(line int) float64 // the measure of line n (0-based)
-	tolerance        float64                // the largest badness a line may have
-	linePenalty      float64
-	flaggedDemerits  float64 // two hyphenated lines in a row
-	fitnessDemerits  float64 // adjacent lines of very different tightness
-	finalHyphen      float64 // the second-last line ending with a hyphen
-	emergencyStretch float64 // extra stretch assumed per line in the emergency pass
-	ragged           float64 // right-side stretch per line; interword glue is then rigid
-	noHyphens        bool    // ignore flagged penalties (a first, hyphen-free pass)
-	final            bool    // accept an overfull line when nothing else fits
+	width           func(line int) float64 // the measure of line n (0-based)
+	tolerance       float64                // the largest badness a line may have
+	linePenalty     float64
+	flaggedDemerits float64 // two hyphenated lines in a row
+	fitnessDemerits float64 // adjacent lines of very different tightness
+	finalHyphen     float64 // the second-last line ending with a hyphen
+	ragged          float64 // right-side stretch per line; interword glue is then rigid
+	noHyphens       bool    // ignore flagged penalties (a first, hyphen-free pass)
+	final           bool    // accept an overfull line when nothing else fits
 }
 
 type breakNode struct {
@@ -35,15 +34,9 @@ func breakLines(items []item, p breakParams) []int {
 	passes := []breakParams{p, p, p}
 	passes[0].noHyphens, passes[0].tolerance = true, math.Min(p.tolerance, 100)
 	passes[2].tolerance, passes[2].final = 10000, true
-	if passes[2].emergencyStretch == 0 {
-		passes[2].emergencyStretch = p.width(0) / 4
-	}
 	for i, pass := range passes {
 		if i == 1 && !hasFlagged(items) {
 			continue
-		}
-		if i < 2 {
-			pass.emergencyStretch = 0
 		}
 		if b := kpPass(items, pass); b != nil {
 			return b
@@ -128,9 +121,8 @@ func ratio(items []item, i int, a *breakNode, sum totals, p breakParams) float64
 	target := p.width(a.line)
 	stretch, shrink := sum.stretch-a.stretch, sum.shrink-a.shrink
 	if p.ragged > 0 {
-		stretch = p.ragged
+		stretch += p.ragged
 	}
-	stretch += p.emergencyStretch
 	switch {
 	case w < target:
 		if stretch <= 0 {
@@ -165,10 +157,11 @@ func fitnessOf(r float64) int {
 	return 3
 }
 
-// tryBreak updates the active list for a break at item i.
+// tryBreak updates the active list for a break at item i, in place.
 func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode, p breakParams) []*breakNode {
-	var best [4]*breakNode
-	kept := active[:0:0]
+	var best [4]breakNode
+	var found [4]bool
+	kept := active[:0]
 	var overfull *breakNode
 	for _, a := range active {
 		r := ratio(items, i, a, sum, p)
@@ -179,32 +172,45 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 		} else {
 			kept = append(kept, a)
 		}
-		if r < -1 || badness(r) > p.tolerance {
+		if r < -1 || (!p.final && badness(r) > p.tolerance) {
 			continue
 		}
-		n := candidate(items, i, pen, r, a, sum, p)
-		if best[n.fitness] == nil || n.demerits < best[n.fitness].demerits {
-			best[n.fitness] = n
+		n := candidate(items, i, pen, r, a, p)
+		if !found[n.fitness] || n.demerits < best[n.fitness].demerits {
+			best[n.fitness], found[n.fitness] = n, true
 		}
 	}
 	added := false
-	for _, n := range best {
-		if n != nil {
-			kept = append(kept, n)
+	for f := range best {
+		if found[f] {
+			kept = append(kept, finishNode(best[f], items, i, sum))
 			added = true
 		}
 	}
 	if !added && len(kept) == 0 && p.final && overfull != nil {
-		n := candidate(items, i, pen, -1, overfull, sum, p)
+		n := candidate(items, i, pen, -1, overfull, p)
 		n.demerits += 1e9
-		kept = append(kept, n)
+		kept = append(kept, finishNode(n, items, i, sum))
 	}
 	return kept
 }
 
+// finishNode stores a chosen candidate with the totals its next line starts from.
+func finishNode(n breakNode, items []item, i int, sum totals) *breakNode {
+	n.width, n.stretch, n.shrink = afterBreak(items, i, sum)
+	return &n
+}
+
 // candidate makes the node for a break at i after a, with its demerits.
-func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) *breakNode {
-	d := p.linePenalty + badness(r)
+func candidate(items []item, i int, pen, r float64, a *breakNode, p breakParams) breakNode {
+	b := badness(r)
+	if p.final && r > 0 {
+		b = 100 * r * r * r // uncapped, so the emergency pass still ranks loose lines
+		if math.IsInf(r, 1) {
+			b = 1e12
+		}
+	}
+	d := p.linePenalty + b
 	d *= d
 	switch {
 	case pen >= 0:
@@ -223,9 +229,7 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 	if abs(fit-a.fitness) > 1 {
 		d += p.fitnessDemerits
 	}
-	n := &breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged, prev: a}
-	n.width, n.stretch, n.shrink = afterBreak(items, i, sum)
-	return n
+	return breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged, prev: a}
 }
 
 // afterBreak returns the running totals at the start of the line after a break at i: the

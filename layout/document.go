@@ -51,10 +51,10 @@ type PageKind int
 
 // The kinds of page.
 const (
-	BlankPage   PageKind = iota // an empty verso before a recto opener
-	FrontPage                   // half title, title and imprint
-	OpenerPage                  // first page of a chapter, the contents or the notes
-	BodyPage                    // any other page of text
+	BlankPage  PageKind = iota // an empty verso before a recto opener
+	FrontPage                  // half title, title and imprint
+	OpenerPage                 // first page of a chapter, the contents or the notes
+	BodyPage                   // any other page of text
 )
 
 // Page is one typeset page.
@@ -176,6 +176,8 @@ func (d *Document) Lines() []LineStat {
 // internalPrefix marks identifiers the engine makes up for its own links.
 const internalPrefix = "layout:"
 
-func internal(id string) bool { return len(id) >= len(internalPrefix) && id[:len(internalPrefix)] == internalPrefix }
+func internal(id string) bool {
+	return len(id) >= len(internalPrefix) && id[:len(internalPrefix)] == internalPrefix
+}
 
 func sectionID(ch string, n int) string { return internalPrefix + ch + ":" + strconv.Itoa(n) }

@@ -61,8 +61,8 @@ func kazakhEdition(t testing.TB) *book.Edition {
 	}
 	return &book.Edition{Report: "kazakhstan", Lang: "kk", Chapters: []*book.Chapter{intro, concl},
 		Meta: book.Metadata{
-			Title:        "Құқықтық шегініс: Қазақстандағы адам құқықтарына қысымды зерттеу",
-			Series:       "Retreating Rights", Publisher: "The Foreign Policy Centre",
+			Title:  "Құқықтық шегініс: Қазақстандағы адам құқықтарына қысымды зерттеу",
+			Series: "Retreating Rights", Publisher: "The Foreign Policy Centre",
 			Contributors: []book.Contributor{{Name: "Адам Хаг", Role: "edt"}},
 			Date:         time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC), Lang: "kk",
 			Identifier: "urn:uuid:6f1c0c52-3c1e-5b8e-9d57-7c7a3e4d2b10",

@@ -48,7 +48,7 @@ func (b *paraBuilder) spaceGlue(st textStyle) item {
 	if b.ragged {
 		return glue(w, 0, 0)
 	}
-	return glue(w, w*0.6, w*0.3)
+	return glue(w, w*0.8, w*0.33)
 }
 
 func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
