@@ -8,18 +8,32 @@ type syllableRules struct {
 	glideU    bool   // у next to a vowel writes the consonant /w/ (Kazakh)
 	sonorants string // consonants that may close a syllable before an obstruent
 	signs     string // letters that never begin a syllable (ь, ъ)
+	// codas lists consonant pairs that end a syllable before a third consonant, as they end
+	// words (Tajik даст, дошт, шаҳр; loanwords кодекс, протест, субъект, цифр).
+	codas [][2]rune
+	// longVowels: a doubled vowel letter writes one long vowel (Kyrgyz маа-лы-мат).
+	longVowels bool
+}
+
+// commonCodas are the final consonant pairs shared by the three languages and the Russian
+// loanwords they use.
+func commonCodas() [][2]rune {
+	return [][2]rune{{'с', 'т'}, {'ш', 'т'}, {'х', 'т'}, {'ф', 'т'}, {'к', 'т'}, {'к', 'с'}, {'ф', 'р'}, {'ҳ', 'р'}}
 }
 
 func kazakhRules() *syllableRules {
-	return &syllableRules{vowels: "аәеёиоөұүыіэюя", glideU: true, sonorants: "йрлмнңу", signs: "ьъ"}
+	return &syllableRules{vowels: "аәеёиоөұүыіэюя", glideU: true, sonorants: "йрлмнңу", signs: "ьъ",
+		codas: commonCodas()}
 }
 
 func kyrgyzRules() *syllableRules {
-	return &syllableRules{vowels: "аеёиоөуүыэюя", sonorants: "йрлмнң", signs: "ьъ"}
+	return &syllableRules{vowels: "аеёиоөуүыэюя", sonorants: "йрлмнң", signs: "ьъ",
+		codas: commonCodas(), longVowels: true}
 }
 
 func tajikRules() *syllableRules {
-	return &syllableRules{vowels: "аеёиоуӯӣэюя", sonorants: "йрлмн", signs: "ьъ"}
+	return &syllableRules{vowels: "аеёиоуӯӣэюя", sonorants: "йрлмн", signs: "ьъ",
+		codas: commonCodas()}
 }
 
 type class uint8
@@ -75,7 +89,7 @@ func (s *syllableRules) mark(word []rune, marks []uint8) {
 		switch {
 		case prev < 0:
 		case i == prev+1:
-			if word[i] != word[prev] { // аа, ии, уу...: one long vowel
+			if !s.longVowels || word[i] != word[prev] { // Kyrgyz аа, уу...: one long vowel
 				marks[i] = 1
 			}
 		default:
@@ -108,9 +122,20 @@ func (s *syllableRules) clusterBreak(word []rune, cls []class, a, b int) int {
 		return starts[1]
 	case s.sonorant(word[starts[0]]) && !s.sonorant(word[starts[1]]): // айт-ты, дарс-хо-на
 		return starts[2]
+	case s.coda(word[starts[0]], word[starts[1]]): // даст-гир, ко-декс-тің
+		return starts[2]
 	default: // Қазақ-стан
 		return starts[1]
 	}
 }
 
 func (s *syllableRules) sonorant(r rune) bool { return strings.ContainsRune(s.sonorants, r) }
+
+func (s *syllableRules) coda(a, b rune) bool {
+	for _, c := range s.codas {
+		if c == [2]rune{a, b} {
+			return true
+		}
+	}
+	return false
+}
