@@ -27,7 +27,7 @@ func note(n, refs int, blocks ...book.Block) book.Note {
 // fixtureTexts are the words of the fixture in one language.
 type fixtureTexts struct {
 	title, subtitle, series, ch1, ch2, section, subsection, boxTitle, byline string
-	para1, para2, quote, item1, item2, note1, note2, credit                 string
+	para1, para2, quote, item1, item2, note1, note2, credit                  string
 }
 
 var fixtureLang = map[string]fixtureTexts{

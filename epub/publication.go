@@ -52,7 +52,7 @@ type publication struct {
 	modified time.Time // dcterms:modified
 	items    []item
 	coverAlt string
-	coverImg string // href of the cover image
+	coverImg string                // href of the cover image
 	pages    map[string][]PageMark // by chapter ID
 	toc      []tocEntry
 }

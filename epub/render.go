@@ -81,7 +81,7 @@ func (r *renderer) heading(b *book.Block) {
 	lvl := r.headingLevel(b.Level)
 	r.level = lvl
 	r.headings++
-	id := fmt.Sprintf("%s-h%d", r.ch.ID, r.headings)
+	id := fmt.Sprintf("%s-s%d", r.ch.ID, r.headings)
 	tag := "h" + strconv.Itoa(lvl)
 	r.m.open(tag, "id", id)
 	r.inlines(b.Inlines)
@@ -123,7 +123,7 @@ func (r *renderer) box(b *book.Block) {
 	saved := r.level
 	if len(b.Title) > 0 {
 		r.headings++
-		id := fmt.Sprintf("%s-h%d", r.ch.ID, r.headings)
+		id := fmt.Sprintf("%s-s%d", r.ch.ID, r.headings)
 		lvl := min(r.level+1, 6)
 		m.open("aside", "class", "box", "aria-labelledby", id)
 		m.WriteByte('\n')
