@@ -1,0 +1,18 @@
+// Package content embeds the report corpus: the manuscripts of every
+// edition, as bindery's default input.
+//
+// It is the first stage of the pipeline: content/ (files) -> book ->
+// renderers (epub, layout) -> files. The manuscripts were produced by
+// `bindery import` from the WordPress seeds and then edited as EDITORIAL.md
+// records; docs/manuscript.md describes their format.
+package content
+
+import "embed"
+
+// FS is the embedded default content that `bindery build` and `bindery
+// check` use when no directory is given: one folder per report
+// (kazakhstan, tajikistan, kyrgyzstan, series) holding report.yaml and one
+// folder per language with book.yaml and the chapter files.
+//
+//go:embed kazakhstan tajikistan kyrgyzstan series
+var FS embed.FS
