@@ -5,24 +5,32 @@ import (
 	"testing"
 )
 
+// BenchmarkTypeset sets every edition of the corpus once per iteration.
 func BenchmarkTypeset(b *testing.B) {
-	ed := kazakhEdition(b)
+	eds := corpus(b)
 	for b.Loop() {
-		if _, err := Typeset(ed, Options{}); err != nil {
-			b.Fatal(err)
+		for _, ed := range eds {
+			if _, err := Typeset(ed, Options{}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(eds)), "ms/edition")
 }
 
+// BenchmarkPDF typesets and draws every edition of the corpus once per iteration.
 func BenchmarkPDF(b *testing.B) {
-	ed := kazakhEdition(b)
+	eds := corpus(b)
 	for b.Loop() {
-		d, err := Typeset(ed, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := d.WritePDF(io.Discard); err != nil {
-			b.Fatal(err)
+		for _, ed := range eds {
+			d, err := Typeset(ed, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := d.WritePDF(io.Discard); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(eds)), "ms/edition")
 }

@@ -59,7 +59,7 @@ func kazakhEdition(t testing.TB) *book.Edition {
 		concl.Notes = append(concl.Notes, book.Note{Number: n, Label: strconv.Itoa(n), Refs: crefs[n],
 			Missing: true})
 	}
-	return &book.Edition{Report: "kazakhstan", Lang: "kk", Chapters: []*book.Chapter{intro, concl},
+	return &book.Edition{Report: "seed-kazakhstan", Lang: "kk", Chapters: []*book.Chapter{intro, concl},
 		Meta: book.Metadata{
 			Title:  "Құқықтық шегініс: Қазақстандағы адам құқықтарына қысымды зерттеу",
 			Series: "Retreating Rights", Publisher: "The Foreign Policy Centre",
