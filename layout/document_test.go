@@ -1,0 +1,228 @@
+package layout
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/fpc/bindery/book"
+)
+
+// pdfBytes typesets and draws an edition in memory.
+func pdfBytes(t testing.TB, ed *book.Edition, opts Options) []byte {
+	t.Helper()
+	d, err := Typeset(ed, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := d.WritePDF(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestReproducible draws every edition twice in a row and once more concurrently with the
+// others: the bytes must not change, whatever the scheduling.
+func TestReproducible(t *testing.T) {
+	eds := corpus(t)
+	opts := Options{Modified: time.Date(2021, 7, 22, 12, 0, 0, 0, time.UTC), Bleed: 3, CropMarks: true}
+	first := make([][]byte, len(eds))
+	for i, ed := range eds {
+		first[i] = pdfBytes(t, ed, opts)
+		if !bytes.Equal(first[i], pdfBytes(t, ed, opts)) {
+			t.Errorf("%s: two runs differ", ed.Name())
+		}
+	}
+	var wg sync.WaitGroup
+	again := make([][]byte, len(eds))
+	for i, ed := range eds {
+		wg.Go(func() {
+			d, err := Typeset(ed, opts)
+			if err != nil {
+				return
+			}
+			var buf bytes.Buffer
+			if d.WritePDF(&buf) == nil {
+				again[i] = buf.Bytes()
+			}
+		})
+	}
+	wg.Wait()
+	for i, ed := range eds {
+		if !bytes.Equal(first[i], again[i]) {
+			t.Errorf("%s: concurrent run differs from sequential one", ed.Name())
+		}
+	}
+}
+
+// TestPageBoxes checks that bleed enlarges the media box and every page has a trim box of the
+// trim size, and that there is no bleed box.
+func TestPageBoxes(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo")
+	ed := corpus(t)[0]
+	for _, tc := range []struct {
+		paper string
+		opts  Options
+	}{
+		{"a5", Options{Paper: "a5"}},
+		{"royal", Options{Paper: "royal", Bleed: 3}},
+		{"6x9", Options{Paper: "6x9", Bleed: 3, CropMarks: true}},
+	} {
+		d, path := writePDF(t, ed, tc.opts)
+		out, err := exec.Command(pdfinfo, "-box", "-f", "1", "-l", strconv.Itoa(len(d.pages)), path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		off := tc.opts.Bleed * mm
+		if tc.opts.CropMarks {
+			off += cropSlug
+		}
+		want := map[string][4]float64{
+			"MediaBox": {0, 0, d.g.trimW + 2*off, d.g.trimH + 2*off},
+			"TrimBox":  {off, off, d.g.trimW + off, d.g.trimH + off},
+		}
+		seen := map[string]int{}
+		for _, m := range boxRE.FindAllStringSubmatch(string(out), -1) {
+			w, ok := want[m[2]]
+			if !ok {
+				continue
+			}
+			seen[m[2]]++
+			for k := range 4 {
+				if v, _ := strconv.ParseFloat(m[3+k], 64); v-w[k] > 0.01 || w[k]-v > 0.01 {
+					t.Errorf("%s p.%s: %s %v, want %v", tc.paper, m[1], m[2], m[3:], w)
+					break
+				}
+			}
+		}
+		for box := range want {
+			if seen[box] != len(d.pages) {
+				t.Errorf("%s: %s on %d of %d pages", tc.paper, box, seen[box], len(d.pages))
+			}
+		}
+		if bytes.Contains(pdfBytes(t, ed, tc.opts), []byte("/BleedBox")) {
+			t.Errorf("%s: a BleedBox was written; only the TrimBox may be added", tc.paper)
+		}
+	}
+}
+
+var boxRE = regexp.MustCompile(`Page\s+(\d+) (\w+Box):\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)`)
+
+// TestContentsMatchesOpeners reads the contents pages of every PDF and checks each chapter's
+// page number against the page where the PDF shows its title at the top, and against the
+// engine's page data.
+func TestContentsMatchesOpeners(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	for _, ed := range corpus(t) {
+		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
+			d, path := writePDF(t, ed, Options{Notes: notes})
+			var tocPages []int
+			for _, p := range d.pages {
+				if p.Kind != BlankPage && p.ChapterID == "" && p.Number > 4 {
+					tocPages = append(tocPages, p.Number)
+				}
+			}
+			if len(tocPages) == 0 {
+				t.Fatalf("%s: no contents pages", ed.Name())
+			}
+			toc := pageText(t, pdftotext, path, tocPages[0], tocPages[len(tocPages)-1])
+			for _, ch := range ed.Chapters {
+				n := tocNumber(t, toc, ch.Title)
+				if n < 1 || n > len(d.pages) {
+					t.Errorf("%s: contents gives page %d for %q", ed.Name(), n, ch.Title)
+					continue
+				}
+				p := d.pages[n-1]
+				if p.Kind != OpenerPage || p.ChapterID != ch.ID || n%2 == 0 {
+					t.Errorf("%s: %q listed on p.%d, which is not its recto opener (%v %q)", ed.Name(), ch.Title, n, p.Kind, p.ChapterID)
+				}
+				top := strings.Join(strings.Fields(pageText(t, pdftotext, path, n, n)), " ")
+				if !strings.HasPrefix(top, strings.Join(strings.Fields(ch.Title), " ")) {
+					t.Errorf("%s: p.%d does not start with %q: %.60q", ed.Name(), n, ch.Title, top)
+				}
+			}
+		}
+	}
+}
+
+func pageText(t *testing.T, tool, path string, first, last int) string {
+	out, err := exec.Command(tool, "-layout", "-f", strconv.Itoa(first), "-l", strconv.Itoa(last), path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// tocNumber finds a title in the contents' text and returns the number after its leaders.
+func tocNumber(t *testing.T, toc, title string) int {
+	flat := strings.Join(strings.Fields(toc), " ")
+	words := strings.Fields(title)
+	for i := range words {
+		words[i] = regexp.QuoteMeta(words[i])
+	}
+	re := regexp.MustCompile(strings.Join(words, " ") + `[ .]*(\d+)`)
+	m := re.FindStringSubmatch(flat)
+	if m == nil {
+		t.Errorf("title %q not found in the contents: %.200q", title, flat)
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// TestOutline checks the PDF bookmarks: one per chapter at its opener, sections below.
+func TestOutline(t *testing.T) {
+	qpdf := needTool(t, "qpdf")
+	for _, ed := range corpus(t) {
+		d, path := writePDF(t, ed, Options{})
+		out, err := exec.Command(qpdf, "--json", "--json-key=outlines", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Outlines []outlineJSON `json:"outlines"`
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			t.Fatal(err)
+		}
+		byTitle := map[string]outlineJSON{}
+		for _, o := range doc.Outlines {
+			byTitle[o.Title] = o
+		}
+		if _, ok := byTitle[d.ui.Contents]; !ok {
+			t.Errorf("%s: no bookmark for the contents", ed.Name())
+		}
+		for _, ch := range ed.Chapters {
+			o, ok := byTitle[ch.Title]
+			if !ok {
+				t.Errorf("%s: no bookmark for %q", ed.Name(), ch.Title)
+				continue
+			}
+			p := d.pages[o.Page-1]
+			if p.ChapterID != ch.ID || p.Kind != OpenerPage {
+				t.Errorf("%s: bookmark %q points at p.%d", ed.Name(), ch.Title, o.Page)
+			}
+			k := 0
+			walkHeadings(ch.Blocks, false, func(book.Block) { k++ })
+			if len(ch.Notes) > 0 {
+				k++
+			}
+			if len(o.Kids) < k {
+				t.Errorf("%s: %q has %d section bookmarks, want at least %d", ed.Name(), ch.Title, len(o.Kids), k)
+			}
+		}
+	}
+}
+
+type outlineJSON struct {
+	Title string        `json:"title"`
+	Page  int           `json:"destpageposfrom1"`
+	Kids  []outlineJSON `json:"kids"`
+}
