@@ -48,3 +48,5 @@ func unpack(t testing.TB, data []byte) *unpacked {
 	}
 	return u
 }
+
+func bytesContains(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }

@@ -77,7 +77,8 @@ func (p *publication) dublinCore(m *markup) {
 	}
 	if len(p.opts.PageList) > 0 {
 		// The page-list follows the print edition, which has the same identifier.
-		meta(m, "dc:source", p.id)
+		meta(m, "dc:source", p.id, "id", "print-source")
+		meta(m, "meta", "pagination", "refines", "#print-source", "property", "source-of")
 	}
 	if md.Series != "" {
 		meta(m, "meta", md.Series, "property", "belongs-to-collection", "id", "series")
