@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/publish"
+	"github.com/urfave/cli/v3"
+)
+
+func buildCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "build the EPUB and PDF editions (all reports and languages by default)",
+		ArgsUsage: "[CONTENT_DIR]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf or all"},
+			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR`"},
+			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: a4, a5, b5, royal, letter, 6x9 (default: the edition's)"},
+			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in"},
+			&cli.BoolFlag{Name: "crop-marks", Usage: "draw crop marks outside the trim (needs --bleed)"},
+			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
+			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable)"},
+			&cli.StringSliceFlag{Name: "lang", Usage: "only these languages (repeatable)"},
+			&cli.IntFlag{Name: "jobs", Usage: "editions built at once (default: number of CPUs)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
+		},
+		Action: runBuild,
+	}
+}
+
+func buildOptions(cmd *cli.Command) (publish.Options, error) {
+	opts := publish.Options{OutDir: cmd.String("out"), Paper: strings.ToLower(cmd.String("paper")),
+		CropMarks: cmd.Bool("crop-marks"), Jobs: int(cmd.Int("jobs"))}
+	switch f := cmd.String("format"); f {
+	case "all":
+		opts.Formats = []publish.Format{publish.PDF, publish.EPUB}
+	case "epub", "pdf":
+		opts.Formats = []publish.Format{publish.Format(f)}
+	default:
+		return opts, usagef("--format must be epub, pdf or all, not %q", f)
+	}
+	switch n := cmd.String("notes"); n {
+	case "chapter":
+	case "book":
+		opts.NotesBook = true
+	default:
+		return opts, usagef("--notes must be chapter or book, not %q", n)
+	}
+	if opts.Paper != "" && !slices.Contains([]string{"a4", "a5", "b5", "royal", "letter", "6x9"}, opts.Paper) {
+		return opts, usagef("unknown --paper %q (a4, a5, b5, royal, letter, 6x9)", opts.Paper)
+	}
+	bleed, err := parseLength(cmd.String("bleed"))
+	if err != nil {
+		return opts, usageError{err}
+	}
+	opts.Bleed = bleed
+	if opts.CropMarks && bleed == 0 {
+		return opts, usagef("--crop-marks needs a --bleed to draw the marks in")
+	}
+	opts.Modified, err = publish.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	return opts, err
+}
+
+// parseLength reads a length such as "3mm", "0.125in" or "9pt" and returns millimetres.
+func parseLength(s string) (float64, error) {
+	units := []struct {
+		suffix string
+		mm     float64
+	}{{"mm", 1}, {"cm", 10}, {"in", 25.4}, {"pt", 25.4 / 72}}
+	for _, u := range units {
+		if v, ok := strings.CutSuffix(strings.TrimSpace(s), u.suffix); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || f > 25 {
+				return 0, fmt.Errorf("invalid length %q (want e.g. 3mm, 0 to 25 mm)", s)
+			}
+			return f * u.mm, nil
+		}
+	}
+	return 0, fmt.Errorf("invalid length %q: give a unit (mm, cm, in, pt)", s)
+}
+
+func runBuild(ctx context.Context, cmd *cli.Command) error {
+	opts, err := buildOptions(cmd)
+	if err != nil {
+		return err
+	}
+	if cmd.NArg() > 1 {
+		return usagef("build takes at most one content directory")
+	}
+	fsys, prefix, err := contentSource(cmd.Args().First())
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	lib, ds := book.LoadPrefixed(fsys, prefix)
+	lib.Editions = selectEditions(lib.Editions, cmd.StringSlice("report"), cmd.StringSlice("lang"))
+	if err := reportLoad(cmd.Root().ErrWriter, ds); err != nil {
+		return err
+	}
+	if len(lib.Editions) == 0 {
+		return usagef("no edition matches --report/--lang")
+	}
+	outs, err := publish.Build(ctx, lib, opts)
+	if !cmd.Bool("quiet") {
+		w := cmd.Root().Writer
+		for _, o := range outs {
+			pages := ""
+			if o.Pages > 0 {
+				pages = fmt.Sprintf(", %d pages", o.Pages)
+			}
+			fmt.Fprintf(w, "wrote %s (%d KiB%s) in %v\n", o.Path, (o.Bytes+1023)/1024, pages, o.Duration.Round(time.Millisecond))
+		}
+		fmt.Fprintf(w, "%d files from %d editions in %v\n", len(outs), len(lib.Editions), time.Since(start).Round(time.Millisecond))
+	}
+	return err
+}
+
+// selectEditions keeps the editions matching the report and language filters.
+func selectEditions(eds []*book.Edition, reports, langs []string) []*book.Edition {
+	var out []*book.Edition
+	for _, e := range eds {
+		if (len(reports) == 0 || slices.Contains(reports, e.Report)) && (len(langs) == 0 || slices.Contains(langs, e.Lang)) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// reportLoad prints the errors of loading in full, and only the number of warnings, which
+// `bindery check` lists; it returns errReported when there are errors.
+func reportLoad(w io.Writer, ds book.Diagnostics) error {
+	errs, warns := ds.Count()
+	for _, d := range ds {
+		if d.Severity == book.Error {
+			fmt.Fprintln(w, d)
+		}
+	}
+	if warns > 0 {
+		fmt.Fprintf(w, "%d %s in the content (bindery check lists them)\n", warns, plural(warns, "warning"))
+	}
+	if errs > 0 {
+		fmt.Fprintf(w, "%d %s: nothing built\n", errs, plural(errs, "error"))
+		return errReported
+	}
+	return nil
+}

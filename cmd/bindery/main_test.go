@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// unpack writes a txtar fixture into a temporary content directory.
+func unpack(t *testing.T, name string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, f.Name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"bindery"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckBroken(t *testing.T) {
+	dir := unpack(t, "broken.txtar")
+	code, out, _ := runCLI("check", dir)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	for _, want := range []string{
+		dir + "/bad/en/01-notes.md:5:16: error: endnote [^12] is never defined",
+		dir + "/bad/en/04-text.md:5:36: error: U+0D9E SINHALA LETTER KANTAJA NAASIKYAYA not in PT Serif Italic",
+		"13 errors, 2 warnings",
+	} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	dir := unpack(t, "broken.txtar")
+	code, out, _ := runCLI("check", "--format", "json", dir)
+	var res struct {
+		Diagnostics []struct {
+			Pos      struct{ File string; Line, Col int }
+			Severity string
+			Message  string
+		}
+		Errors, Warnings int
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if code != 1 || res.Errors != 13 || res.Warnings != 2 || res.Diagnostics[0].Severity != "error" || res.Diagnostics[0].Pos.Line != 5 {
+		t.Errorf("code %d, %+v", code, res)
+	}
+}
+
+func TestCheckClean(t *testing.T) {
+	dir := unpack(t, "clean.txtar")
+	code, out, _ := runCLI("check", dir)
+	if code != 0 || !strings.HasSuffix(out, "0 errors, 1 warning\n") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"check", "--format", "xml"},
+		{"check", "--nope"},
+		{"check", "a", "b"},
+		{"fonts", "--lang", "de"},
+		{"build", "--paper", "a3"},
+		{"build", "--bleed", "3"},
+		{"build", "--crop-marks"},
+		{"check", "/does/not/exist"},
+	} {
+		if code, _, errs := runCLI(args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errs)
+		}
+	}
+}
+
+func TestFonts(t *testing.T) {
+	code, out, _ := runCLI("fonts")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 7 {
+		t.Fatalf("want a header and 6 faces:\n%s", out)
+	}
+	for _, l := range lines[1:] {
+		if strings.Count(l, "full") != 5 {
+			t.Errorf("not full coverage: %s", l)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if code, out, _ := runCLI("--version"); code != 0 || !strings.Contains(out, version) {
+		t.Errorf("exit %d: %q", code, out)
+	}
+}

@@ -1,0 +1,181 @@
+// Package publish is the last stage of bindery's pipeline: it takes the loaded editions
+// (book), runs the renderers (layout for PDF, epub for EPUB) for every edition and format in
+// parallel, and writes each file atomically (temporary file, then rename) into the output
+// folder. Dates come from SOURCE_DATE_EPOCH or the edition, so same input gives same bytes.
+package publish
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/epub"
+	"github.com/fpc/bindery/layout"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats bindery writes.
+const (
+	EPUB Format = "epub"
+	PDF  Format = "pdf"
+)
+
+// Options are the settings of one build.
+type Options struct {
+	OutDir    string
+	Formats   []Format
+	Paper     string  // PDF trim size; "" = each edition's default
+	Bleed     float64 // PDF bleed in mm
+	CropMarks bool
+	NotesBook bool       // gather notes at the end of the book instead of each chapter
+	Modified  *time.Time // from SOURCE_DATE_EPOCH; nil = each edition's date
+	Jobs      int        // editions built at once; 0 = number of CPUs
+}
+
+// Output is one file written.
+type Output struct {
+	Edition  string
+	Format   Format
+	Path     string
+	Bytes    int
+	Pages    int // PDF only
+	Duration time.Duration
+}
+
+// Build renders every edition of lib in every format of opts and writes the files. It
+// returns what it wrote; when some editions fail it still writes the others and returns
+// all the errors joined.
+func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, error) {
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	outs := make([][]Output, len(lib.Editions))
+	errs := make([]error, len(lib.Editions))
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, ed := range lib.Editions {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if err := ctx.Err(); err != nil {
+				errs[i] = err
+				return
+			}
+			outs[i], errs[i] = buildEdition(ed, opts)
+		})
+	}
+	wg.Wait()
+	return slices.Concat(outs...), errors.Join(errs...)
+}
+
+// buildEdition renders one edition. The layout knows where every printed page starts
+// ((*layout.Document).PageStarts); the EPUB page-list will be fed from it once the EPUB
+// can mark page breaks inside paragraphs, so no approximate page-list is written today.
+func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
+	modified := ed.Meta.Date
+	if opts.Modified != nil {
+		modified = *opts.Modified
+	}
+	var outs []Output
+	if slices.Contains(opts.Formats, PDF) {
+		out, err := buildPDF(ed, opts, modified)
+		if err != nil {
+			return outs, err
+		}
+		outs = append(outs, out)
+	}
+	if slices.Contains(opts.Formats, EPUB) {
+		start := time.Now()
+		var buf bytes.Buffer
+		notes := epub.NotesPerChapter
+		if opts.NotesBook {
+			notes = epub.NotesAtEnd
+		}
+		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified})
+		if err != nil {
+			return outs, fmt.Errorf("%s: epub: %w", ed.Name(), err)
+		}
+		out, err := writeOutput(ed, EPUB, opts.OutDir, buf.Bytes(), start)
+		if err != nil {
+			return outs, err
+		}
+		outs = append(outs, out)
+	}
+	return outs, nil
+}
+
+func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error) {
+	start := time.Now()
+	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Modified: modified}
+	if opts.NotesBook {
+		lo.Notes = layout.NotesAtEnd
+	}
+	doc, err := layout.Typeset(ed, lo)
+	if err != nil {
+		return Output{}, fmt.Errorf("%s: layout: %w", ed.Name(), err)
+	}
+	var buf bytes.Buffer
+	if err := doc.WritePDF(&buf); err != nil {
+		return Output{}, fmt.Errorf("%s: pdf: %w", ed.Name(), err)
+	}
+	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
+	out.Pages = len(doc.PageStarts())
+	return out, err
+}
+
+func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time.Time) (Output, error) {
+	path := filepath.Join(dir, ed.Name()+"."+string(f))
+	if err := WriteFileAtomic(path, data); err != nil {
+		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
+	}
+	return Output{Edition: ed.Name(), Format: f, Path: path, Bytes: len(data), Duration: time.Since(start)}, nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it into place,
+// so a failed write never leaves a half-written file.
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// SourceDateEpoch parses the SOURCE_DATE_EPOCH convention (seconds since 1970, UTC).
+func SourceDateEpoch(v string) (*time.Time, error) {
+	if v == "" {
+		return nil, nil
+	}
+	var secs int64
+	if _, err := fmt.Sscanf(v, "%d", &secs); err != nil || fmt.Sprint(secs) != v {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds", v)
+	}
+	t := time.Unix(secs, 0).UTC()
+	return &t, nil
+}
