@@ -60,7 +60,10 @@ func TestCheckJSON(t *testing.T) {
 	code, out, _ := runCLI("check", "--format", "json", dir)
 	var res struct {
 		Diagnostics []struct {
-			Pos      struct{ File string; Line, Col int }
+			Pos struct {
+				File      string
+				Line, Col int
+			}
 			Severity string
 			Message  string
 		}
