@@ -22,12 +22,14 @@
 //     Tajik а е ё и о у ӯ ӣ э ю я. Everything else is a consonant, except the signs ь and ъ.
 //   - Kazakh у writes the consonant /w/ after a vowel (тау, сау-да, тә-уел-сіз) and before a
 //     vowel at the start of a word (уа-қыт); after a consonant it is a vowel (о-қу, ша-ру-а).
-//   - Two different vowels in a row belong to two syllables (ра-ди-о, Tajik шо-ир); a doubled
-//     vowel is one long vowel and stays whole (Kyrgyz маа-лы-мат, коом).
+//   - Two vowels in a row belong to two syllables (ра-ди-о, Tajik шо-ир, ит-ти-ло-от), except
+//     that in Kyrgyz a doubled vowel letter is one long vowel and stays whole (маа-лы-мат, коом).
 //   - One consonant between two vowels goes with the next syllable (ба-ла, о-йын); two are split
-//     between them (ал-ма, рес-пуб-ли-ка). Of three or more, a sonorant (й р л м н ң, Kazakh у)
-//     followed by an obstruent closes the syllable with that obstruent (айт-ты, конс-ти-ту-ци-я,
-//     дарс-хо-на); otherwise only the first consonant stays behind (Қазақ-стан).
+//     between them (ал-ма, рес-пуб-ли-ка). Of three or more, the first two stay behind when they
+//     can end a syllable: a sonorant (й р л м н ң, Kazakh у) followed by an obstruent (айт-ты,
+//     конс-ти-ту-ци-я, дарс-хо-на), or a pair that ends words (ст шт хт фт кт кс фр ҳр: Tajik
+//     даст-гир, шаҳр-ван-дон, loanwords ко-декс-тің, жур-на-лист-тер-ди, цифр-лық); otherwise
+//     only the first consonant stays behind (Қа-зақ-стан, Кыр-гыз-стан).
 //   - ь and ъ never begin a fragment: after a vowel they close its syllable (Tajik маъ-но), and
 //     before a vowel they stay with the consonant before them (ҷамъ-ият, объ-ект).
 //   - й before a consonant stays with the vowel before it (бай-лық) by the two-consonant rule;

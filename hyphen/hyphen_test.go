@@ -1,0 +1,235 @@
+package hyphen
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+// hyph shows the break points of word with "-" inserted, for readable test tables.
+func hyph(h *Hyphenator, word string) string {
+	var b strings.Builder
+	last := 0
+	for _, o := range h.Hyphenate(word) {
+		b.WriteString(word[last:o])
+		b.WriteByte('-')
+		last = o
+	}
+	b.WriteString(word[last:])
+	return b.String()
+}
+
+func TestHyphenate(t *testing.T) {
+	tests := []struct{ lang, word, want string }{
+		// Patterns and exceptions.
+		{"en", "hyphenation", "hy-phen-a-tion"},
+		{"en", "university", "uni-ver-sity"}, // hyph-en-gb exception list
+		{"en-us", "university", "uni-ver-sity"},
+		{"en", "Government", "Gov-ern-ment"}, // capitalised
+		{"ru", "республика", "рес-пуб-ли-ка"},
+		{"ru", "Конституция", "Кон-сти-ту-ция"},
+		// Minimum fragments: en keeps 3 letters after the last break, ru 2.
+		{"en", "protests", "protests"},
+		{"ru", "вопль", "вопль"},
+		// Punctuation around the word is ignored; offsets still index the word as given.
+		{"ru", "«правозащитники»,", "«пра-во-за-щит-ни-ки»,"},
+		{"en", "(government)", "(gov-ern-ment)"},
+		// Hyphens and apostrophes split the word; each part keeps its minimum fragments.
+		{"en", "human-rights", "hu-man-rights"},
+		{"en", "government’s", "gov-ern-ment’s"},
+		{"kk", "Қазақстан-Ресей", "Қа-зақ-стан-Ре-сей"},
+		// Not hyphenated: other script, digits, URLs, abbreviations, mixed case.
+		{"ru", "Facebook", "Facebook"},
+		{"kk", "Human", "Human"},
+		{"en", "республика", "республика"},
+		{"en", "COVID-19", "COVID-19"},
+		{"ru", "2021-го", "2021-го"},
+		{"en", "https://fpc.org.uk/retreating-rights", "https://fpc.org.uk/retreating-rights"},
+		{"en", "www.hrw.org", "www.hrw.org"},
+		{"en", "info@fpc.org.uk", "info@fpc.org.uk"},
+		{"kk", "ЕҚЫҰ", "ЕҚЫҰ"},
+		{"en", "UNESCO", "UNESCO"},
+		{"en", "YouTube", "YouTube"},
+		{"kk", "ЕҚЫҰ-ның", "ЕҚЫҰ-ның"},
+		// Soft hyphens are the only break points when present.
+		{"en", "gov\u00adernment", "gov-\u00adernment"},
+		{"ru", "\u00adрес\u00adпублика\u00ad", "\u00adрес-\u00adпублика\u00ad"},
+		// Stress marks belong to the letter before them.
+		{"ru", "приме\u0301р", "при-ме\u0301р"},
+		// Rule-based languages.
+		{"kk", "тәуелсіздік", "тә-уел-сіз-дік"},
+		{"kk", "уақытта", "уа-қыт-та"},
+		{"kk", "шаруашылық", "ша-ру-а-шы-лық"},
+		{"ky", "маалымат", "маа-лы-мат"},
+		{"ky", "Кыргызстандагы", "Кыр-гыз-стан-да-гы"},
+		{"tg", "Тоҷикистон", "То-ҷи-кис-тон"},
+		{"tg", "ҷамъият", "ҷамъ-и-ят"},
+		{"tg", "ҲУҚУҚ", "ҲУҚУҚ"},
+		{"tg", "Ӯзбекистон", "Ӯз-бе-кис-тон"},
+		// Degenerate input.
+		{"ru", "", ""},
+		{"ru", "...", "..."},
+		{"kk", "ь", "ь"},
+		{"kk", "бсткр", "бсткр"}, // no vowel, no syllables
+	}
+	for _, tt := range tests {
+		h := For(tt.lang)
+		if got := hyph(h, tt.word); got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestHyphenateNoPointsIsNil(t *testing.T) {
+	if p := For("ru").Hyphenate("мир"); p != nil {
+		t.Errorf("Hyphenate(мир) = %v, want nil", p)
+	}
+}
+
+func TestLongWord(t *testing.T) {
+	long := strings.Repeat("ба", maxLetters/2+1)
+	if p := For("kk").Hyphenate(long); p != nil {
+		t.Errorf("a %d-letter word got %d points, want none", maxLetters+2, len(p))
+	}
+	ok := strings.Repeat("ба", maxLetters/2)
+	if p := For("kk").Hyphenate(ok); len(p) != maxLetters/2-1 {
+		t.Errorf("a %d-letter word got %d points, want %d", maxLetters, len(p), maxLetters/2-1)
+	}
+}
+
+func TestFor(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{"en", "en-gb"}, {"en-GB", "en-gb"}, {"EN_gb", "en-gb"}, {"en-AU", "en-gb"},
+		{"en-US", "en-us"}, {"en-Latn-US", "en-us"}, {"ru", "ru"}, {"ru-RU", "ru"},
+		{"kk", "kk"}, {"kk-Cyrl-KZ", "kk"}, {"ky", "ky"}, {"ky-KG", "ky"}, {"tg", "tg"},
+		{"tg-Cyrl", "tg"},
+		{"kk-Latn", ""}, {"en-Cyrl", ""}, {"de", ""}, {"", ""}, {"uz", ""},
+	}
+	for _, tt := range tests {
+		h := For(tt.tag)
+		got := ""
+		if h != nil {
+			got = h.Lang()
+		}
+		if got != tt.want {
+			t.Errorf("For(%q) = %q, want %q", tt.tag, got, tt.want)
+		}
+	}
+	if For("ru") != For("ru-RU") {
+		t.Error("For returns a new hyphenator per call; want one per process")
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, lang := range []string{"en", "ru", "kk", "ky", "tg"} {
+				For(lang).Hyphenate("республика")
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestAppendPointsNoAllocs(t *testing.T) {
+	h := For("ru")
+	buf := make([]int, 0, 16)
+	allocs := testing.AllocsPerRun(100, func() { buf = h.AppendPoints(buf[:0], "правозащитники") })
+	if allocs != 0 {
+		t.Errorf("AppendPoints allocates %.0f times per word, want 0", allocs)
+	}
+	allocs = testing.AllocsPerRun(100, func() { _ = For("kk").Hyphenate("тәуелсіздік") })
+	if allocs > 1 {
+		t.Errorf("Hyphenate allocates %.0f times per word, want at most 1", allocs)
+	}
+}
+
+// TestPatternFilesUnmodified checks the embedded files against the checksums in
+// patterns/README.md and, where TeX Live is installed, against Debian's copies.
+func TestPatternFilesUnmodified(t *testing.T) {
+	readme, err := os.ReadFile("patterns/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`(?m)^\| ([\w.-]+\.tex) \|.*\| ([0-9a-f]{64}) \|$`)
+	rows := row.FindAllStringSubmatch(string(readme), -1)
+	if len(rows) != 4 {
+		t.Fatalf("README lists %d files with checksums, want 4", len(rows))
+	}
+	texlive := "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/tex"
+	for _, r := range rows {
+		data, err := os.ReadFile(filepath.Join("patterns", r[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != r[2] {
+			t.Errorf("%s: checksum differs from README", r[1])
+		}
+		orig, err := os.ReadFile(filepath.Join(texlive, r[1]))
+		if err != nil {
+			continue // lppl.tex lives elsewhere; TeX Live may be absent
+		}
+		if !slices.Equal(orig, data) {
+			t.Errorf("%s differs from the TeX Live copy", r[1])
+		}
+	}
+}
+
+func TestEmbeddedPatterns(t *testing.T) {
+	for _, f := range []struct {
+		file           string
+		patterns, hyph int
+	}{{"hyph-en-gb.tex", 8527, 8}, {"hyph-en-us.tex", 4938, 14}, {"hyph-ru.tex", 7021, 184}} {
+		src, err := patternFS.ReadFile("patterns/" + f.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp, err := parseTeX(string(src))
+		if err != nil {
+			t.Fatalf("%s: %v", f.file, err)
+		}
+		if len(tp.Patterns) != f.patterns || len(tp.Exceptions) != f.hyph {
+			t.Errorf("%s: %d patterns, %d exceptions; want %d, %d",
+				f.file, len(tp.Patterns), len(tp.Exceptions), f.patterns, f.hyph)
+		}
+	}
+}
+
+// checkPoints verifies the invariants of a Hyphenate result.
+func checkPoints(t *testing.T, h *Hyphenator, word string, pts []int) {
+	t.Helper()
+	prev := 0
+	for _, p := range pts {
+		if p <= prev || p >= len(word) || !utf8.RuneStart(word[p]) {
+			t.Fatalf("%s %q: bad points %v", h.Lang(), word, pts)
+		}
+		prev = p
+	}
+}
+
+func FuzzHyphenate(f *testing.F) {
+	for _, s := range []string{"республика", "hyphenation", "тәуелсіздік", "ҷамъият", "a\u00adb", "ь-ъ", "«мир»", "x\u0301y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, lang := range []string{"en", "en-us", "ru", "kk", "ky", "tg"} {
+			h := For(lang)
+			pts := h.Hyphenate(word)
+			checkPoints(t, h, word, pts)
+			if !slices.Equal(pts, h.AppendPoints(nil, word)) {
+				t.Fatalf("Hyphenate and AppendPoints differ on %q", word)
+			}
+		}
+	})
+}
