@@ -1,0 +1,132 @@
+package layout
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/book"
+)
+
+// fakeHyphenator hyphenates the words it knows at fixed offsets.
+type fakeHyphenator map[string][]int
+
+func (f fakeHyphenator) Hyphenate(w string) []int { return f[w] }
+
+func testMetrics(t testing.TB) *metrics {
+	t.Helper()
+	m, err := newMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestURLBreaks(t *testing.T) {
+	tests := []struct {
+		url  string
+		want []string // the pieces between breaks that cost urlPenalty
+	}{
+		{"https://www.osce.org/odihr", []string{"https://", "www.", "osce.", "org/", "odihr"}},
+		{"a_b?x=1&y=2#top", []string{"a_", "b?", "x=", "1&", "y=", "2#", "top"}},
+		{"example.org/a//b", []string{"example.", "org/", "a//", "b"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		start := 0
+		for _, p := range urlBreaks(tc.url) {
+			if p.hyphen {
+				t.Errorf("%s: URL break at %d adds a hyphen", tc.url, p.at)
+			}
+			if strings.ContainsRune("/.-_?&=#:", rune(tc.url[p.at])) {
+				t.Errorf("%s: a line would start with %q", tc.url, tc.url[p.at])
+			}
+			if p.penalty == urlPenalty {
+				got = append(got, tc.url[start:p.at])
+				start = p.at
+			}
+		}
+		got = append(got, tc.url[start:])
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: pieces %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestWordBreaks(t *testing.T) {
+	hy := fakeHyphenator{"зорлық": {4}, "зомбылық": {4, 10}, "бостандығын": {4, 10, 16}}
+	b := &paraBuilder{m: testMetrics(t), hy: hy}
+	tests := []struct {
+		word string
+		want []breakPoint
+	}{
+		{"зорлық-зомбылық", []breakPoint{{4, true, hyphenPenalty}, {13, false, exHyphenPenalty},
+			{17, true, hyphenPenalty}, {23, true, hyphenPenalty}}},
+		{"«бостандығын»,", []breakPoint{{2 + 4, true, hyphenPenalty}, {2 + 10, true, hyphenPenalty}, {2 + 16, true, hyphenPenalty}}},
+		{"2019", nil},
+		{"-ші", nil},
+	}
+	for _, tc := range tests {
+		if got := b.wordBreaks(tc.word); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestParagraphItems checks the collect step: no-break spaces never break, note references
+// are raised, linked and anchored, and URLs break without hyphens.
+func TestParagraphItems(t *testing.T) {
+	ch := &book.Chapter{ID: "ch01"}
+	b := &paraBuilder{m: testMetrics(t), ch: ch, hy: fakeHyphenator{}}
+	b.addInlines([]book.Inline{
+		{Kind: book.Text, Text: "5\u00a0km"},
+		{Kind: book.NoteRef, Note: 3, Ref: 2},
+		{Kind: book.Text, Text: " see "},
+		{Kind: book.URLText, Text: "https://x.org/a"},
+	}, textStyle{font: serifRegular, size: 10})
+	items := finish(b.items)
+	var kinds []string
+	for i, it := range items {
+		switch it.kind {
+		case boxItem:
+			if n := len(kinds); n > 0 && strings.HasPrefix(kinds[n-1], "box:") {
+				kinds[n-1] += it.ink.text // pieces of one word, split at costly breaks
+			} else {
+				kinds = append(kinds, "box:"+it.ink.text)
+			}
+			if it.ink.text == "3" {
+				if it.ink.rise <= 0 || it.ink.link != "#ch01-note-3" || it.ink.anchor != "ch01-ref-3-2" {
+					t.Errorf("note reference %+v", *it.ink)
+				}
+			}
+		case glueItem:
+			if ok, _ := legal(items, i, breakParams{}); ok {
+				kinds = append(kinds, "space")
+			} else {
+				kinds = append(kinds, "nbsp")
+			}
+		case penaltyItem:
+			if it.penalty < urlLetterPenalty && it.penalty > -infPenalty {
+				kinds = append(kinds, "break")
+			}
+		}
+	}
+	want := "box:5 nbsp box:km3 space box:see space box:https:// break box:x. break box:org/ break box:a nbsp"
+	if got := strings.Join(kinds, " "); !strings.HasPrefix(got, want) {
+		t.Errorf("items\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestKerning checks that shaping applies the font's kerning: "AV" is narrower than the sum of
+// its letters and is split into two pieces.
+func TestKerning(t *testing.T) {
+	m := testMetrics(t)
+	w, pieces := m.shape(serifRegular, 10, "AV")
+	sep := m.width(serifRegular, 10, "A") + m.width(serifRegular, 10, "V")
+	if w >= sep || len(pieces) != 2 || pieces[1].dx >= m.width(serifRegular, 10, "A") {
+		t.Errorf("AV: width %.3f (letters %.3f), pieces %+v", w, sep, pieces)
+	}
+	if w, p := m.shape(serifRegular, 10, "нн"); len(p) != 1 || w != 2*m.width(serifRegular, 10, "н") {
+		t.Errorf("нн should not kern: %v %+v", w, p)
+	}
+}
