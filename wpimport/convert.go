@@ -40,6 +40,7 @@ func Convert(p Post, headings []string) *Chapter {
 		c.Markers = htmlMarkers
 	}
 	c.blocks, c.notes = raw, notes
+	c.normalizeHeadings()
 	c.checkLanguages(raw)
 	c.checkEnding(raw)
 	return c
@@ -59,16 +60,16 @@ func plainBody(bs []block) string {
 // of 200 letters or more in a language other than the post's.
 func (c *Chapter) checkLanguages(bs []block) {
 	for _, b := range bs {
-		if b.kind == kBoxStart || utf8.RuneCountInString(b.text) < 300 {
+		if b.kind == kBoxStart || utf8.RuneCountInString(b.text) < 200 {
 			continue
 		}
 		lc := countLetters(b.text)
-		if lc.latin+lc.cyrillic < 200 {
+		if lc.latin+lc.cyrillic < 150 {
 			continue
 		}
 		if l := DetectLanguage(b.text); l != c.Lang && !(isCyrillicLang(l) && isCyrillicLang(c.Lang) && lc.latin > lc.cyrillic/4) {
 			c.Post.Damage = append(c.Post.Damage, fmt.Sprintf(
-				"the content switches from %s to %s at %s, so another post's text is glued in", c.Lang, l, b.src))
+				"the content mixes languages (%s, and %s at %s): another post's text is glued in", c.Lang, l, b.src))
 			return
 		}
 	}
@@ -76,10 +77,12 @@ func (c *Chapter) checkLanguages(bs []block) {
 
 func isCyrillicLang(l string) bool { return l == "kk" || l == "ky" || l == "ru" || l == "tg" }
 
-// Truncated reports whether the post's body seems cut off: its last block
-// is a paragraph that ends mid-sentence.
+// Truncated reports whether a dumped post's body seems cut off: its last
+// block is a paragraph that ends mid-sentence. (Posts read as HTML end as
+// their authors like, with links, media and lead-ins, so they are never
+// judged truncated.)
 func (c *Chapter) Truncated() bool {
-	if len(c.blocks) == 0 {
+	if len(c.blocks) == 0 || c.Post.HTML {
 		return false
 	}
 	last := c.blocks[len(c.blocks)-1]
@@ -100,4 +103,36 @@ func lastWords(s string, n int) string {
 		f = f[len(f)-n:]
 	}
 	return "…" + strings.Join(f, " ")
+}
+
+// normalizeHeadings maps the post's heading levels onto the manuscript's
+// two (## sections, ### subsections): the shallowest level used becomes ##,
+// deeper ones ###, and a subsection before any section is promoted.
+func (c *Chapter) normalizeHeadings() {
+	top := 0
+	for _, b := range c.blocks {
+		if b.kind == kHeading && (top == 0 || b.level < top) {
+			top = b.level
+		}
+	}
+	seenSection, flattened := false, false
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.kind != kHeading {
+			continue
+		}
+		level := b.level - top + 2
+		if level > 3 {
+			level, flattened = 3, true
+		}
+		if level == 3 && !seenSection {
+			level = 2
+		}
+		seenSection = seenSection || level == 2
+		b.level = level
+	}
+	if flattened {
+		c.Warnings = append(c.Warnings, Warning{c.Post.Source, c.Post.ID,
+			"headings nested deeper than two levels cannot be expressed in a manuscript; the deeper ones are kept as ### subsections"})
+	}
 }

@@ -104,14 +104,14 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 // deselect returns why the options leave a post out, or "".
 func (o Options) deselect(p Post) string {
 	switch {
+	case p.Type != "post" && p.Type != "page":
+		return fmt.Sprintf("a %s, not a post or page", p.Type)
 	case len(o.Posts) > 0 && !slices.Contains(o.Posts, p.ID):
 		return "not among the selected --post IDs"
 	case len(o.Statuses) > 0 && !slices.Contains(o.Statuses, p.Status):
 		return fmt.Sprintf("status %q not selected", p.Status)
 	case len(o.Statuses) == 0 && slices.Contains([]string{"trash", "auto-draft", "inherit"}, p.Status):
 		return fmt.Sprintf("status %q (select it with --status to import it)", p.Status)
-	case p.Type != "post" && p.Type != "page":
-		return fmt.Sprintf("a %s, not a post or page", p.Type)
 	case len(o.Categories) > 0 && !overlaps(o.Categories, p.Categories):
 		return "not in the selected categories"
 	case len(o.Tags) > 0 && !overlaps(o.Tags, p.Tags):
@@ -136,6 +136,8 @@ func (c *Chapter) unusable(o Options) string {
 	switch {
 	case len(c.blocks) == 0 && len(c.notes) == 0:
 		return "no content"
+	case c.unprintableReason() != "":
+		return c.unprintableReason()
 	case o.Report != "":
 		return ""
 	case len(c.Post.Damage) > 0:

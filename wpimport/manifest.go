@@ -93,7 +93,7 @@ func editionManifest(ed *edition, opts Options) *Manifest {
 		if m.Publisher == "" {
 			m.Publisher = c.Post.Site
 		}
-		if len(c.Stats().MissingNotes) > 0 || c.Truncated() {
+		if len(c.Stats().MissingNotes) > 0 || c.Truncated() || slices.Contains([]string{"draft", "pending", "future"}, c.Post.Status) {
 			m.Status = "draft"
 		}
 		m.Chapters = append(m.Chapters, ed.files[c])

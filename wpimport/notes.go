@@ -36,11 +36,8 @@ type noteToken struct {
 // splitNotes cuts a run of note definitions into notes. Definitions follow
 // each other with nothing but the next "[n]" in between, and URLs run
 // straight into it ("…/central-asia/[2] Wudan Yan…"), so the run is split on
-// bracketed numbers that continue the sequence: a number is a new definition
-// when it is the next one, or when it skips ahead and the next one never
-// comes (a definition missing from the source). Any other bracketed number
-// is text of the current note. Segments that start without a number are
-// continuation lines of the previous note.
+// bracketed numbers that continue the sequence (see defStarts). Segments
+// that start without a number are continuation lines of the previous note.
 func splitNotes(segs []seg, loc *locator) []note {
 	var toks []noteToken
 	for si, s := range segs {
@@ -49,19 +46,7 @@ func splitNotes(segs []seg, loc *locator) []note {
 			toks = append(toks, noteToken{n: n, seg: si, start: m[0], end: m[1]})
 		}
 	}
-	lastAt := map[int]int{}
-	for i, t := range toks {
-		lastAt[t.n] = i
-	}
-	var starts []noteToken
-	last := 0
-	for i, t := range toks {
-		later, ok := lastAt[last+1]
-		if t.n == last+1 || t.n > last+1 && (!ok || later < i) {
-			starts = append(starts, t)
-			last = t.n
-		}
-	}
+	starts := defStarts(toks)
 	notes := make([]note, 0, len(starts))
 	for i, t := range starts {
 		var text strings.Builder
@@ -83,4 +68,56 @@ func splitNotes(segs []seg, loc *locator) []note {
 			src: loc.at(segs[t.seg].off + t.start)})
 	}
 	return notes
+}
+
+// defStarts picks the bracketed numbers that start definitions: the next
+// number of the sequence, or, when it never comes (a definition missing
+// from the source), the smallest larger number that does. When the number
+// occurs more than once before the one after it, the last occurrence is the
+// definition and the others are text of the note before ("see [2] above").
+func defStarts(toks []noteToken) []noteToken {
+	occ := map[int][]int{}
+	for i, t := range toks {
+		occ[t.n] = append(occ[t.n], i)
+	}
+	var starts []noteToken
+	pos, want := -1, 1
+	for {
+		cands := after(occ[want], pos)
+		if len(cands) == 0 {
+			next := -1
+			for n, is := range occ {
+				if n > want && len(after(is, pos)) > 0 && (next < 0 || n < next) {
+					next = n
+				}
+			}
+			if next < 0 {
+				return starts
+			}
+			want = next
+			continue
+		}
+		limit := len(toks)
+		if nx := after(occ[want+1], cands[0]); len(nx) > 0 {
+			limit = nx[0]
+		}
+		pick := cands[0]
+		for _, c := range cands {
+			if c < limit {
+				pick = c
+			}
+		}
+		starts = append(starts, toks[pick])
+		pos, want = pick, want+1
+	}
+}
+
+// after returns the indices in is (ascending) that are greater than pos.
+func after(is []int, pos int) []int {
+	for k, i := range is {
+		if i > pos {
+			return is[k:]
+		}
+	}
+	return nil
 }

@@ -46,6 +46,9 @@ func convertText(p Post, headings []string) ([]block, []note, []Warning) {
 		src := loc.at(s.off)
 		text := cleanSpaces(s.text)
 		switch {
+		case s.item && !hasAlnum(text):
+			warns = append(warns, Warning{src, p.ID, fmt.Sprintf("dropped an empty list item %q", text)})
+			continue
 		case !hasAlnum(text):
 			warns = append(warns, Warning{src, p.ID, fmt.Sprintf("dropped a line with no words: %q", text)})
 			continue
@@ -97,10 +100,13 @@ func splitGluedCredit(s string) (before, credit string, ok bool) {
 	return strings.TrimSpace(s[:m[2]]), s[m[2]:], true
 }
 
+// anyMarker matches a note marker in source text ("[3]") or in Markdown ("[^3]").
+var anyMarker = regexp.MustCompile(`\[\^?\d{1,4}\]`)
+
 // endsSentence reports whether s ends with sentence punctuation, possibly
 // followed by closing quotes, brackets or a note marker.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(noteNumber.ReplaceAllString(strings.TrimSpace(s), ""), " ’”»\"')]")
+	s = strings.TrimRight(anyMarker.ReplaceAllString(strings.TrimSpace(s), ""), " ’”»\"')]")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?…", r)
 }
