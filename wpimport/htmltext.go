@@ -101,7 +101,7 @@ func (c *htmlConv) flush() {
 			c.links[i] = ""
 		}
 	}
-	text := strings.TrimSpace(c.cur.String())
+	text := strings.TrimSpace(spaceRun.ReplaceAllString(c.cur.String(), " "))
 	c.cur.Reset()
 	kind, level := c.kind, c.level
 	c.kind, c.level = kPara, 0
@@ -116,6 +116,9 @@ func (c *htmlConv) flush() {
 	case len(c.notes) > 0 && kind == kPara:
 		c.notes[len(c.notes)-1].text += " " + text
 	default:
+		if plain := strings.Trim(unescapeMD(text), "*_ "); kind == kPara && isCredit(plain) {
+			kind, text = kCredit, escapeText(plain)
+		}
 		if kind == kPara && c.quote > 0 {
 			kind = kQuote
 		}

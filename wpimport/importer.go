@@ -105,7 +105,7 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 func (o Options) deselect(p Post) string {
 	switch {
 	case p.Type != "post" && p.Type != "page":
-		return fmt.Sprintf("a %s, not a post or page", p.Type)
+		return fmt.Sprintf("%s %s, not a post or page", article(p.Type), p.Type)
 	case len(o.Posts) > 0 && !slices.Contains(o.Posts, p.ID):
 		return "not among the selected --post IDs"
 	case len(o.Statuses) > 0 && !slices.Contains(o.Statuses, p.Status):
@@ -339,4 +339,12 @@ func (o Options) Validate() error {
 		return fmt.Errorf("--lang must be a language tag, not %q", o.Lang)
 	}
 	return nil
+}
+
+// article returns "an" before a vowel, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -1,0 +1,196 @@
+package wpimport
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/book"
+)
+
+const seedsDir = "../../shared/seeds"
+
+// seedInputs reads the five seed files, or skips the test when they are absent.
+func seedInputs(t *testing.T) []Input {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(seedsDir, "0*.txt"))
+	if len(names) != 5 {
+		t.Skipf("seeds not found in %s", seedsDir)
+	}
+	var ins []Input
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins = append(ins, Input{Name: filepath.Base(n), Data: data})
+	}
+	return ins
+}
+
+// editorialEdits are the hand edits content/EDITORIAL.md records, as
+// replacements in the imported files. A missing target fails the test, so
+// the list and the record cannot drift apart unnoticed.
+var editorialEdits = []struct{ file, old, new string }{
+	{"kazakhstan/en/02-introduction.md", "ruling elite. This publication assesses", "ruling elite.\n\nThis publication assesses"},
+	{"kazakhstan/en/02-introduction.md",
+		"## Monitoring the security situation of human rights defenders\n\n## By Public Association Kadyr-Kasiyet\n\n",
+		"::: box title=\"Monitoring the security situation of human rights defenders\" byline=\"By Public Association Kadyr-Kasiyet\"\n"},
+	{"kazakhstan/en/02-introduction.md", "\n\nIn human rights challenges that apply", "\n:::\n\nIn human rights challenges that apply"},
+	{"kazakhstan/kk/02-introduction.md",
+		"## Құқық қорғаушылардың қауіпсіздік жағдайын бақылау\n\n## Қадыр-Қасиет қоғамдық бірлестігі\n\n",
+		"::: box title=\"Құқық қорғаушылардың қауіпсіздік жағдайын бақылау\" byline=\"Қадыр-Қасиет қоғамдық бірлестігі\"\n"},
+	{"kazakhstan/kk/02-introduction.md", "\n\nСаяси салада және одан да тыс", "\n:::\n\nСаяси салада және одан да тыс"},
+	{"kazakhstan/en/03-conclusions-and-recommendations.md", "table. Others", "table.\n\nOthers"},
+	{"kyrgyzstan/ky/02-post-5845.md", "title: Post 5845\n", "title: Киришүү\nkind: introduction\n"},
+	{"kyrgyzstan/ky/book.yaml", "02-post-5845.md", "02-introduction.md"},
+}
+
+// TestSeedsReproduceCorpus imports the seeds over a copy of content/ and
+// checks that, after the recorded editorial edits, every file is identical
+// to the committed corpus.
+func TestSeedsReproduceCorpus(t *testing.T) {
+	ins := seedInputs(t)
+	res, err := Import(ins, Options{Publisher: "The Foreign Policy Centre", Editor: "Adam Hug"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range editorialEdits {
+		path := filepath.Join(dir, filepath.FromSlash(e.file))
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.Contains(data, []byte(e.old)) {
+			t.Fatalf("edit of %s: %q not found (%v)", e.file, e.old, err)
+		}
+		if err := os.WriteFile(path, bytes.Replace(data, []byte(e.old), []byte(e.new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ky := filepath.Join(dir, "kyrgyzstan", "ky")
+	if err := os.Rename(filepath.Join(ky, "02-post-5845.md"), filepath.Join(ky, "02-introduction.md")); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, dir, "../content")
+}
+
+// compareTrees reports every file that differs between two directories.
+func compareTrees(t *testing.T, got, want string) {
+	t.Helper()
+	files := map[string]bool{}
+	for _, root := range []string{got, want} {
+		fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".yaml")) {
+				files[p] = true
+			}
+			return nil
+		})
+	}
+	for p := range files {
+		a, errA := os.ReadFile(filepath.Join(got, p))
+		b, errB := os.ReadFile(filepath.Join(want, p))
+		switch {
+		case errA != nil || errB != nil:
+			t.Errorf("%s: present in only one tree (%v, %v)", p, errA, errB)
+		case !bytes.Equal(a, b):
+			t.Errorf("%s: import differs from the corpus:\n%s", p, firstDiff(string(a), string(b)))
+		}
+	}
+}
+
+// TestWordPressTestData imports WordPress's own test exports into one
+// edition each and checks that every chapter written passes the checks of
+// book.Load (bindery check) without an error.
+func TestWordPressTestData(t *testing.T) {
+	names, _ := filepath.Glob("../../shared/wordpress-test-data/*.xml")
+	if len(names) == 0 {
+		t.Skip("WordPress test data not found in ../../shared/wordpress-test-data")
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import([]Input{{Name: filepath.Base(name), Data: data}}, Options{Report: "wptest", Lang: "en"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(res.Editions) != 1 || len(res.Editions[0].Chapters) < 50 {
+			t.Fatalf("%s: expected one edition of at least 50 chapters", name)
+		}
+		dir := t.TempDir()
+		if err := res.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		_, ds := book.Load(os.DirFS(dir))
+		for _, d := range ds {
+			if d.Severity == book.Error {
+				t.Errorf("%s: %s", filepath.Base(name), d)
+			}
+		}
+	}
+}
+
+// TestGoldenOutputsPassCheck loads the golden manuscripts with book.Load.
+func TestGoldenOutputsPassCheck(t *testing.T) {
+	for _, name := range []string{"printr", "wxr", "wxr-site", "json"} {
+		_, ds := book.Load(os.DirFS(filepath.Join("testdata", "golden", name)))
+		for _, d := range ds {
+			if d.Severity == book.Error {
+				t.Errorf("%s: %s", name, d)
+			}
+		}
+	}
+}
+
+// TestWriteIsDeterministic writes the same import twice and compares.
+func TestWriteIsDeterministic(t *testing.T) {
+	ins := readInputs(t, "flattened.txt", "multiline.txt", "sample.wxr.xml", "posts.json")
+	var dirs []string
+	for range 2 {
+		res, err := Import(ins, Options{Publisher: "P"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if err := res.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	compareTrees(t, dirs[0], dirs[1])
+	leftovers, _ := filepath.Glob(filepath.Join(dirs[0], "*", "*", ".*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+// TestWriteKeepsEditorialKeys checks that a re-import keeps what an editor
+// set in book.yaml and owns only language, status, source and chapters.
+func TestWriteKeepsEditorialKeys(t *testing.T) {
+	res, err := Import(readInputs(t, "posts.json"), Options{Publisher: "P"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kazakhstan", "en", "book.yaml")
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	os.WriteFile(path, []byte("title: Edited title\nlanguage: xx\nstatus: draft\nkeywords: [a, b]\nchapters: [old.md]\n"), 0o644)
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	for _, want := range []string{"title: Edited title\n", "language: en\n", "status: final\n", "keywords:\n    - a\n    - b\n", "- 01-executive-summary.md\n"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("book.yaml lacks %q:\n%s", want, got)
+		}
+	}
+}
