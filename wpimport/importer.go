@@ -173,7 +173,7 @@ func moreComplete(a, b *Chapter) bool {
 // dedupe keeps the most complete copy of each post and, in series mode,
 // of each chapter of an edition, reporting the others.
 func dedupe(cs []*Chapter, byChapter bool, skips *[]Skip) []*Chapter {
-	keys := []func(*Chapter) string{func(c *Chapter) string { return strconv.Itoa(c.Post.ID) }}
+	keys := []func(*Chapter) string{func(c *Chapter) string { return c.Post.Site + "\x00" + strconv.Itoa(c.Post.ID) }}
 	if byChapter {
 		keys = append(keys, func(c *Chapter) string {
 			if c.Kind == "" {
@@ -205,7 +205,7 @@ func dedupe(cs []*Chapter, byChapter bool, skips *[]Skip) []*Chapter {
 }
 
 func describeKey(k string) string {
-	if _, err := strconv.Atoi(k); err == nil {
+	if strings.Contains(k, "\x00") {
 		return "the post"
 	}
 	return "the chapter " + k

@@ -9,6 +9,7 @@ import (
 
 // importCommand is `bindery import`: WordPress posts to manuscripts.
 // All the work is in package wpimport; this only maps flags to options.
+// Usage errors (no files, contradictory options) exit with code 2.
 func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "import",
@@ -38,10 +39,10 @@ func importCommand() *cli.Command {
 				Headings: cmd.StringSlice("heading"), Publisher: cmd.String("publisher"), Editor: cmd.String("editor"),
 			}
 			if cmd.NArg() == 0 {
-				return cli.Exit("bindery import: no input files (usage: bindery import [flags] FILE...)", 2)
+				return usagef("import: no input files (usage: bindery import [options] FILE...)")
 			}
 			if err := opts.Validate(); err != nil {
-				return cli.Exit("bindery import: "+err.Error(), 2)
+				return usagef("import: %v", err)
 			}
 			return wpimport.Run(cmd.Args().Slice(), opts, cmd.Bool("dry-run"), cmd.Root().Writer)
 		},
