@@ -3,7 +3,9 @@
 //
 // It sits beside the renderers in bindery's pipeline (content/ -> book -> renderers (epub,
 // layout) -> files): the PDF layout asks it for the break points of every word of a justified
-// paragraph. It depends on nothing but the standard library and its embedded data.
+// paragraph (Hyphenate, or AppendPoints to avoid allocations), and an EPUB writer may insert
+// soft hyphens (SoftHyphens) for reading systems without a dictionary for the language. It
+// depends on nothing but the standard library and its embedded data.
 //
 // # English and Russian: Liang's patterns
 //
