@@ -29,6 +29,9 @@ func spacedDashAt(rs []rune, i int) bool {
 func (f *Fixer) dash(rs []rune, i int) (string, int) {
 	w := dashWidth(rs, i)
 	p := f.prev()
+	if spacedRange(rs, i-1) { // the space before was dropped: 2005 – 2020
+		return "–", 1
+	}
 	if (p == 0 || isSpace(p)) && spacedDashAt(rs, i) {
 		return string(f.st.dash), w - 1
 	}
@@ -36,6 +39,13 @@ func (f *Fixer) dash(rs []rune, i int) (string, int) {
 		return "–", 0
 	}
 	return string(rs[i]), 0
+}
+
+// spacedRange reports whether the space at rs[i] begins " - ", " – " or " — " between two
+// numbers (2005 – 2020, 2017 – 19), which is a range: the spaces go and the dash is an en dash.
+func spacedRange(rs []rune, i int) bool {
+	return i > 0 && i+3 < len(rs) && rs[i] == ' ' && unicode.IsDigit(rs[i-1]) &&
+		dashWidth(rs, i+1) == 1 && rs[i+2] == ' ' && unicode.IsDigit(rs[i+3])
 }
 
 // numberRange reports whether the hyphen at rs[i] joins two plain numbers (1990-1995), not

@@ -17,7 +17,8 @@
 //   - A hyphen, double hyphen, en dash or em dash with spaces on both sides becomes the
 //     language's dash, an en dash in English and an em dash elsewhere, with a no-break space
 //     before it. A hyphen between two numbers (1990-1995, 12-15) becomes an en dash, unless the
-//     numbers are part of a longer chain such as a date (2021-07-22).
+//     numbers are part of a longer chain such as a date (2021-07-22); so does a spaced dash
+//     between two numbers, without the spaces (2005 – 2020 becomes 2005–2020).
 //   - No-break spaces (U+00A0; never U+202F, which the fonts lack) after №; after an initial
 //     before a capital (А. С. Пушкин, N. Nazarbayev); between a number and a unit or number
 //     word (15 %, 5 млн, 2021 ж., 1.5 million); between an abbreviation and its number (ст. 174,
@@ -95,6 +96,9 @@ func (f *Fixer) convert(rs []rune, i int) (string, int) {
 	case '\'', '‘', '’':
 		return string(f.singleQuote(rs, i)), 0
 	case ' ', '\u00a0':
+		if spacedRange(rs, i) {
+			return "", 0
+		}
 		if f.noBreakSpace(rs, i) {
 			return "\u00a0", 0
 		}

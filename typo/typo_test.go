@@ -42,6 +42,8 @@ func TestText(t *testing.T) {
 		{"ky", `Тарыхта бул окуя “Жоогазын революциясы” деп аталып калган.`, `Тарыхта бул окуя «Жоогазын революциясы» деп аталып калган.`},
 		{"ky", `мисал катары 2019-2021 жылдардын`, `мисал катары 2019–2021 жылдардын`},
 		{"ky", `Калктын жан башына 1 309$ түшкөн`, `Калктын жан башына 1~309$ түшкөн`},
+		{"ky", `өсүп жатты. 2005 – 2020-жылдар, борборунун 2017 – 19 жылдарда`, `өсүп жатты. 2005–2020-жылдар, борборунун 2017–19 жылдарда`},
+		{"en", `pages 5 - 7, in 2019 - the year`, `pages 5–7, in 2019~– the year`}, // constructed
 		// English: ‘…’ outside, “…” inside; en dash between words.
 		{"en", `Kazakhstan’s ruling elite has delivered substantial economic growth - albeit particularly benefiting itself - and has mostly maintained stability`,
 			`Kazakhstan’s ruling elite has delivered substantial economic growth~– albeit particularly benefiting itself~– and has mostly maintained stability`},
