@@ -3,7 +3,9 @@ package epub
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"cmp"
+	"compress/flate"
 	"errors"
 	"hash/crc32"
 	"io"
@@ -66,6 +68,9 @@ func writeMimetype(zw *zip.Writer) error {
 
 // writeEntry writes one entry with the fixed timestamp.
 func writeEntry(zw *zip.Writer, f file) error {
+	if f.raw != nil {
+		return writeRaw(zw, f.name, f.raw)
+	}
 	fh := &zip.FileHeader{
 		Name:         f.name,
 		Method:       zip.Store,
@@ -80,5 +85,48 @@ func writeEntry(zw *zip.Writer, f file) error {
 		return err
 	}
 	_, err = fw.Write(f.data)
+	return err
+}
+
+// deflated is an entry compressed ahead of time, so that resources every edition shares
+// (the fonts) are compressed once per process.
+type deflated struct {
+	data []byte // raw deflate stream
+	crc  uint32
+	size int // uncompressed
+}
+
+// deflate compresses data for a raw container entry.
+func deflate(data []byte) (*deflated, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	return &deflated{data: buf.Bytes(), crc: crc32.ChecksumIEEE(data), size: len(data)}, nil
+}
+
+// writeRaw writes a compressed entry as it is, with its sizes in the local header.
+func writeRaw(zw *zip.Writer, name string, d *deflated) error {
+	fh := &zip.FileHeader{
+		Name:               name,
+		Method:             zip.Deflate,
+		ModifiedDate:       dosDate,
+		ModifiedTime:       dosTime,
+		CRC32:              d.crc,
+		CompressedSize64:   uint64(len(d.data)),
+		UncompressedSize64: uint64(d.size),
+	}
+	fw, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(d.data)
 	return err
 }

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
@@ -66,7 +67,8 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 	}
 	c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, c.image()); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, c.image()); err != nil {
 		return nil, fmt.Errorf("cover: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -158,11 +160,22 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 	return y + lead
 }
 
-// wrap breaks text into lines no wider than width at spaces.
+// wrap breaks text into lines no wider than width at spaces. No-break spaces hold, and a
+// word of one or two letters (a preposition or conjunction) stays with the next word.
 func wrap(face *typeface, text string, width int) []string {
+	var words []string
+	breakable := func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
+	for _, w := range strings.FieldsFunc(text, breakable) {
+		switch {
+		case len(words) > 0 && utf8.RuneCountInString(words[len(words)-1]) <= 2:
+			words[len(words)-1] += "\u00a0" + w
+		default:
+			words = append(words, w)
+		}
+	}
 	var lines []string
 	line := ""
-	for _, w := range strings.Fields(text) {
+	for _, w := range words {
 		try := w
 		if line != "" {
 			try = line + " " + w

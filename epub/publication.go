@@ -33,6 +33,7 @@ type item struct {
 	data      []byte
 	spine     bool
 	compress  bool
+	raw       *deflated // compressed ahead of time, instead of data
 }
 
 // file is one entry of the container.
@@ -40,6 +41,7 @@ type file struct {
 	name     string
 	data     []byte
 	compress bool
+	raw      *deflated
 }
 
 // publication collects the resources of one edition while they are rendered.
@@ -193,7 +195,7 @@ func (p *publication) pack() []file {
 		{name: packagePath, data: p.packageDocument(), compress: true},
 	}
 	for _, it := range p.items {
-		files = append(files, file{name: rootDir + it.href, data: it.data, compress: it.compress})
+		files = append(files, file{name: rootDir + it.href, data: it.data, compress: it.compress, raw: it.raw})
 	}
 	return files
 }

@@ -196,9 +196,12 @@ func (t *typeface) layout(s string, fn func(gi sfnt.GlyphIndex, x float64)) floa
 	x := fixed.Int26_6(0)
 	prev := sfnt.GlyphIndex(0)
 	for _, r := range s {
+		if r == '\u00a0' || r == '\u202f' {
+			r = ' '
+		}
 		gi, err := t.f.GlyphIndex(&t.buf, r)
-		if err != nil {
-			continue
+		if err != nil || gi == 0 {
+			continue // no glyph: leave the character out rather than draw a box
 		}
 		if prev != 0 {
 			if k, err := t.f.Kern(&t.buf, prev, gi, t.ppem, font.HintingNone); err == nil {

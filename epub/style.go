@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/fpc/bindery/fonts"
 )
@@ -14,16 +15,38 @@ import (
 //go:embed assets/book.css
 var styleSheet string
 
-// addFonts embeds every PT face, unmodified, with the fonts' license.
-func (p *publication) addFonts() error {
-	for i, f := range fonts.All() {
+// fontEntries are the embedded faces and their license, compressed once per process:
+// every edition carries the same bytes.
+var fontEntries = sync.OnceValues(func() ([]*deflated, error) {
+	var entries []*deflated
+	for _, f := range fonts.All() {
 		data := f.Data()
 		if len(data) == 0 {
-			return fmt.Errorf("font %s is empty", f.Name())
+			return nil, fmt.Errorf("font %s is empty", f.Name())
 		}
-		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, data: data, compress: true})
+		d, err := deflate(data)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, d)
 	}
-	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, data: fonts.License(), compress: true})
+	d, err := deflate(fonts.License())
+	return append(entries, d), err
+})
+
+// addFonts embeds every PT face, unmodified, with the fonts' license. They are embedded
+// whole: a subset is a modified font, which the ParaType Free Font License forbids to
+// distribute under the original name, and the Go subsetters (speedata/gootf,
+// seehuhn.de/go/sfnt) are made for PDF embedding, not for fonts a reading system installs.
+func (p *publication) addFonts() error {
+	entries, err := fontEntries()
+	if err != nil {
+		return err
+	}
+	for i, f := range fonts.All() {
+		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, raw: entries[i]})
+	}
+	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, raw: entries[len(entries)-1]})
 	return nil
 }
 

@@ -1,0 +1,98 @@
+package epub
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"reflect"
+	"testing"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/fonts"
+)
+
+func TestWrap(t *testing.T) {
+	face, err := newTypeface(fonts.Sans, fonts.Bold, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"Retreating Rights", 2000, []string{"Retreating Rights"}},
+		{"Retreating Rights", 600, []string{"Retreating", "Rights"}},
+		{"Как исчезают права в Таджикистане", 1300, []string{"Как исчезают права", "в\u00a0Таджикистане"}},
+		{"  spaced \n out  ", 2000, []string{"spaced out"}},
+		{"2\u00a0724\u00a0900 km", 450, []string{"2\u00a0724\u00a0900", "km"}},
+		{"", 1000, nil},
+	}
+	for _, c := range cases {
+		if got := wrap(face, c.text, c.width); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// TestRasterSquare fills a square with half-pixel edges: full coverage inside, half on the
+// edges, none outside, whichever way the outline runs.
+func TestRasterSquare(t *testing.T) {
+	for _, clockwise := range []bool{true, false} {
+		mask := image.NewAlpha(image.Rect(0, 0, 10, 10))
+		var o outline
+		pts := [][2]float64{{2.5, 2.5}, {7.5, 2.5}, {7.5, 7.5}, {2.5, 7.5}}
+		if !clockwise {
+			pts[1], pts[3] = pts[3], pts[1]
+		}
+		for i := range pts {
+			a, b := pts[i], pts[(i+1)%len(pts)]
+			o.line(a[0], a[1], b[0], b[1])
+		}
+		o.fill(mask)
+		for _, c := range []struct{ x, y, min, max int }{
+			{5, 5, 255, 255}, {3, 3, 255, 255}, {0, 0, 0, 0}, {8, 5, 0, 0},
+			{2, 5, 126, 129}, {7, 5, 126, 129}, {5, 2, 126, 129}, {2, 2, 62, 66},
+		} {
+			if v := int(mask.AlphaAt(c.x, c.y).A); v < c.min || v > c.max {
+				t.Errorf("clockwise=%v: coverage at (%d,%d) = %d, want %d…%d", clockwise, c.x, c.y, v, c.min, c.max)
+			}
+		}
+	}
+}
+
+// TestRenderCover decodes the generated cover: its size, background in the corners, text
+// in the foreground colour, the draft mark in the accent colour.
+func TestRenderCover(t *testing.T) {
+	ed := fixture("kk", true)
+	ed.Meta.Cover = book.Cover{Background: "#102030", Foreground: "#fafafa", Accent: "#e05030"}
+	ui, _ := book.UI("kk")
+	data, err := renderCover(ed, ui)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != coverW || b.Dy() != coverH {
+		t.Fatalf("cover is %v", b)
+	}
+	counts := map[[3]uint32]int{}
+	for y := 0; y < coverH; y += 2 {
+		for x := 0; x < coverW; x += 2 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			counts[[3]uint32{r >> 8, g >> 8, b >> 8}]++
+		}
+	}
+	bg, fg, accent := [3]uint32{0x10, 0x20, 0x30}, [3]uint32{0xfa, 0xfa, 0xfa}, [3]uint32{0xe0, 0x50, 0x30}
+	if r, g, b, _ := img.At(0, 0).RGBA(); [3]uint32{r >> 8, g >> 8, b >> 8} != bg {
+		t.Error("corner is not the background colour")
+	}
+	if counts[fg] < 5000 || counts[accent] < 2000 {
+		t.Errorf("%d foreground and %d accent samples: text missing", counts[fg], counts[accent])
+	}
+	if counts[bg] < coverW*coverH/4*8/10 {
+		t.Errorf("only %d background samples", counts[bg])
+	}
+}
