@@ -65,3 +65,34 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// BenchmarkCorpus converts the four languages' chapters of seed 002 paragraph by paragraph
+// with a new Fixer per paragraph, as the book package does per block.
+func BenchmarkCorpus(b *testing.B) {
+	data, err := os.ReadFile(corpusSeed)
+	if err != nil {
+		b.Skipf("corpus seed not available: %v", err)
+	}
+	lines := strings.Split(string(data), "\n")
+	type para struct{ lang, text string }
+	var paras []para
+	size := 0
+	for _, part := range []struct {
+		lang        string
+		first, last int
+	}{{"kk", 28, 85}, {"ru", 87, 126}, {"en", 128, 193}, {"ky", 195, len(lines)}} {
+		for _, line := range lines[part.first-1 : part.last] {
+			for _, p := range strings.Split(line, "\u00a0") {
+				paras = append(paras, para{part.lang, p})
+				size += len(p)
+			}
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, p := range paras {
+			New(p.lang).Text(p.text)
+		}
+	}
+}

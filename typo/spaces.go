@@ -1,6 +1,9 @@
 package typo
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' }
 
@@ -26,19 +29,19 @@ func spacedDashAt(rs []rune, i int) bool {
 }
 
 // dash converts the dash at rs[i] and returns how many further runes it consumed.
-func (f *Fixer) dash(rs []rune, i int) (string, int) {
+func (f *Fixer) dash(rs []rune, i int) (rune, int) {
 	w := dashWidth(rs, i)
 	p := f.prev()
 	if spacedRange(rs, i-1) { // the space before was dropped: 2005 – 2020
-		return "–", 1
+		return '–', 1
 	}
 	if (p == 0 || isSpace(p)) && spacedDashAt(rs, i) {
-		return string(f.st.dash), w - 1
+		return f.st.dash, w - 1
 	}
 	if w == 1 && rs[i] == '-' && f.numberRange(rs, i) {
-		return "–", 0
+		return '–', 0
 	}
-	return string(rs[i]), 0
+	return rs[i], 0
 }
 
 // spacedRange reports whether the space at rs[i] begins " - ", " – " or " — " between two
@@ -88,28 +91,32 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 	case unicode.IsDigit(p):
 		return f.unitAhead(rs, i+1) || f.digitGroupAhead(rs, i)
 	case p == '.' && unicode.IsDigit(nx):
-		w, ok := f.wordBack(1)
-		return ok && f.st.numberAbbr[w+"."]
+		var buf [24]byte
+		w := f.wordBack(&buf, 1)
+		return len(w) > 0 && f.st.numberAbbr[string(append(w, '.'))]
 	case unicode.IsLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx):
-		w, ok := f.wordBack(0)
-		return ok && f.st.glueNext[w]
+		var buf [24]byte
+		w := f.wordBack(&buf, 0)
+		return len(w) > 0 && f.st.glueNext[string(w)]
 	}
 	return false
 }
 
-// wordBack returns the lower-case word that ends k runes back in the output, if it is at most
-// five letters long and begins after a non-letter.
-func (f *Fixer) wordBack(k int) (string, bool) {
-	var buf [5]rune
+// wordBack writes into buf the lower-case word that ends k runes back in the output, if it is
+// at most five letters long, and returns the UTF-8 bytes used.
+func (f *Fixer) wordBack(buf *[24]byte, k int) []byte {
 	n := 0
 	for unicode.IsLetter(f.back(k + n)) {
-		if n == len(buf) {
-			return "", false
+		if n == 5 {
+			return nil
 		}
-		buf[len(buf)-1-n] = unicode.ToLower(f.back(k + n))
 		n++
 	}
-	return string(buf[len(buf)-n:]), n > 0
+	out := buf[:0]
+	for j := n - 1; j >= 0; j-- {
+		out = utf8.AppendRune(out, unicode.ToLower(f.back(k+j)))
+	}
+	return out
 }
 
 // unitAhead reports whether a unit or number word from the language's list starts at rs[j].
@@ -124,19 +131,15 @@ func (f *Fixer) unitAhead(rs []rune, j int) bool {
 	if e == j || (e < len(rs) && unicode.IsLetter(rs[e])) {
 		return false
 	}
-	w := lower(rs[j:e])
-	if e < len(rs) && rs[e] == '.' && f.st.units[w+"."] {
+	var buf [64]byte
+	w := buf[:0]
+	for _, r := range rs[j:e] {
+		w = utf8.AppendRune(w, unicode.ToLower(r))
+	}
+	if e < len(rs) && rs[e] == '.' && f.st.units[string(append(w, '.'))] {
 		return true
 	}
-	return f.st.units[w]
-}
-
-func lower(rs []rune) string {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		out[i] = unicode.ToLower(r)
-	}
-	return string(out)
+	return f.st.units[string(w)]
 }
 
 // digitGroupAhead reports whether the space at rs[i] separates groups of thousands: at most

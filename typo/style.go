@@ -1,6 +1,9 @@
 package typo
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // style holds one language's conventions.
 type style struct {
@@ -33,43 +36,42 @@ const (
 	cyrillicUnits = "% км кг г м см мм га т млн млрд тыс тыс. руб. долл. "
 )
 
-// styleFor returns the conventions for a BCP 47 tag, matched on its language subtag; unknown
-// languages get none (ok is false).
-func styleFor(lang string) (st style, ok bool) {
-	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
-	switch base {
-	case "en":
-		return style{
+// styles holds every language's conventions, built once per process.
+var styles = sync.OnceValue(func() map[string]*style {
+	return map[string]*style{
+		"en": {
 			open: [2]rune{'‘', '“'}, close: [2]rune{'’', '”'}, singles: true, dash: '–',
 			units:      set(latinUnits),
 			numberAbbr: set("p. pp. no. nos. para. art. vol. ch."),
-		}, true
-	case "ru":
-		return style{
+		},
+		"ru": {
 			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
 			glueNext:   set("а в и к о с у я во ко со об от до на по за из не ни но"),
 			units:      set(cyrillicUnits + "г. гг. в. вв. сомони тенге сом"),
 			numberAbbr: set("ст. п. пп. ч. гл. с. т. рис. табл."),
-		}, true
-	case "kk":
-		return style{
+		},
+		"kk": {
 			open: [2]rune{'«', '“'}, close: [2]rune{'»', '”'}, dash: '—', groupDigits: true,
 			units:      set(cyrillicUnits + "ж. жж. мың теңге"),
 			numberAbbr: set("б. т."),
-		}, true
-	case "ky":
-		return style{
+		},
+		"ky": {
 			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
 			units:      set(cyrillicUnits + "ж. жж. миң сом"),
 			numberAbbr: set("б. т."),
-		}, true
-	case "tg":
-		return style{
+		},
+		"tg": {
 			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
 			glueNext:   set("ба аз бо то ва ё дар"),
 			units:      set(cyrillicUnits + "сомонӣ ҳаз."),
 			numberAbbr: set("м. с."),
-		}, true
+		},
 	}
-	return style{}, false
+})
+
+// styleFor returns the conventions for a BCP 47 tag, matched on its language subtag, or nil
+// for a language without rules. The result is shared and must not be changed.
+func styleFor(lang string) *style {
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	return styles()[base]
 }

@@ -38,10 +38,9 @@ const histLen = 24
 // Fixer converts the text segments of one paragraph, remembering quote nesting and the
 // preceding characters across segments. It is not safe for concurrent use.
 type Fixer struct {
-	st     style
-	active bool
-	stack  []rune // source kind of each open quotation mark: '"' double, '„' low, '\'' single
-	hist   []rune // the last output runes, oldest first
+	st    *style // nil: a language without rules
+	stack []rune // source kind of each open quotation mark: '"' double, '„' low, '\'' single
+	hist  []rune // the last output runes, oldest first
 	// lastOpened tells whether the last quotation mark written opened a quotation; it
 	// disambiguates “ and ‘, which open in some languages and close in others.
 	lastOpened bool
@@ -50,8 +49,7 @@ type Fixer struct {
 // New returns a Fixer for a BCP 47 language tag. For a language without rules the Fixer
 // returns every segment unchanged.
 func New(lang string) *Fixer {
-	st, ok := styleFor(lang)
-	return &Fixer{st: st, active: ok, stack: make([]rune, 0, 8), hist: make([]rune, 0, histLen)}
+	return &Fixer{st: styleFor(lang), stack: make([]rune, 0, 8), hist: make([]rune, 0, histLen)}
 }
 
 // Reset starts a new paragraph: no quotation is open and nothing precedes the next segment.
@@ -64,7 +62,7 @@ func (f *Fixer) Reset() {
 // Text returns s with the language's conventions applied. Segments of one paragraph must
 // arrive in order; quote nesting and the preceding characters carry over between calls.
 func (f *Fixer) Text(s string) string {
-	if !f.active || s == "" {
+	if f.st == nil || s == "" {
 		return s
 	}
 	rs := []rune(s)
@@ -78,8 +76,8 @@ func (f *Fixer) Text(s string) string {
 			i += n - 1
 			continue
 		}
-		out, skip := f.convert(rs, i)
-		for _, r := range out {
+		out, n, skip := f.convert(rs, i)
+		for _, r := range out[:n] {
 			f.emit(&b, r)
 		}
 		i += skip
@@ -87,30 +85,31 @@ func (f *Fixer) Text(s string) string {
 	return b.String()
 }
 
-// convert returns the output for rs[i] and how many further runes it consumed.
-func (f *Fixer) convert(rs []rune, i int) (string, int) {
+// convert returns the output for rs[i] (out[:n], at most two runes) and how many further
+// runes it consumed.
+func (f *Fixer) convert(rs []rune, i int) (out [2]rune, n, skip int) {
 	r := rs[i]
 	switch r {
 	case '"', '«', '»', '„', '“', '”':
-		return string(f.doubleQuote(rs, i)), 0
+		return [2]rune{f.doubleQuote(rs, i)}, 1, 0
 	case '\'', '‘', '’':
-		return string(f.singleQuote(rs, i)), 0
+		return [2]rune{f.singleQuote(rs, i)}, 1, 0
 	case ' ', '\u00a0':
 		if spacedRange(rs, i) {
-			return "", 0
+			return out, 0, 0
 		}
 		if f.noBreakSpace(rs, i) {
-			return "\u00a0", 0
+			return [2]rune{'\u00a0'}, 1, 0
 		}
-		return string(r), 0
 	case '-', '–', '—':
-		return f.dash(rs, i)
+		d, skip := f.dash(rs, i)
+		return [2]rune{d}, 1, skip
 	case '№':
 		if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
-			return "№\u00a0", 0
+			return [2]rune{'№', '\u00a0'}, 2, 0
 		}
 	}
-	return string(r), 0
+	return [2]rune{r}, 1, 0
 }
 
 // emit writes r and remembers it.
