@@ -1,0 +1,140 @@
+package wpimport
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func addFixtures(f *testing.F, names ...string) {
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join("testdata", n))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// FuzzReadPrintR checks that any text parses without panicking, that every
+// post's content is a piece of the input, and that conversion keeps note
+// labels unique and increasing.
+func FuzzReadPrintR(f *testing.F) {
+	addFixtures(f, "flattened.txt", "multiline.txt", "page-scrape.txt")
+	f.Add([]byte("[post_content] => x[1]\u00a0[1] y [post_title] => T [0] => WP_Post Object ("))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts, _ := ReadPrintR("f", data)
+		for _, p := range posts {
+			if !strings.Contains(string(data), p.Content) {
+				t.Fatalf("post %d content is not part of the input", p.ID)
+			}
+			c := Convert(p, nil)
+			checkNotes(t, c.notes)
+			if utf8.Valid(data) && !utf8.Valid(c.Markdown()) {
+				t.Fatalf("invalid UTF-8 from valid input")
+			}
+		}
+	})
+}
+
+func checkNotes(t *testing.T, notes []note) {
+	t.Helper()
+	last := 0
+	for _, n := range notes {
+		k, err := strconv.Atoi(n.label)
+		if err != nil || k <= last {
+			t.Fatalf("note labels not increasing: %q after %d", n.label, last)
+		}
+		last = k
+		if strings.Contains(n.text, "\n") {
+			t.Fatalf("note %s spans lines: %q", n.label, n.text)
+		}
+	}
+}
+
+// FuzzSplitNotes checks the note splitter on arbitrary runs of definitions:
+// labels increase and no text is lost (the notes hold every non-space
+// character after the first definition's number, numbers of later
+// definitions aside).
+func FuzzSplitNotes(f *testing.F) {
+	f.Add("[1] A, https://a.org/x/[2] B[4] D")
+	f.Add("[1] See [3] and [2] above.[2] Second.")
+	f.Add("[1]OSCE[2]\u00a0BBC [3] Ibid.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return // segments are parts of one line
+		}
+		notes := splitNotes([]seg{{text: s}}, nil)
+		checkNotes(t, notes)
+		var kept strings.Builder
+		for _, n := range notes {
+			kept.WriteString(n.text)
+		}
+		if len(notes) > 0 && countNonSpace(kept.String()) > countNonSpace(s) {
+			t.Fatalf("notes hold more text than the input")
+		}
+	})
+}
+
+func countNonSpace(s string) int {
+	n := 0
+	for _, r := range s {
+		if r != ' ' && r != '\u00a0' && r != '\n' && r != '\t' {
+			n++
+		}
+	}
+	return n
+}
+
+// FuzzConvertHTML checks that any post HTML converts without panicking into
+// blocks without line breaks and increasing note labels.
+func FuzzConvertHTML(f *testing.F) {
+	f.Add(`<p>a<a href="#_ftn1" name="_ftnref1">[1]</a></p><p><a href="#_ftnref1" name="_ftn1">[1]</a> n</p>`)
+	f.Add("<ul><li>x<ul><li>y</li></ul></li></ul><table><tr><td>1</td></tr></table>[gallery ids=\"1\"]<!-- wp:p -->")
+	f.Add("<em>un<strong>closed</em> & < > &nbsp; <a href='x'>")
+	f.Fuzz(func(t *testing.T, html string) {
+		blocks, _, _, _ := convertHTML(Post{ID: 1, Content: html, HTML: true})
+		for _, b := range blocks {
+			if b.text == "" || strings.Contains(b.text, "\n") {
+				t.Fatalf("bad block %q", b.text)
+			}
+		}
+	})
+}
+
+// FuzzReadWXR and FuzzReadJSON check that the export readers never panic.
+func FuzzReadWXR(f *testing.F) {
+	addFixtures(f, "sample.wxr.xml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts, _ := ReadWXR("f", data)
+		for _, p := range posts {
+			Convert(p, nil)
+		}
+	})
+}
+
+func FuzzReadJSON(f *testing.F) {
+	addFixtures(f, "posts.json")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		posts, _ := ReadJSON("f", data)
+		for _, p := range posts {
+			Convert(p, nil)
+		}
+	})
+}
+
+// FuzzEscape checks that escaped text reads back as the same characters.
+func FuzzEscape(f *testing.F) {
+	f.Add(`*a* _b_ [c] <d> \e ~f &amp; 1. x`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Contains(s, "http") || !utf8.ValidString(s) {
+			return
+		}
+		if got := unescapeMD(escapeText(s)); got != s {
+			t.Fatalf("unescapeMD(escapeText(%q)) = %q", s, got)
+		}
+	})
+}
