@@ -94,12 +94,34 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		var buf [24]byte
 		w := f.wordBack(&buf, 1)
 		return len(w) > 0 && f.st.numberAbbr[string(append(w, '.'))]
-	case unicode.IsLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx):
-		var buf [24]byte
-		w := f.wordBack(&buf, 0)
-		return len(w) > 0 && f.st.glueNext[string(w)]
+	case unicode.IsLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx) && f.shortWordBack():
+		return true
 	}
-	return false
+	return unicode.IsLetter(p) && f.particleAhead(rs, i+1)
+}
+
+// shortWordBack reports whether the word just written is one that glueNext ties to the next.
+func (f *Fixer) shortWordBack() bool {
+	var buf [24]byte
+	w := f.wordBack(&buf, 0)
+	return len(w) > 0 && f.st.glueNext[string(w)]
+}
+
+// particleAhead reports whether rs[j:] starts with a word that glueBack ties to the word
+// before it (Russian ли, же, бы).
+func (f *Fixer) particleAhead(rs []rune, j int) bool {
+	if f.st.glueBack == nil {
+		return false
+	}
+	var buf [16]byte
+	w := buf[:0]
+	for e := j; e < len(rs) && unicode.IsLetter(rs[e]); e++ {
+		if e-j == 3 {
+			return false
+		}
+		w = utf8.AppendRune(w, unicode.ToLower(rs[e]))
+	}
+	return len(w) > 0 && f.st.glueBack[string(w)]
 }
 
 // wordBack writes into buf the lower-case word that ends k runes back in the output, if it is

@@ -16,6 +16,9 @@ type style struct {
 	// glueNext lists short words (lower case) that a no-break space ties to the next word:
 	// Russian and Tajik prepositions and conjunctions of one or two letters.
 	glueNext map[string]bool
+	// glueBack lists particles (lower case) that a no-break space ties to the word before
+	// them: Russian ли, же, бы.
+	glueBack map[string]bool
 	// units lists words (lower case) that a no-break space ties to the number before them.
 	units map[string]bool
 	// numberAbbr lists abbreviations (lower case, with their full stop) that a no-break space
@@ -41,12 +44,14 @@ var styles = sync.OnceValue(func() map[string]*style {
 	return map[string]*style{
 		"en": {
 			open: [2]rune{'‘', '“'}, close: [2]rune{'’', '”'}, singles: true, dash: '–',
+			glueNext:   set("mr mrs ms dr prof"),
 			units:      set(latinUnits),
 			numberAbbr: set("p. pp. no. nos. para. art. vol. ch."),
 		},
 		"ru": {
 			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
 			glueNext:   set("а в и к о с у я во ко со об от до на по за из не ни но"),
+			glueBack:   set("ли ль же ж бы б"),
 			units:      set(cyrillicUnits + "г. гг. в. вв. сомони тенге сом"),
 			numberAbbr: set("ст. п. пп. ч. гл. с. т. рис. табл."),
 		},

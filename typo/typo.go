@@ -23,8 +23,9 @@
 //     before a capital (А. С. Пушкин, N. Nazarbayev); between a number and a unit or number
 //     word (15 %, 5 млн, 2021 ж., 1.5 million); between an abbreviation and its number (ст. 174,
 //     p. 12); in ru and tg after one- and two-letter prepositions and conjunctions (в, к, с, о,
-//     у, на, по...; tg ба, аз, бо, ва...); and in ru, kk, ky and tg between groups of thousands
-//     (10 000, 1 500 000).
+//     у, на, по...; tg ба, аз, бо, ва...), in ru before the particles ли, же, бы, in en after
+//     Mr, Mrs, Ms, Dr and Prof; and in ru, kk, ky and tg between groups of thousands (10 000,
+//     1 500 000).
 package typo
 
 import (
