@@ -97,7 +97,7 @@ func escapeText(s string) string {
 		case '\\', '`', '*', '_', '[', ']', '<', '~':
 			b.WriteByte('\\')
 		case '&':
-			if i+1 < len(s) && isEntityStart(s[i+1]) {
+			if entityRef.MatchString(s[i:]) {
 				b.WriteByte('\\')
 			}
 		}
@@ -106,9 +106,9 @@ func escapeText(s string) string {
 	return b.String()
 }
 
-func isEntityStart(c byte) bool {
-	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+// entityRef matches an HTML entity or character reference, which CommonMark
+// would turn into a character unless its "&" is escaped.
+var entityRef = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 // orderedStart matches text that CommonMark would take for an ordered list item.
 var orderedStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
