@@ -33,6 +33,9 @@ func TestHyphenate(t *testing.T) {
 		{"en", "university", "uni-ver-sity"}, // hyph-en-gb exception list
 		{"en-us", "university", "uni-ver-sity"},
 		{"en", "Government", "Gov-ern-ment"}, // capitalised
+		{"en", "Kazakhstan’s", "Ka-zakh-stan’s"}, // extra/en.txt, not Kaza-kh-stan
+		{"en-us", "Kazakhstan", "Ka-zakh-stan"},
+		{"en", "Eurasianet", "Eur-asia-net"},
 		{"ru", "республика", "рес-пуб-ли-ка"},
 		{"ru", "Конституция", "Кон-сти-ту-ция"},
 		// Minimum fragments: en keeps 3 letters after the last break, ru 2.

@@ -2,15 +2,18 @@ package hyphen
 
 import (
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 )
 
 // patternFS holds the hyph-utf8 pattern files exactly as Debian's texlive-lang-english and
-// texlive-lang-cyrillic ship them, headers and licence notices included.
+// texlive-lang-cyrillic ship them, headers and licence notices included, and bindery's own
+// additional exception lists (extra/).
 //
-//go:embed patterns/*.tex
+//go:embed patterns/*.tex extra/*.txt
 var patternFS embed.FS
 
 // Each language is parsed at most once per process, on first use.
@@ -76,7 +79,19 @@ func loadPatterns(lang, file string, left, right int) (*Hyphenator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newPatternHyphenator(lang, string(src), left, right)
+	h, err := newPatternHyphenator(lang, string(src), left, right)
+	if err != nil {
+		return nil, err
+	}
+	base, _, _ := strings.Cut(lang, "-")
+	extra, err := extraExceptions(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.addExceptions(extra); err != nil {
+		return nil, fmt.Errorf("extra/%s.txt: %w", base, err)
+	}
+	return h, nil
 }
 
 // newPatternHyphenator builds a Liang hyphenator from the text of a hyph-utf8 .tex file.
@@ -91,17 +106,47 @@ func newPatternHyphenator(lang, src string, left, right int) (*Hyphenator, error
 	}
 	h := &Hyphenator{
 		lang: lang, leftMin: left, rightMin: right, trie: t,
-		cyrillic:   lang == "ru",
-		exceptions: make(map[string][]uint8, len(tp.Exceptions)),
+		cyrillic: lang == "ru",
 	}
-	for _, e := range tp.Exceptions {
+	if err := h.addExceptions(tp.Exceptions); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// addExceptions adds hyphenated words such as "uni-ver-sity"; a later entry for the same word
+// replaces an earlier one.
+func (h *Hyphenator) addExceptions(list []string) error {
+	if h.exceptions == nil {
+		h.exceptions = make(map[string][]uint8, len(list))
+	}
+	for _, e := range list {
 		word, breaks, err := parseException(strings.ToLower(e))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		h.exceptions[word] = breaks
 	}
-	return h, nil
+	return nil
+}
+
+// extraExceptions reads bindery's own exception list for a language (extra/<base>.txt): one
+// hyphenated word a line, # starts a comment line. A language without a list gets none.
+func extraExceptions(base string) ([]string, error) {
+	src, err := patternFS.ReadFile("extra/" + base + ".txt")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out, nil
 }
 
 func newRuleBased(lang string, r *syllableRules) *Hyphenator {
