@@ -16,20 +16,23 @@ type letterCounts struct {
 func countLetters(s string) letterCounts {
 	var c letterCounts
 	for _, r := range s {
-		lr := unicode.ToLower(r)
 		switch {
-		case unicode.Is(unicode.Latin, r):
-			c.latin++
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				c.latin++
+			}
 		case unicode.Is(unicode.Cyrillic, r):
 			c.cyrillic++
-			switch {
-			case strings.ContainsRune("әғқұһі", lr):
+			switch unicode.ToLower(r) {
+			case 'ә', 'ғ', 'қ', 'ұ', 'һ', 'і':
 				c.kazakh++
-			case strings.ContainsRune("өүң", lr):
+			case 'ө', 'ү', 'ң':
 				c.kyrgyz++
-			case strings.ContainsRune("ҷӣӯҳ", lr):
+			case 'ҷ', 'ӣ', 'ӯ', 'ҳ':
 				c.tajik++
 			}
+		case unicode.Is(unicode.Latin, r):
+			c.latin++
 		}
 	}
 	return c

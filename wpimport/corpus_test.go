@@ -14,7 +14,7 @@ import (
 const seedsDir = "../../shared/seeds"
 
 // seedInputs reads the five seed files, or skips the test when they are absent.
-func seedInputs(t *testing.T) []Input {
+func seedInputs(t testing.TB) []Input {
 	t.Helper()
 	names, _ := filepath.Glob(filepath.Join(seedsDir, "0*.txt"))
 	if len(names) != 5 {

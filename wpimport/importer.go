@@ -139,6 +139,9 @@ func (c *Chapter) unusable(o Options) string {
 	case c.unprintableReason() != "":
 		return c.unprintableReason()
 	case o.Report != "":
+		for _, d := range c.Post.Damage {
+			c.Warnings = append(c.Warnings, Warning{c.Post.Source, c.Post.ID, "imported although damaged: " + d})
+		}
 		return ""
 	case len(c.Post.Damage) > 0:
 		return "damaged copy: " + strings.Join(c.Post.Damage, "; ")

@@ -93,6 +93,9 @@ func isCredit(s string) bool {
 }
 
 func splitGluedCredit(s string) (before, credit string, ok bool) {
+	if !strings.Contains(s, "Photo by ") && !strings.Contains(s, "Image by ") {
+		return "", "", false
+	}
 	m := gluedCredit.FindStringSubmatchIndex(s)
 	if m == nil || !isCredit(s[m[2]:]) {
 		return "", "", false
