@@ -48,6 +48,12 @@ var styles = sync.OnceValue(func() map[string]*style {
 			units:      set(latinUnits),
 			numberAbbr: set("p. pp. no. nos. para. art. vol. ch."),
 		},
+		"en-us": {
+			open: [2]rune{'“', '‘'}, close: [2]rune{'”', '’'}, singles: true, dash: '—',
+			glueNext:   set("mr mrs ms dr prof"),
+			units:      set(latinUnits),
+			numberAbbr: set("p. pp. no. nos. para. art. vol. ch."),
+		},
 		"ru": {
 			open: [2]rune{'«', '„'}, close: [2]rune{'»', '“'}, dash: '—', groupDigits: true,
 			glueNext:   set("а в и к о с у я во ко со об от до на по за из не ни но"),
@@ -77,6 +83,10 @@ var styles = sync.OnceValue(func() map[string]*style {
 // styleFor returns the conventions for a BCP 47 tag, matched on its language subtag, or nil
 // for a language without rules. The result is shared and must not be changed.
 func styleFor(lang string) *style {
-	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	tag := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	base, rest, _ := strings.Cut(tag, "-")
+	if base == "en" && (rest == "us" || strings.HasSuffix(rest, "-us")) {
+		return styles()["en-us"]
+	}
 	return styles()[base]
 }

@@ -10,7 +10,8 @@
 //
 //   - Quotation marks are set by nesting level, whatever the source used (straight " or curly
 //     “”, «», „“): ru, ky and tg «…» with „…“ inside, kk «…» with “…” inside, en ‘…’ with “…”
-//     inside (the British house style of the reports). A straight " opens after a space, an
+//     inside (the British house style of the reports; en-US gets “…” with ‘…’ inside and a
+//     spaced em dash). A straight " opens after a space, an
 //     opening bracket or dash, or at the start of a paragraph, and closes elsewhere. In English
 //     ’ between letters is an apostrophe, and ' becomes ’ or ‘ by the same context; in the
 //     Cyrillic languages single quotes are left alone except that ' between letters becomes ’.

@@ -55,8 +55,9 @@ func TestText(t *testing.T) {
 		{"en", `He said 'the "listening state" isn't working'.`, `He said ‘the “listening state” isn’t working’.`}, // constructed
 		{"en", `3 million were ethnic Kazakhs, 38 per cent`, `3~million were ethnic Kazakhs, 38~per cent`},
 		{"en", `see p. 12 and N. Nazarbayev`, `see p.~12 and N.~Nazarbayev`},
-		{"en", `Mr Tokayev met Dr Smith`, `Mr~Tokayev met Dr~Smith`},                     // constructed
-		{"ru", `Будет ли он знать, что же было бы`, `Будет~ли он знать, что~же было~бы`}, // constructed
+		{"en", `Mr Tokayev met Dr Smith`, `Mr~Tokayev met Dr~Smith`},                                                                  // constructed
+		{"ru", `Будет ли он знать, что же было бы`, `Будет~ли он знать, что~же было~бы`},                                              // constructed
+		{"en-US", `He said 'the "listening state" isn't working' - really`, `He said “the ‘listening state’ isn’t working”~— really`}, // constructed
 		// Tajik (constructed: no Tajik text in the corpus).
 		{"tg", `Ҳизби "Наҳзати исломӣ" - ба фаъолият`, `Ҳизби «Наҳзати исломӣ»~— ба~фаъолият`},
 		{"tg", `аз 1 000 000 сомонӣ`, `аз~1~000~000~сомонӣ`},
