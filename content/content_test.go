@@ -182,3 +182,66 @@ func TestOnlyExpectedWarnings(t *testing.T) {
 		t.Errorf("mixed-script words %q, want %q", mixed, want)
 	}
 }
+
+// sectionHeadings lists the section headings of the introductions, as
+// INVENTORY.md §3.2 gives them for the best copy of each.
+var sectionHeadings = map[string][]string{
+	"kazakhstan/en/02-introduction.md": {"A very brief history of Kazakhstan", "Independent Kazakhstan", "COVID-19",
+		"The situation today: Politics and protest", "The wider human rights and civil society situation", "Labour rights",
+		"Media freedom", "Cashing in", "Religion", "Women’s and LGBTQ+ rights", "International influence"},
+	"kazakhstan/kk/02-introduction.md": {"Қазақстанның қысқаша тарихы", "Тәуелсіз Қазақстан", "COVID-19",
+		"Бүгінгі таңдағы жағдай: саясат және наразылық", "Адам құқықтары мен азаматтық қоғамдағы жағдайға кеңінен шолу",
+		"Еңбек құқығы", "БАҚ бостандығы", "Таза пайда", "Дін", "Әйел және LGBTQ+ құқығы", "Халықаралық ықпал"},
+	"tajikistan/ru/02-introduction.md": {"Краткая история Таджикистана", "1997-2014", "С 2015 года по настоящее время", "COVID-19",
+		"Текущая ситуация: коррупция и контроль", "Политическая ситуация и положение в области прав человека",
+		"Гражданское общество", "Верховенство закона", "Религия", "Права женщин и меньшинств", "Жилье",
+		"Пограничные конфликты", "Международные отношения"},
+	"kyrgyzstan/ky/02-introduction.md": {"Биз учурдагы кырдаалга кантип келдик: Кыргызстандын кыскача тарыхы",
+		"2005 – 2020-жылдардагы кырдаал", "2020 жылдын мартктябрь айлары",
+		"Учурдагы кырдаал: 2020-жылдын октябрь айынын баштап бүгүнкү күнгө чейин", "Жапаровдун көтөрүлүшү",
+		"Биз учурдагы кырдаалга кантип келдик – Системалык көйгөйлөр", "Коррупция жана уюшкан кылмыштуулук",
+		"Улутчулдук, салттар, укуктар жана дин", "Жарандык коом", "ММК жана интернеттеги эркиндик", "Мыйзам үстөмдүгү"},
+}
+
+func plain(ins []book.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		b.WriteString(in.Text)
+		b.WriteString(plain(in.Children))
+	}
+	return b.String()
+}
+
+// TestSectionHeadings checks the headings of the introductions, in order.
+func TestSectionHeadings(t *testing.T) {
+	lib := load(t)
+	for _, e := range lib.Editions {
+		for _, ch := range e.Chapters {
+			want, ok := sectionHeadings[ch.File]
+			if !ok {
+				continue
+			}
+			var got []string
+			for _, b := range ch.Blocks {
+				if b.Kind == book.Heading {
+					got = append(got, plain(b.Inlines))
+				}
+			}
+			if !slices.Equal(normalized(got), normalized(want)) {
+				t.Errorf("%s: headings\n got %q\nwant %q", ch.File, got, want)
+			}
+		}
+	}
+}
+
+// dashes undoes what the typography step does to headings (no-break
+// spaces, dashes), so that they compare with the source's spelling.
+var dashes = regexp.MustCompile(`[ \x{00a0}\x{202f}]*[-–—][ \x{00a0}\x{202f}]*`)
+
+func normalized(hs []string) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = strings.ReplaceAll(dashes.ReplaceAllString(h, "-"), "\u00a0", " ")
+	}
+	return out
+}
