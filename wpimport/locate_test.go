@@ -7,7 +7,7 @@ func TestLocator(t *testing.T) {
 	data := "ab\nсд\u00a0e\n\nx"
 	l := newLocator("f", data)
 	tests := []struct {
-		off        int
+		off       int
 		line, col int
 	}{
 		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {len("ab\nсд"), 2, 3}, {len("ab\nсд\u00a0"), 2, 4},
