@@ -61,6 +61,9 @@ func legal(items []item, i int, p breakParams) (bool, float64) {
 	case glueItem:
 		return i > 0 && items[i-1].kind == boxItem, 0
 	case penaltyItem:
+		if it.last && !p.final {
+			return false, 0
+		}
 		if it.penalty >= infPenalty || (p.noHyphens && it.flagged && it.penalty > -infPenalty) {
 			return false, 0
 		}

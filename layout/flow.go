@@ -117,7 +117,7 @@ func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
 
 // items builds a paragraph's item list, with its first-line indent.
 func (f *flow) items(in []book.Inline, ps paraSpec) []item {
-	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch}
+	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right}
 	if ps.hyphenate {
 		b.hy = f.hy
 	}

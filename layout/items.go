@@ -22,6 +22,7 @@ type item struct {
 	shrink  float64
 	penalty float64
 	flagged bool    // a hyphen break: consecutive flagged breaks cost extra
+	last    bool    // a break only the emergency pass may take (inside a no-break run)
 	ink     *glyphs // what a box draws (nil: an invisible box such as an indent)
 	hyphen  *glyphs // what a penalty draws at the end of a line when the line breaks there
 }
@@ -59,6 +60,12 @@ func finish(items []item) []item {
 		glue(0, fill, 0),
 		penalty(0, -infPenalty, true, nil))
 }
+
+// emergencyPenalty is what breaking at a no-break space costs when nothing else fits.
+const emergencyPenalty = 5000
+
+// nbsp is the penalty before the glue of a no-break space.
+func nbsp() item { return item{kind: penaltyItem, penalty: emergencyPenalty, last: true} }
 
 // fill is glue stretch that is, for all practical purposes, infinite.
 const fill = 1e6

@@ -25,11 +25,12 @@ type textStyle struct {
 
 // paraBuilder turns inlines into a paragraph's items.
 type paraBuilder struct {
-	m      *metrics
-	hy     Hyphenator
-	items  []item
-	ragged bool
-	ch     *book.Chapter // for note identifiers; nil outside chapters
+	m       *metrics
+	hy      Hyphenator
+	items   []item
+	ragged  bool
+	measure float64       // the line width, to spot words that can never fit
+	ch      *book.Chapter // for note identifiers; nil outside chapters
 }
 
 // Penalties of the break opportunities inside words.
@@ -126,10 +127,10 @@ func (b *paraBuilder) addText(s string, st textStyle) {
 			}
 			b.items = append(b.items, b.spaceGlue(st))
 		case r == '\u00a0':
-			b.items = append(b.items, penalty(0, infPenalty, false, nil), b.spaceGlue(st))
+			b.items = append(b.items, nbsp(), b.spaceGlue(st))
 		case r == '\u202f':
 			w := b.m.faces[st.font].advance(' ') * st.size / 2000
-			b.items = append(b.items, penalty(0, infPenalty, false, nil), glue(w, 0, 0))
+			b.items = append(b.items, nbsp(), glue(w, 0, 0))
 		default:
 			end := strings.IndexAny(s, " \n\t\u00a0\u202f")
 			if end < 0 {
@@ -181,9 +182,17 @@ func (b *paraBuilder) addBox(s string, st textStyle) {
 	b.items = append(b.items, box(g.width, g))
 }
 
-// tooWide reports whether a word is so long that it needs breaking like a URL.
+// tooWide reports whether a word is so long that it needs breaking like a URL: wider than
+// 14 ems or than two thirds of the measure.
 func (b *paraBuilder) tooWide(w string, st textStyle) bool {
-	return len(w) > 24 && b.m.width(st.font, st.size, w) > 14*st.size
+	if len(w) < 8 {
+		return false
+	}
+	limit := 14 * st.size
+	if b.measure > 0 {
+		limit = min(limit, b.measure*2/3)
+	}
+	return b.m.width(st.font, st.size, w) > limit
 }
 
 // wordBreaks finds the hyphenation points of a word and the places after explicit hyphens and
@@ -229,18 +238,23 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
 
 // urlBreaks allows breaks after URL punctuation (no hyphen added) and, at a high cost,
-// between any two other characters, so that no address can run into the margin.
+// between any two other characters, and at a higher cost anywhere else, so that no address
+// can run into the margin.
 func urlBreaks(w string) []breakPoint {
+	const punct = "/.-_?&=#"
 	var pts []breakPoint
 	prev := rune(0)
 	for i, r := range w {
 		if i > 0 {
 			next, _ := utf8.DecodeRuneInString(w[i:])
+			nextPunct := strings.ContainsRune(punct+":", next)
 			switch {
-			case strings.ContainsRune("/.-_?&=#", prev) && !strings.ContainsRune("/.-_?&=#", next):
+			case strings.ContainsRune(punct, prev) && !nextPunct:
 				pts = append(pts, breakPoint{at: i, penalty: urlPenalty})
-			case !strings.ContainsRune("/.-_?&=#:", next) && prev != ':':
+			case !nextPunct && prev != ':':
 				pts = append(pts, breakPoint{at: i, penalty: urlLetterPenalty})
+			default:
+				pts = append(pts, breakPoint{at: i, penalty: 2 * urlLetterPenalty})
 			}
 		}
 		prev = r
