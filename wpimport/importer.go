@@ -90,6 +90,10 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 	chapters = dedupe(chapters, opts.Report == "", &res.Skips)
 	for _, ed := range group(chapters, opts) {
 		m := editionManifest(ed, opts)
+		if m.Publisher == "" {
+			res.Warnings = append(res.Warnings, Warning{Source: Source{File: ed.report + "/" + ed.lang + "/book.yaml"},
+				Msg: "no publisher: the input names no site; give one with --publisher or in report.yaml"})
+		}
 		e := Edition{Dir: ed.report + "/" + ed.lang, Manifest: m}
 		for _, c := range ed.chapters {
 			e.Chapters = append(e.Chapters, c)

@@ -14,25 +14,29 @@ import (
 
 // Write writes every edition of the result under dir: the chapter files and
 // book.yaml of each. Each file is written to a temporary file and renamed,
-// so a reader never sees half a file. An existing book.yaml keeps the
-// descriptive keys an editor set (see Manifest); report.yaml and other
-// files are left alone.
+// so a reader never sees half a file. A re-import keeps what an editor set:
+// the descriptive keys of book.yaml (see Manifest), and the file name,
+// title and kind of each chapter that book.yaml lists (found by the post ID
+// in its source). report.yaml and other files are left alone.
 func (r *Result) Write(dir string) error {
 	for _, e := range r.Editions {
 		edDir := filepath.Join(dir, filepath.FromSlash(e.Dir))
 		if err := os.MkdirAll(edDir, 0o755); err != nil {
 			return err
 		}
+		manifestPath := filepath.Join(edDir, "book.yaml")
+		old, err := readManifest(manifestPath)
+		if err != nil {
+			return err
+		}
+		e.keepEditorial(readExisting(edDir, old))
+		if old != nil {
+			e.Manifest.mergeEditorial(old)
+		}
 		for i, c := range e.Chapters {
 			if err := writeAtomic(filepath.Join(edDir, e.Files[i]), c.Markdown()); err != nil {
 				return err
 			}
-		}
-		manifestPath := filepath.Join(edDir, "book.yaml")
-		if old, err := readManifest(manifestPath); err != nil {
-			return err
-		} else if old != nil {
-			e.Manifest.mergeEditorial(old)
 		}
 		data, err := e.Manifest.YAML()
 		if err != nil {
