@@ -30,11 +30,13 @@
 //   - Two vowels in a row belong to two syllables (ра-ди-о, Tajik шо-ир, ит-ти-ло-от), except
 //     that in Kyrgyz a doubled vowel letter is one long vowel and stays whole (маа-лы-мат, коом).
 //   - One consonant between two vowels goes with the next syllable (ба-ла, о-йын); two are split
-//     between them (ал-ма, рес-пуб-ли-ка). Of three or more, the first two stay behind when they
-//     can end a syllable: a sonorant (й р л м н ң, Kazakh у) followed by an obstruent (айт-ты,
-//     конс-ти-ту-ци-я, дарс-хо-на), or a pair that ends words (ст шт хт фт кт кс фр ҳр: Tajik
-//     даст-гир, шаҳр-ван-дон, loanwords ко-декс-тің, жур-на-лист-тер-ди, цифр-лық); otherwise
-//     only the first consonant stays behind (Қа-зақ-стан, Кыр-гыз-стан).
+//     between them (ал-ма, рес-пуб-ли-ка). Of three or more, only the last begins the next
+//     syllable, because native suffixes begin with a single consonant and stems end in up to
+//     two or three (айт-ты, ұлт-тық, ко-декс-тің, ми-нистр-лер, ме-ха-низм-де-рі, Tajik
+//     даст-гир, шаҳр-ван-дон). Two exceptions: the names in -стан keep "ст" together
+//     (Қа-зақ-стан, Кыр-гыз-стан), and in Kazakh and Kyrgyz an obstruent followed by р or л,
+//     which no native word joins across a syllable boundary, begins the syllable of a loanword
+//     (экс-тре-мизм, кон-тра-бан-да, де-монс-трант); Tajik compounds do join them (даст-ра-сӣ).
 //   - ь and ъ never begin a fragment: after a vowel they close its syllable (Tajik маъ-но), and
 //     before a vowel they stay with the consonant before them (ҷамъ-ият, объ-ект).
 //   - й before a consonant stays with the vowel before it (бай-лық) by the two-consonant rule;
@@ -43,7 +45,8 @@
 //
 // Russian loanwords in these languages (республика, демократия, конституция) are divided by the
 // same rules, which give breaks that the Russian rules allow as well (рес-пуб-ли-ка,
-// де-мок-ра-ти-я, конс-ти-ту-ци-я), so no one-consonant fragments arise.
+// де-мок-ра-ти-я, конс-ти-ту-ци-я), so no one-consonant fragments arise, though not always the
+// division a Russian dictionary prefers (кон-сти-ту-ци-я).
 //
 // # Words that are not hyphenated
 //

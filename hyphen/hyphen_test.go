@@ -32,7 +32,7 @@ func TestHyphenate(t *testing.T) {
 		{"en", "hyphenation", "hy-phen-a-tion"},
 		{"en", "university", "uni-ver-sity"}, // hyph-en-gb exception list
 		{"en-us", "university", "uni-ver-sity"},
-		{"en", "Government", "Gov-ern-ment"}, // capitalised
+		{"en", "Government", "Gov-ern-ment"},     // capitalised
 		{"en", "Kazakhstan’s", "Ka-zakh-stan’s"}, // extra/en.txt, not Kaza-kh-stan
 		{"en-us", "Kazakhstan", "Ka-zakh-stan"},
 		{"en", "Eurasianet", "Eur-asia-net"},

@@ -6,34 +6,28 @@ import "strings"
 type syllableRules struct {
 	vowels    string // letters that always write a vowel
 	glideU    bool   // у next to a vowel writes the consonant /w/ (Kazakh)
-	sonorants string // consonants that may close a syllable before an obstruent
+	sonorants string // consonants that are not obstruents
 	signs     string // letters that never begin a syllable (ь, ъ)
-	// codas lists consonant pairs that end a syllable before a third consonant, as they end
-	// words (Tajik даст, дошт, шаҳр; loanwords кодекс, протест, субъект, цифр).
-	codas [][2]rune
 	// longVowels: a doubled vowel letter writes one long vowel (Kyrgyz маа-лы-мат).
 	longVowels bool
-}
-
-// commonCodas are the final consonant pairs shared by the three languages and the Russian
-// loanwords they use.
-func commonCodas() [][2]rune {
-	return [][2]rune{{'с', 'т'}, {'ш', 'т'}, {'х', 'т'}, {'ф', 'т'}, {'к', 'т'}, {'к', 'с'}, {'ф', 'р'}, {'ҳ', 'р'}}
+	// loanOnsets: an obstruent followed by р or л at the end of a longer cluster begins the
+	// next syllable (экс-тре-мизм, кон-тра-бан-да). Native Kazakh and Kyrgyz words never join
+	// such a pair across a syllable boundary; Tajik compounds do (даст-ра-сӣ).
+	loanOnsets bool
 }
 
 func kazakhRules() *syllableRules {
 	return &syllableRules{vowels: "аәеёиоөұүыіэюя", glideU: true, sonorants: "йрлмнңу", signs: "ьъ",
-		codas: commonCodas()}
+		loanOnsets: true}
 }
 
 func kyrgyzRules() *syllableRules {
 	return &syllableRules{vowels: "аеёиоөуүыэюя", sonorants: "йрлмнң", signs: "ьъ",
-		codas: commonCodas(), longVowels: true}
+		longVowels: true, loanOnsets: true}
 }
 
 func tajikRules() *syllableRules {
-	return &syllableRules{vowels: "аеёиоуӯӣэюя", sonorants: "йрлмн", signs: "ьъ",
-		codas: commonCodas()}
+	return &syllableRules{vowels: "аеёиоуӯӣэюя", sonorants: "йрлмн", signs: "ьъ"}
 }
 
 type class uint8
@@ -107,35 +101,40 @@ func (s *syllableRules) clusterBreak(word []rune, cls []class, a, b int) int {
 	if a == b || cls[b-1] == sign { // a sign before a vowel stays behind (ҷамъ-ият, объ-ект)
 		return b
 	}
-	var starts [3]int // first letters of the first three consonants
-	n := 0
-	for i := a; i < b && n < len(starts); i++ {
-		if cls[i] == consonant {
-			starts[n] = i
-			n++
+	n, last, prev := 0, -1, -1 // how many consonants; the last and the one before it
+	for i := b - 1; i >= a; i-- {
+		if cls[i] != consonant {
+			continue
+		}
+		n++
+		switch n {
+		case 1:
+			last = i
+		case 2:
+			prev = i
 		}
 	}
 	switch {
-	case n == 1: // ба-ла
-		return starts[0]
-	case n == 2: // ал-ма
-		return starts[1]
-	case s.sonorant(word[starts[0]]) && !s.sonorant(word[starts[1]]): // айт-ты, дарс-хо-на
-		return starts[2]
-	case s.coda(word[starts[0]], word[starts[1]]): // даст-гир, ко-декс-тің
-		return starts[2]
-	default: // Қазақ-стан
-		return starts[1]
+	case n <= 2: // ба-ла, ал-ма
+		return last
+	case word[prev] == 'с' && word[last] == 'т' && hasAt(word, b, "ан"): // Қа-зақ-стан
+		return prev
+	case s.loanOnsets && !s.sonorant(word[prev]) && (word[last] == 'р' || word[last] == 'л'):
+		return prev // экс-тре-мизм
+	default: // айт-ты, ко-декс-тің, ми-нистр-лер, даст-гир
+		return last
 	}
+}
+
+// hasAt reports whether word continues with s at index i.
+func hasAt(word []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(word) || word[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 func (s *syllableRules) sonorant(r rune) bool { return strings.ContainsRune(s.sonorants, r) }
-
-func (s *syllableRules) coda(a, b rune) bool {
-	for _, c := range s.codas {
-		if c == [2]rune{a, b} {
-			return true
-		}
-	}
-	return false
-}
