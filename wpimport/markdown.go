@@ -12,6 +12,7 @@ import (
 // frontMatter is the YAML header of a chapter file (docs/manuscript.md).
 type frontMatter struct {
 	Title  string `yaml:"title"`
+	Author string `yaml:"author,omitempty"`
 	Kind   string `yaml:"kind,omitempty"`
 	Source string `yaml:"source,omitempty"`
 }
@@ -26,7 +27,7 @@ func (c *Chapter) SourceNote() string {
 // blocks, and the note definitions at the end.
 func (c *Chapter) Markdown() []byte {
 	var b bytes.Buffer
-	fm, _ := yaml.Marshal(frontMatter{Title: c.chapterTitle(), Kind: c.Kind, Source: c.SourceNote()})
+	fm, _ := yaml.Marshal(frontMatter{Title: c.chapterTitle(), Author: c.Post.Author, Kind: c.Kind, Source: c.SourceNote()})
 	b.WriteString("---\n")
 	b.Write(fm)
 	b.WriteString("---\n")

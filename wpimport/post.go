@@ -27,6 +27,7 @@ func (s Source) String() string {
 type Post struct {
 	ID         int
 	Title      string
+	Author     string    // display name, when the input gives one (WXR)
 	Date       time.Time // post_date, local time of the site
 	Status     string    // publish, draft, private, ...
 	Type       string    // post, page, attachment, ...

@@ -14,6 +14,7 @@ import (
 // Tags without a namespace match the wp: elements of any WXR version.
 type wxrItem struct {
 	Title   string `xml:"title"`
+	Creator string `xml:"creator"`
 	Content string `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
 	PostID  string `xml:"post_id"`
 	Date    string `xml:"post_date"`
@@ -26,13 +27,21 @@ type wxrItem struct {
 	} `xml:"category"`
 }
 
+// wxrAuthor is one <wp:author> of the channel: a login and the name to print.
+type wxrAuthor struct {
+	Login string `xml:"author_login"`
+	Name  string `xml:"author_display_name"`
+}
+
 // ReadWXR reads a WordPress export file (the RSS-based XML that Tools >
-// Export writes). Every item becomes a Post with HTML content; attachments,
-// menu items and other types are kept so that the caller can report them.
+// Export writes). Every item becomes a Post with HTML content and its
+// author's display name; attachments, menu items and other types are kept
+// so that the caller can report them.
 func ReadWXR(name string, data []byte) ([]Post, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	loc := newLocator(name, string(data))
 	var posts []Post
+	authors := map[string]string{} // login -> display name
 	site, inChannelTitle := "", false
 	for {
 		off := int(d.InputOffset())
@@ -51,7 +60,15 @@ func ReadWXR(name string, data []byte) ([]Post, error) {
 				if err := d.DecodeElement(&it, &t); err != nil {
 					return posts, fmt.Errorf("%s: %w", loc.at(off), err)
 				}
-				posts = append(posts, it.post(loc.at(off), site))
+				p := it.post(loc.at(off), site)
+				p.Author = authors[strings.TrimSpace(it.Creator)]
+				posts = append(posts, p)
+			case t.Name.Local == "author" && t.Name.Space != "":
+				var a wxrAuthor
+				if err := d.DecodeElement(&a, &t); err != nil {
+					return posts, fmt.Errorf("%s: %w", loc.at(off), err)
+				}
+				authors[strings.TrimSpace(a.Login)] = strings.TrimSpace(a.Name)
 			case t.Name.Local == "title" && site == "":
 				inChannelTitle = true
 			}
