@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -39,7 +40,16 @@ func (d *Document) WritePDF(w io.Writer) error {
 	if err := dr.pdf.Error(); err != nil {
 		return fmt.Errorf("layout: draw %s: %w", d.ed.Name(), err)
 	}
-	return dr.pdf.Output(w)
+	var buf bytes.Buffer
+	if err := dr.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("layout: draw %s: %w", d.ed.Name(), err)
+	}
+	out, err := tagSubsets(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // cropSlug is the room outside the bleed that crop marks need.

@@ -93,8 +93,8 @@ func TestValidators(t *testing.T) {
 			t.Errorf("%s: pdffonts lists no fonts", ed.Name())
 		}
 		for _, l := range fontLines {
-			if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" {
-				t.Errorf("%s: font not embedded: %s", ed.Name(), l)
+			if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+				t.Errorf("%s: font not embedded as a subset: %s", ed.Name(), l)
 			}
 		}
 		if out, err := exec.Command(qpdf, "--check", path).CombinedOutput(); err != nil {
