@@ -3,6 +3,7 @@ package hyphen
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SoftHyphens returns text with a U+00AD soft hyphen inserted at every break point of every
@@ -13,22 +14,17 @@ import (
 func (h *Hyphenator) SoftHyphens(text string) string {
 	var b strings.Builder
 	var buf [maxLetters]int
-	changed := false
-	start := -1
-	flush := func(end int) {
+	done := 0 // text[:done] is in b
+	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
 		word := text[start:end]
-		pts := buf[:0]
-		if !strings.ContainsRune(word, softHyphen) && !looksLikeAddress(word) {
-			pts = h.AppendPoints(pts, word)
+		if strings.ContainsRune(word, softHyphen) || looksLikeAddress(word) {
+			continue
 		}
-		if len(pts) > 0 && !changed {
-			changed = true
-			b.Grow(len(text) + 16)
-			b.WriteString(text[:start])
+		pts := h.AppendPoints(buf[:0], word)
+		if len(pts) == 0 {
+			continue
 		}
-		if !changed {
-			return
-		}
+		b.WriteString(text[done:start])
 		last := 0
 		for _, p := range pts {
 			b.WriteString(word[last:p])
@@ -36,26 +32,35 @@ func (h *Hyphenator) SoftHyphens(text string) string {
 			last = p
 		}
 		b.WriteString(word[last:])
+		done = end
 	}
-	for i, r := range text {
-		switch {
-		case !unicode.IsSpace(r) && start < 0:
-			start = i
-		case unicode.IsSpace(r) && start >= 0:
-			flush(i)
-			start = -1
-		}
-		if start < 0 && changed {
-			b.WriteRune(r)
-		}
-	}
-	if start >= 0 {
-		flush(len(text))
-	}
-	if !changed {
+	if done == 0 {
 		return text
 	}
+	b.WriteString(text[done:])
 	return b.String()
+}
+
+// nextWord returns the bounds of the first run of non-space characters in text at or after
+// from, or len(text) twice if there is none.
+func nextWord(text string, from int) (start, end int) {
+	start = from
+	for start < len(text) {
+		r, n := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	end = start
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += n
+	}
+	return start, end
 }
 
 // looksLikeAddress reports URLs and e-mail addresses, which must not change.
