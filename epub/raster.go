@@ -111,44 +111,54 @@ func (o *outline) fill(mask *image.Alpha) {
 	for _, e := range o.edges {
 		bottom = max(bottom, e.y1)
 	}
-	w := mask.Rect.Dx()
-	cov := make([]float64, w+1)
-	var active []edge
-	type crossing struct {
-		x   float64
-		dir int
-	}
-	var xs []crossing
-	next := 0
+	sc := scanner{edges: o.edges, x0: float64(mask.Rect.Min.X), cov: make([]float64, mask.Rect.Dx()+1)}
 	for py := max(int(math.Floor(top)), mask.Rect.Min.Y); py < min(int(math.Ceil(bottom)), mask.Rect.Max.Y); py++ {
-		clear(cov)
+		clear(sc.cov)
 		for s := range rasterSamples {
-			sy := float64(py) + (float64(s)+0.5)/rasterSamples
-			for next < len(o.edges) && o.edges[next].y0 <= sy {
-				active = append(active, o.edges[next])
-				next++
-			}
-			active = slices.DeleteFunc(active, func(e edge) bool { return e.y1 <= sy })
-			xs = xs[:0]
-			for _, e := range active {
-				if e.y0 <= sy {
-					xs = append(xs, crossing{e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0), e.dir})
-				}
-			}
-			slices.SortFunc(xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
-			wind := 0
-			for i, c := range xs {
-				if wind != 0 && i > 0 {
-					addSpan(cov, xs[i-1].x-float64(mask.Rect.Min.X), c.x-float64(mask.Rect.Min.X))
-				}
-				wind += c.dir
-			}
+			sc.subRow(float64(py) + (float64(s)+0.5)/rasterSamples)
 		}
 		row := mask.Pix[mask.PixOffset(mask.Rect.Min.X, py):]
-		for x := range w {
-			v := uint8(min(1, cov[x]/rasterSamples) * 255)
-			row[x] = max(row[x], v)
+		for x := range mask.Rect.Dx() {
+			row[x] = max(row[x], uint8(min(1, sc.cov[x]/rasterSamples)*255))
 		}
+	}
+}
+
+// crossing is where an edge crosses a sub-row, and which way it runs.
+type crossing struct {
+	x   float64
+	dir int
+}
+
+// scanner walks down the edges, sorted by their tops, keeping those that span the current
+// sub-row active.
+type scanner struct {
+	edges  []edge
+	next   int
+	active []edge
+	xs     []crossing
+	x0     float64   // left of the mask
+	cov    []float64 // coverage of the current pixel row, in sub-row units
+}
+
+// subRow adds the spans of one sub-row at height sy, filled by the non-zero rule.
+func (sc *scanner) subRow(sy float64) {
+	for sc.next < len(sc.edges) && sc.edges[sc.next].y0 <= sy {
+		sc.active = append(sc.active, sc.edges[sc.next])
+		sc.next++
+	}
+	sc.active = slices.DeleteFunc(sc.active, func(e edge) bool { return e.y1 <= sy })
+	sc.xs = sc.xs[:0]
+	for _, e := range sc.active {
+		sc.xs = append(sc.xs, crossing{e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0), e.dir})
+	}
+	slices.SortFunc(sc.xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
+	wind := 0
+	for i, c := range sc.xs {
+		if wind != 0 && i > 0 {
+			addSpan(sc.cov, sc.xs[i-1].x-sc.x0, c.x-sc.x0)
+		}
+		wind += c.dir
 	}
 }
 
