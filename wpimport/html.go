@@ -50,6 +50,9 @@ func convertHTML(p Post) ([]block, []note, []string, []Warning) {
 		c.token(tok)
 	}
 	c.flush()
+	if len(c.notes) == 0 && len(c.markers) == 0 {
+		c.plainTextNotes()
+	}
 	return c.blocks, c.notes, c.markers, c.warns
 }
 
