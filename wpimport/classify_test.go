@@ -1,6 +1,9 @@
 package wpimport
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDetectLanguage(t *testing.T) {
 	tests := map[string]string{
@@ -56,5 +59,15 @@ func TestClassifyReport(t *testing.T) {
 		if got := ClassifyReport(tt.title, tt.body); got != tt.want {
 			t.Errorf("ClassifyReport(%q, …) = %q, want %q", tt.title, got, tt.want)
 		}
+	}
+}
+
+func TestUnprintable(t *testing.T) {
+	n, scripts := unprintable("Kazakh Қазақ Ελληνικά Հայերեն ✓")
+	if n != 16 || strings.Join(scripts, ",") != "Greek,Armenian,U+2713" {
+		t.Errorf("unprintable = %d, %v", n, scripts)
+	}
+	if n, _ := unprintable("Қазақстан – «Көше» £ € façade"); n != 0 {
+		t.Errorf("the corpus's characters must be printable, %d are not", n)
 	}
 }

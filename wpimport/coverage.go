@@ -21,6 +21,7 @@ func unprintable(s string) (int, []string) {
 	}
 	n := 0
 	var scripts []string
+	var names []string // sorted script names, made when first needed
 	for _, r := range s {
 		if r < 0x80 || unicode.IsSpace(r) || unicode.IsControl(r) {
 			continue
@@ -29,21 +30,29 @@ func unprintable(s string) (int, []string) {
 			continue
 		}
 		n++
-		if name := scriptOf(r); !slices.Contains(scripts, name) {
+		if names == nil {
+			names = scriptNames()
+		}
+		if name := scriptOf(r, names); !slices.Contains(scripts, name) {
 			scripts = append(scripts, name)
 		}
 	}
 	return n, scripts
 }
 
-// scriptOf names the Unicode script of r, or its code point when the script
-// is Common or unknown (symbols, emoji).
-func scriptOf(r rune) string {
+// scriptNames returns the names of the Unicode scripts, sorted.
+func scriptNames() []string {
 	names := make([]string, 0, len(unicode.Scripts))
 	for name := range unicode.Scripts {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	return names
+}
+
+// scriptOf names the Unicode script of r, or its code point when the script
+// is Common or unknown (symbols, emoji).
+func scriptOf(r rune, names []string) string {
 	for _, name := range names {
 		if name != "Common" && name != "Inherited" && unicode.Is(unicode.Scripts[name], r) {
 			return name
