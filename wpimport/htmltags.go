@@ -16,7 +16,7 @@ func (c *htmlConv) start(t xml.StartElement) {
 	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd", "header", "footer", "aside":
 		c.open(kPara, 0)
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		c.open(kHeading, max(2, min(int(name[1]-'0'), 4)))
+		c.open(kHeading, int(name[1]-'0')) // mapped onto ## and ### by normalizeHeadings
 	case "ul", "ol":
 		c.flush()
 		if len(c.lists) > 0 {
@@ -44,7 +44,7 @@ func (c *htmlConv) start(t xml.StartElement) {
 	case "tr":
 		c.open(kPara, 0)
 	case "td", "th":
-		if c.cur.Len() > 0 {
+		if strings.TrimSpace(c.cur.String()) != "" {
 			c.cur.WriteString(" | ")
 		}
 	case "iframe", "embed", "object", "video", "audio", "source":
