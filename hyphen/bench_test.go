@@ -109,3 +109,34 @@ func isPlainWord(w string) bool {
 	}
 	return true
 }
+
+// TestFragments checks the syllable rules on every corpus word and every Tajik list word: each
+// fragment of a hyphenated word holds a vowel, and none begins with ь or ъ. The Russian
+// patterns are held to the same rules of Russian orthography.
+func TestFragments(t *testing.T) {
+	vowels := "аәеёиоөұүыіэюяуӯӣ"
+	words := map[string][]string{}
+	for _, c := range loadCorpus(t) {
+		words[c.h.Lang()] = append(words[c.h.Lang()], c.words...)
+	}
+	for _, g := range readWordList(t, "testdata/tg.txt") {
+		words["tg"] = append(words["tg"], g.word)
+	}
+	for _, lang := range []string{"kk", "ky", "tg", "ru"} {
+		h := For(lang)
+		for _, w := range words[lang] {
+			pts := h.Hyphenate(w)
+			if pts == nil {
+				continue
+			}
+			last := 0
+			for _, p := range append(pts, len(w)) {
+				frag := strings.ToLower(w[last:p])
+				if !strings.ContainsAny(frag, vowels) || strings.HasPrefix(frag, "ь") || strings.HasPrefix(frag, "ъ") {
+					t.Errorf("%s: %q has the fragment %q", lang, w, frag)
+				}
+				last = p
+			}
+		}
+	}
+}

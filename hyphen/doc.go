@@ -14,6 +14,9 @@
 // texlive-lang-english and texlive-lang-cyrillic packages (see patterns/README.md for sources
 // and licences), together with the exception lists of the same files. Minimum fragments follow
 // the files' hyphenmins: English 2 letters before and 3 after a break, Russian 2 and 2.
+// A pattern break that would leave a fragment without a vowel, or start one with ь or ъ, is
+// dropped, keeping the later of two breaks around such a fragment: the Russian patterns give
+// па-т-ро-наж, Ма-дж-ли-си and Ра-шт, bindery пат-ро-наж, Мадж-ли-си and Рашт.
 // bindery adds its own exceptions in extra/<lang>.txt (the pattern files stay unmodified): the
 // Central Asian names of the reports that the English patterns divide badly (Ka-zakh-stan, not
 // Kaza-kh-stan).

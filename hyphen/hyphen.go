@@ -2,6 +2,7 @@ package hyphen
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,6 +18,7 @@ type Hyphenator struct {
 	leftMin    int // letters before the first break
 	rightMin   int // letters after the last break
 	cyrillic   bool
+	vowels     string         // vowel letters, for checking the fragments that patterns leave
 	trie       *trie          // Liang patterns (en, ru); nil for rule-based languages
 	rules      *syllableRules // syllable rules (kk, ky, tg); nil for pattern languages
 	exceptions map[string][]uint8
@@ -189,21 +191,69 @@ func (h *Hyphenator) segment(dst []int, word string, s, e int) []int {
 		return dst
 	}
 	var marks [maxLetters + 3]uint8 // marks[k] odd: break before letter k
-	if brk, ok := h.exceptions[string(l.key[:l.nkey])]; ok {
+	brk, exception := h.exceptions[string(l.key[:l.nkey])]
+	switch {
+	case exception:
 		for _, k := range brk {
 			marks[k] = 1
 		}
-	} else if h.trie != nil {
+	case h.trie != nil:
 		h.applyPatterns(&l, marks[:])
-	} else {
+	default:
 		h.rules.mark(l.runes[:l.n], marks[:])
 	}
+	var ks [maxLetters]int
+	n := 0
 	for k := h.leftMin; k <= l.n-h.rightMin; k++ {
 		if marks[k]%2 == 1 {
-			dst = append(dst, l.offs[k])
+			ks[n] = k
+			n++
 		}
 	}
+	if h.trie != nil && !exception {
+		n = keepSyllables(l.runes[:l.n], ks[:n], h.vowels)
+	}
+	for _, k := range ks[:n] {
+		dst = append(dst, l.offs[k])
+	}
 	return dst
+}
+
+// keepSyllables removes pattern breaks that would leave a fragment without a vowel (the
+// Russian patterns give па-т-ро-наж, Ма-дж-ли-си, Ра-шт) or start one with ь or ъ. Of two
+// breaks around a vowel-less fragment the later one stays (меж-эт-ни-че-ско-го, not
+// ме-жэт-), as it usually follows the consonants that close a prefix or stem. It works in
+// place and returns how many of ks remain.
+func keepSyllables(word []rune, ks []int, vowels string) int {
+	out := ks[:0]
+	for _, k := range ks {
+		if word[k] == 'ь' || word[k] == 'ъ' {
+			continue
+		}
+		from := 0
+		if len(out) > 0 {
+			from = out[len(out)-1]
+		}
+		switch {
+		case hasVowel(word[from:k], vowels):
+			out = append(out, k)
+		case len(out) > 0:
+			out[len(out)-1] = k
+		}
+	}
+	for len(out) > 0 && !hasVowel(word[out[len(out)-1]:], vowels) {
+		out = out[:len(out)-1]
+	}
+	return len(out)
+}
+
+func hasVowel(rs []rune, vowels string) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(vowels, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // applyPatterns runs the Liang patterns and leaves in marks[k] the value before letter k.

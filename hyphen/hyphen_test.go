@@ -38,6 +38,11 @@ func TestHyphenate(t *testing.T) {
 		{"en", "Eurasianet", "Eur-asia-net"},
 		{"ru", "республика", "рес-пуб-ли-ка"},
 		{"ru", "Конституция", "Кон-сти-ту-ция"},
+		// Pattern breaks that leave a fragment without a vowel are dropped (keepSyllables).
+		{"ru", "патронажными", "пат-ро-наж-ны-ми"}, // patterns: па-т-ро-наж-ны-ми
+		{"ru", "Маджлиси", "Мадж-ли-си"},           // patterns: Ма-дж-ли-си
+		{"ru", "Рашт", "Рашт"},                     // patterns: Ра-шт
+		{"ru", "межэтнического", "меж-эт-ни-че-ско-го"},
 		// Minimum fragments: en keeps 3 letters after the last break, ru 2.
 		{"en", "protests", "protests"},
 		{"ru", "вопль", "вопль"},
@@ -86,6 +91,27 @@ func TestHyphenate(t *testing.T) {
 		h := For(tt.lang)
 		if got := hyph(h, tt.word); got != tt.want {
 			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestKeepSyllables(t *testing.T) {
+	tests := []struct {
+		word string
+		in   []int
+		want []int
+	}{
+		{"патронаж", []int{2, 3, 5}, []int{3, 5}},
+		{"рашт", []int{2}, []int{}},
+		{"абвгд", []int{1, 2, 3}, []int{}}, // the only vowel is first: no fragment after it
+		{"мадьяр", []int{3, 4}, []int{3}},  // ь never begins a fragment
+		{"ме", nil, []int{}},
+	}
+	for _, tt := range tests {
+		ks := slices.Clone(tt.in)
+		n := keepSyllables([]rune(tt.word), ks, "аеёиоуыэюя")
+		if got := ks[:n]; !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%s %v: got %v, want %v", tt.word, tt.in, got, tt.want)
 		}
 	}
 }
