@@ -104,7 +104,7 @@ func TestKeepSyllables(t *testing.T) {
 		{"патронаж", []int{2, 3, 5}, []int{3, 5}},
 		{"рашт", []int{2}, []int{}},
 		{"абвгд", []int{1, 2, 3}, []int{}}, // the only vowel is first: no fragment after it
-		{"мадьяр", []int{3, 4}, []int{3}},  // ь never begins a fragment
+		{"мадьяр", []int{3, 4}, []int{4}},  // ь never begins a fragment: мадь-яр
 		{"ме", nil, []int{}},
 	}
 	for _, tt := range tests {
