@@ -27,7 +27,7 @@ func segmentText(text string, base int) []seg {
 	for _, line := range strings.SplitAfter(text, "\n") {
 		lineOff := off
 		off += len(line)
-		line = strings.TrimRight(line, "\n")
+		line = strings.TrimRight(line, "\r\n")
 		trimmed := strings.TrimLeft(line, " \u00a0\t")
 		lead := len(line) - len(trimmed)
 		if item, ok := listItem(trimmed); ok {
