@@ -8,7 +8,7 @@ import (
 )
 
 // inlineToken finds note markers and bare URLs in running text.
-var inlineToken = regexp.MustCompile(`\[(\d{1,4})\]|https?://[^\s<>\[\]"]+`)
+var inlineToken = regexp.MustCompile(`\[(\d{1,4})\]|https?://[^\s\x{00a0}\x{202f}<>\[\]"]+`)
 
 // markers decides which bracketed numbers in a body are note references and
 // remembers them in order of first use. A number is a reference when a note

@@ -109,3 +109,9 @@ func TestEscapeLineStart(t *testing.T) {
 		t.Errorf("unescapeMD = %q", got)
 	}
 }
+
+func TestURLStopsAtNoBreakSpace(t *testing.T) {
+	if got := renderText("see https://x.org/a\u00a0and more", nil); got != "see <https://x.org/a>\u00a0and more" {
+		t.Errorf("renderText = %q", got)
+	}
+}
