@@ -52,11 +52,11 @@ func (p *publication) addChapters() error {
 func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error) {
 	var m markup
 	m.xhtmlHead(p.ed.Lang, ch.Title, "chapter")
-	r := newRenderer(&m, p, ch)
+	r := newRenderer(&m, p, ch, chapterHref(ch))
 	epubType, role := chapterSemantics(ch.Kind)
 	m.open("section", "id", ch.ID, "epub:type", epubType, "role", role, "aria-labelledby", ch.ID+"-title")
 	m.WriteByte('\n')
-	r.pageBreaks("")
+	r.pageBreaks(ch.ID)
 	m.element("h1", ch.Title, "id", ch.ID+"-title")
 	m.WriteByte('\n')
 	if ch.Author != "" {
@@ -78,15 +78,3 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	return []byte(m.String()), entry, r.err
 }
 
-// pageBreaks writes the print page-break markers that fall before the block with the
-// anchor (or at the chapter's start for the empty anchor).
-func (r *renderer) pageBreaks(anchor string) {
-	for _, mark := range r.p.pages[r.ch.ID] {
-		if mark.Anchor != anchor {
-			continue
-		}
-		r.m.empty("span", "id", pageID(mark.Page), "class", "pagebreak", "epub:type", "pagebreak",
-			"role", "doc-pagebreak", "aria-label", mark.Page)
-		r.m.WriteByte('\n')
-	}
-}

@@ -29,10 +29,13 @@ const (
 )
 
 // PageMark says where a page of the print edition starts, for the page-list navigation.
+// The page-break marker goes before the element Anchor names: a block (BlockAnchor), a
+// note reference (Chapter.RefID) or a note (Chapter.NoteID). An empty Anchor, or the
+// chapter's ID, marks the chapter's start; an empty ChapterID and Anchor, the title page.
 type PageMark struct {
 	Page      string // the printed page number, e.g. "12" or "xi"
-	ChapterID string // the chapter the page starts in
-	Anchor    string // BlockAnchor of the block the page starts before; empty for the chapter's start
+	ChapterID string // the chapter the page starts in, "" for the front matter
+	Anchor    string // identifier of the element the page starts before, or ""
 }
 
 // Options adjusts how an edition is written.
@@ -81,6 +84,7 @@ func (p *publication) build() ([]file, error) {
 		p.addImprint,
 		p.addChapters,
 		p.addNotes,
+		func() error { return p.pages.check(p.opts.PageList) },
 		p.addNav,
 		p.addNCX,
 	}

@@ -81,6 +81,9 @@ func (p *publication) addTitlePage() error {
 	m.xhtmlHead(p.ed.Lang, p.ui.TitlePage, "titlepage")
 	m.open("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "title-main")
 	m.WriteByte('\n')
+	if p.pages.byAnchor != nil {
+		p.pages.write(&m, "", titleFile)
+	}
 	if meta.Series != "" {
 		m.element("p", meta.Series, "class", "series")
 		m.WriteByte('\n')

@@ -239,11 +239,17 @@ var fixtureCases = []struct {
 	{"en-notes-at-end", "en", false, Options{Notes: NotesAtEnd}},
 	{"kk-draft-notes-at-end", "kk", true, Options{Notes: NotesAtEnd}},
 	{"en-page-list", "en", false, Options{PageList: fixturePages}},
+	{"en-page-list-notes-at-end", "en", false, Options{PageList: fixturePages, Notes: NotesAtEnd}},
 }
 
+// fixturePages mark every kind of anchor: front matter, chapter starts, blocks, a note
+// reference and a note.
 var fixturePages = []PageMark{
+	{Page: "i"},
 	{Page: "1", ChapterID: "ch01-executive-summary"},
 	{Page: "2", ChapterID: "ch01-executive-summary", Anchor: "ch01-executive-summary-b2"},
-	{Page: "3", ChapterID: "ch02-introduction"},
-	{Page: "iv", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-b5"},
+	{Page: "3", ChapterID: "ch02-introduction", Anchor: "ch02-introduction"},
+	{Page: "4", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-b5"},
+	{Page: "5", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-ref-2-3"},
+	{Page: "6", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-note-2"},
 }

@@ -99,7 +99,7 @@ func (p *publication) pageList(m *markup) {
 	m.WriteByte('\n')
 	for _, mark := range p.opts.PageList {
 		m.open("li")
-		m.element("a", mark.Page, "href", mark.ChapterID+".xhtml#"+pageID(mark.Page))
+		m.element("a", mark.Page, "href", p.pages.placed[mark.Page]+"#"+pageID(mark.Page))
 		m.close("li")
 		m.WriteByte('\n')
 	}

@@ -39,6 +39,7 @@ func (r *renderer) noteRef(in *book.Inline) {
 	}
 	num := strconv.Itoa(n)
 	m := r.m
+	r.pageBreaks(r.ch.RefID(n, k))
 	m.open("sup", "class", "noteref")
 	m.open("a", "epub:type", "noteref", "role", "doc-noteref", "id", r.ch.RefID(n, k),
 		"href", r.p.noteHref(r.ch, n), "aria-label", r.p.ui.Note+" "+num)
@@ -102,6 +103,7 @@ func (r *renderer) note(note *book.Note) {
 		class = "note missing"
 	}
 	m.open("li", "id", r.ch.NoteID(note.Number), "class", class, "epub:type", "endnote")
+	r.pageBreaks(r.ch.NoteID(note.Number))
 	blocks := note.Blocks
 	if note.Missing || len(blocks) == 0 {
 		m.open("p")
@@ -179,7 +181,7 @@ func (p *publication) addNotes() error {
 		if len(ch.Notes) == 0 {
 			continue
 		}
-		r := newRenderer(&m, p, ch)
+		r := newRenderer(&m, p, ch, notesFile)
 		id := ch.ID + "-notes"
 		m.open("section", "id", id, "aria-labelledby", id+"-title")
 		m.WriteByte('\n')

@@ -2,9 +2,7 @@ package epub
 
 import (
 	"crypto/sha1"
-	"errors"
-	"fmt"
-	"strings"
+		"fmt"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -55,7 +53,7 @@ type publication struct {
 	items    []item
 	coverAlt string
 	coverImg string                // href of the cover image
-	pages    map[string][]PageMark // by chapter ID
+	pages    pageMarks
 	toc      []tocEntry
 }
 
@@ -86,7 +84,7 @@ func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 	if err := p.checkChapters(); err != nil {
 		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
 	}
-	if err := p.indexPages(); err != nil {
+	if err := p.pages.index(ed, opts.PageList); err != nil {
 		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
 	}
 	return p, nil
@@ -123,58 +121,6 @@ func validID(s string) bool {
 		}
 	}
 	return true
-}
-
-// indexPages checks the page marks and groups them by chapter.
-func (p *publication) indexPages() error {
-	if len(p.opts.PageList) == 0 {
-		return nil
-	}
-	chapters := map[string]*book.Chapter{}
-	for _, ch := range p.ed.Chapters {
-		chapters[ch.ID] = ch
-	}
-	p.pages = map[string][]PageMark{}
-	seen := map[string]bool{}
-	for _, m := range p.opts.PageList {
-		ch, ok := chapters[m.ChapterID]
-		switch {
-		case strings.TrimSpace(m.Page) == "":
-			return errors.New("page mark without a page number")
-		case seen[m.Page]:
-			return fmt.Errorf("page %q is marked twice", m.Page)
-		case !ok:
-			return fmt.Errorf("page %q: no chapter %q", m.Page, m.ChapterID)
-		case m.Anchor != "" && !hasAnchor(ch, m.Anchor):
-			return fmt.Errorf("page %q: chapter %q has no block %q", m.Page, m.ChapterID, m.Anchor)
-		}
-		seen[m.Page] = true
-		p.pages[m.ChapterID] = append(p.pages[m.ChapterID], m)
-	}
-	return nil
-}
-
-func hasAnchor(ch *book.Chapter, anchor string) bool {
-	for i := range ch.Blocks {
-		if BlockAnchor(ch.ID, i) == anchor {
-			return true
-		}
-	}
-	return false
-}
-
-// pageID is the identifier of the page-break marker of a printed page.
-func pageID(page string) string {
-	var b strings.Builder
-	b.WriteString("page-")
-	for _, r := range page {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
-			b.WriteRune(r)
-		} else {
-			fmt.Fprintf(&b, "_%x_", r)
-		}
-	}
-	return b.String()
 }
 
 // stableUUID derives a name-based (version 5 style) UUID URN from the report and language.

@@ -14,6 +14,7 @@ type renderer struct {
 	m        *markup
 	p        *publication
 	ch       *book.Chapter
+	href     string     // the document being written
 	level    int        // level of the last heading written; 1 is the document title
 	headings int        // headings written so far, for their identifiers
 	sections []tocEntry // level-2 headings, for the navigation
@@ -23,8 +24,8 @@ type renderer struct {
 	err      error
 }
 
-func newRenderer(m *markup, p *publication, ch *book.Chapter) *renderer {
-	return &renderer{m: m, p: p, ch: ch, level: 1, refs: make([]int, len(ch.Notes)+1)}
+func newRenderer(m *markup, p *publication, ch *book.Chapter, href string) *renderer {
+	return &renderer{m: m, p: p, ch: ch, href: href, level: 1, refs: make([]int, len(ch.Notes)+1)}
 }
 
 // fail records the first error of a rendering.

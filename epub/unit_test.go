@@ -28,7 +28,7 @@ func TestInvalidEditions(t *testing.T) {
 		{"page chapter", func(_ *book.Edition, o *Options) { o.PageList = []PageMark{{Page: "1", ChapterID: "x"}} }, `no chapter "x"`},
 		{"page anchor", func(e *book.Edition, o *Options) {
 			o.PageList = []PageMark{{Page: "1", ChapterID: e.Chapters[0].ID, Anchor: "nowhere"}}
-		}, `no block "nowhere"`},
+		}, `has no element "nowhere"`},
 		{"page twice", func(e *book.Edition, o *Options) {
 			o.PageList = []PageMark{{Page: "1", ChapterID: e.Chapters[0].ID}, {Page: "1", ChapterID: e.Chapters[1].ID}}
 		}, "marked twice"},
