@@ -29,8 +29,9 @@ var inventory = map[string]counts{
 	"kazakhstan/en/03-conclusions-and-recommendations.md": {30, 1, 24, 12, 12},     // #23 (001): 28 + 2 lead
 	"kazakhstan/kk/01-executive-summary.md":               {6, 1, 12, 0, 0},        // #12: 4 + 2 lead
 	"kazakhstan/kk/02-introduction.md":                    {138, 11, 16, 135, 135}, // #13: 137 + 1 lead
-	// #14 gives 27 + 2 lead, counted on the flattened copy (±2, §1); the break
-	// "көмектеседі\xa0Сонымен" that §3.1 lists is a paragraph break here, as in en.
+	// #14 gives 27 + 2 lead, counted on the flattened copy (±2, §1). The post
+	// has one more U+00A0 break than the en text it translates: it splits en's
+	// "Beyond the framework…" paragraph at "…алмастырады. .\xa0Атап өткендей" (002 L72).
 	"kazakhstan/kk/03-conclusions-and-recommendations.md": {30, 0, 21, 11, 11},
 	"tajikistan/ru/01-executive-summary.md":               {5, 1, 17, 0, 0},      // #15: 3 + 2 lead
 	"tajikistan/ru/02-introduction.md":                    {98, 13, 0, 167, 167}, // #16
