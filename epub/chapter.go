@@ -77,4 +77,3 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	entry := tocEntry{title: ch.Title, href: chapterHref(ch), children: r.sections}
 	return []byte(m.String()), entry, r.err
 }
-

@@ -2,7 +2,7 @@ package epub
 
 import (
 	"crypto/sha1"
-		"fmt"
+	"fmt"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -52,7 +52,7 @@ type publication struct {
 	modified time.Time // dcterms:modified
 	items    []item
 	coverAlt string
-	coverImg string                // href of the cover image
+	coverImg string // href of the cover image
 	pages    pageMarks
 	toc      []tocEntry
 }
