@@ -92,7 +92,7 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	width := f.g.textW - ps.left - ps.right
 	bp := breakParams{
 		width: func(int) float64 { return width }, tolerance: 200, linePenalty: 10,
-		flaggedDemerits: 10000, fitnessDemerits: 10000, finalHyphen: 5000,
+		flaggedDemerits: 300000, fitnessDemerits: 10000, finalHyphen: 50000,
 	}
 	if ps.align != justify {
 		bp.ragged = 2.5 * ps.size

@@ -35,7 +35,7 @@ type paraBuilder struct {
 
 // Penalties of the break opportunities inside words.
 const (
-	hyphenPenalty    = 50
+	hyphenPenalty    = 150
 	exHyphenPenalty  = 50
 	urlPenalty       = 40
 	urlLetterPenalty = 2000
