@@ -2,8 +2,6 @@ package hyphen
 
 import (
 	"slices"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,7 +16,7 @@ type Hyphenator struct {
 	leftMin    int // letters before the first break
 	rightMin   int // letters after the last break
 	cyrillic   bool
-	vowels     string         // vowel letters, for checking the fragments that patterns leave
+	vowels     runeSet        // vowel letters, for checking the fragments that patterns leave
 	trie       *trie          // Liang patterns (en, ru); nil for rule-based languages
 	rules      *syllableRules // syllable rules (kk, ky, tg); nil for pattern languages
 	exceptions map[string][]uint8
@@ -83,14 +81,14 @@ func trimWord(word string) (start, end int) {
 	start, end = 0, len(word)
 	for start < end {
 		r, n := utf8.DecodeRuneInString(word[start:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if props(r).is(propLetter | propDigit) {
 			break
 		}
 		start += n
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(word[start:end])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if props(r).is(propLetter | propDigit | propMark) {
 			break
 		}
 		end -= n
@@ -131,17 +129,15 @@ func isSeparator(r rune) bool {
 // acceptable reports whether core is a word this hyphenator may break: only letters of its
 // script, combining marks and separators.
 func (h *Hyphenator) acceptable(core string) bool {
+	script := propLatin
+	if h.cyrillic {
+		script = propCyrillic
+	}
 	for _, r := range core {
+		p := props(r)
 		switch {
-		case isSeparator(r) || unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r):
-			if unicode.Is(unicode.Cyrillic, r) != h.cyrillic {
-				return false
-			}
-			if !h.cyrillic && !unicode.Is(unicode.Latin, r) {
-				return false
-			}
-		default:
+		case isSeparator(r) || p.is(propMark):
+		case !p.is(propLetter) || !p.is(script):
 			return false
 		}
 	}
@@ -162,24 +158,24 @@ type letters struct {
 func (l *letters) collect(word string, s, e int) bool {
 	upper, lowerSeen := 0, false
 	for i, r := range word[s:e] {
-		if unicode.Is(unicode.Mn, r) {
+		p := props(r)
+		if p.is(propMark) {
 			continue // stress accents and other marks belong to the letter before them
 		}
 		if l.n == maxLetters {
 			return false
 		}
-		if unicode.IsUpper(r) {
+		if p.is(propUpper) {
 			if lowerSeen {
 				return false
 			}
 			upper++
-			r = unicode.ToLower(r)
 		} else {
 			lowerSeen = true
 		}
-		l.runes[l.n], l.offs[l.n] = r, s+i
+		l.runes[l.n], l.offs[l.n] = p.lower, s+i
 		l.n++
-		l.nkey += copy(l.key[l.nkey:], string(r))
+		l.nkey += utf8.EncodeRune(l.key[l.nkey:], p.lower)
 	}
 	return !(upper > 1 && !lowerSeen)
 }
@@ -211,7 +207,7 @@ func (h *Hyphenator) segment(dst []int, word string, s, e int) []int {
 		}
 	}
 	if h.trie != nil && !exception {
-		n = keepSyllables(l.runes[:l.n], ks[:n], h.vowels)
+		n = keepSyllables(l.runes[:l.n], ks[:n], &h.vowels)
 	}
 	for _, k := range ks[:n] {
 		dst = append(dst, l.offs[k])
@@ -224,7 +220,7 @@ func (h *Hyphenator) segment(dst []int, word string, s, e int) []int {
 // breaks around a vowel-less fragment the later one stays (меж-эт-ни-че-ско-го, not
 // ме-жэт-), as it usually follows the consonants that close a prefix or stem. It works in
 // place and returns how many of ks remain.
-func keepSyllables(word []rune, ks []int, vowels string) int {
+func keepSyllables(word []rune, ks []int, vowels *runeSet) int {
 	out := ks[:0]
 	for _, k := range ks {
 		if word[k] == 'ь' || word[k] == 'ъ' {
@@ -247,9 +243,9 @@ func keepSyllables(word []rune, ks []int, vowels string) int {
 	return len(out)
 }
 
-func hasVowel(rs []rune, vowels string) bool {
+func hasVowel(rs []rune, vowels *runeSet) bool {
 	for _, r := range rs {
-		if strings.ContainsRune(vowels, r) {
+		if vowels.has(r) {
 			return true
 		}
 	}

@@ -109,7 +109,8 @@ func TestKeepSyllables(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ks := slices.Clone(tt.in)
-		n := keepSyllables([]rune(tt.word), ks, "аеёиоуыэюя")
+		vowels := newRuneSet("аеёиоуыэюя")
+		n := keepSyllables([]rune(tt.word), ks, &vowels)
 		if got := ks[:n]; !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 			t.Errorf("%s %v: got %v, want %v", tt.word, tt.in, got, tt.want)
 		}

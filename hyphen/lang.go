@@ -106,10 +106,10 @@ func newPatternHyphenator(lang, src string, left, right int) (*Hyphenator, error
 	}
 	h := &Hyphenator{
 		lang: lang, leftMin: left, rightMin: right, trie: t,
-		cyrillic: lang == "ru", vowels: "aeiouy",
+		cyrillic: lang == "ru", vowels: newRuneSet("aeiouy"),
 	}
 	if h.cyrillic {
-		h.vowels = "аеёиоуыэюя"
+		h.vowels = newRuneSet("аеёиоуыэюя")
 	}
 	if err := h.addExceptions(tp.Exceptions); err != nil {
 		return nil, err

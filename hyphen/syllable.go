@@ -1,13 +1,11 @@
 package hyphen
 
-import "strings"
-
 // syllableRules describe the phonology a rule-based language needs for syllable division.
 type syllableRules struct {
-	vowels    string // letters that always write a vowel
-	glideU    bool   // у next to a vowel writes the consonant /w/ (Kazakh)
-	sonorants string // consonants that are not obstruents
-	signs     string // letters that never begin a syllable (ь, ъ)
+	vowels    runeSet // letters that always write a vowel
+	glideU    bool    // у next to a vowel writes the consonant /w/ (Kazakh)
+	sonorants runeSet // consonants that are not obstruents
+	signs     runeSet // letters that never begin a syllable (ь, ъ)
 	// longVowels: a doubled vowel letter writes one long vowel (Kyrgyz маа-лы-мат).
 	longVowels bool
 	// loanOnsets: an obstruent followed by р or л at the end of a longer cluster begins the
@@ -17,17 +15,18 @@ type syllableRules struct {
 }
 
 func kazakhRules() *syllableRules {
-	return &syllableRules{vowels: "аәеёиоөұүыіэюя", glideU: true, sonorants: "йрлмнңу", signs: "ьъ",
-		loanOnsets: true}
+	return &syllableRules{vowels: newRuneSet("аәеёиоөұүыіэюя"), glideU: true,
+		sonorants: newRuneSet("йрлмнңу"), signs: newRuneSet("ьъ"), loanOnsets: true}
 }
 
 func kyrgyzRules() *syllableRules {
-	return &syllableRules{vowels: "аеёиоөуүыэюя", sonorants: "йрлмнң", signs: "ьъ",
-		longVowels: true, loanOnsets: true}
+	return &syllableRules{vowels: newRuneSet("аеёиоөуүыэюя"), sonorants: newRuneSet("йрлмнң"),
+		signs: newRuneSet("ьъ"), longVowels: true, loanOnsets: true}
 }
 
 func tajikRules() *syllableRules {
-	return &syllableRules{vowels: "аеёиоуӯӣэюя", sonorants: "йрлмн", signs: "ьъ"}
+	return &syllableRules{vowels: newRuneSet("аеёиоуӯӣэюя"), sonorants: newRuneSet("йрлмн"),
+		signs: newRuneSet("ьъ")}
 }
 
 type class uint8
@@ -42,9 +41,9 @@ const (
 func (s *syllableRules) classify(word []rune, cls []class) {
 	for i, r := range word {
 		switch {
-		case strings.ContainsRune(s.vowels, r):
+		case s.vowels.has(r):
 			cls[i] = vowel
-		case strings.ContainsRune(s.signs, r):
+		case s.signs.has(r):
 			cls[i] = sign
 		case r == 'у':
 			cls[i] = vowel
@@ -137,4 +136,4 @@ func hasAt(word []rune, i int, s string) bool {
 	return true
 }
 
-func (s *syllableRules) sonorant(r rune) bool { return strings.ContainsRune(s.sonorants, r) }
+func (s *syllableRules) sonorant(r rune) bool { return s.sonorants.has(r) }
