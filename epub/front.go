@@ -10,26 +10,25 @@ import (
 // addCover adds the cover image, the manifest's or a generated one, and the cover page.
 func (p *publication) addCover() error {
 	meta := p.ed.Meta
-	p.coverAlt = meta.Cover.Alt
-	if p.coverAlt == "" {
-		p.coverAlt = fmt.Sprintf(p.ui.CoverAlt, p.fullTitle())
+	alt := meta.Cover.Alt
+	if alt == "" {
+		alt = fmt.Sprintf(p.ui.CoverAlt, p.fullTitle())
 		if meta.Series != "" {
-			p.coverAlt += ". " + meta.Series
+			alt += ". " + meta.Series
 		}
-		p.coverAlt += ". " + p.ui.Language + "."
+		alt += ". " + p.ui.Language + "."
 	}
 	img, href, mediaType, err := p.coverImage()
 	if err != nil {
 		return err
 	}
-	p.coverImg = href
 	p.add(item{id: "cover-image", href: href, mediaType: mediaType, props: "cover-image", data: img})
 
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Cover, "cover")
 	m.open("section", "class", "cover", "aria-label", p.ui.Cover)
 	m.WriteByte('\n')
-	m.empty("img", "src", href, "alt", p.coverAlt, "epub:type", "cover", "role", "doc-cover")
+	m.empty("img", "src", href, "alt", alt, "epub:type", "cover", "role", "doc-cover")
 	m.WriteByte('\n')
 	m.close("section")
 	m.WriteByte('\n')

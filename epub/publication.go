@@ -51,8 +51,6 @@ type publication struct {
 	id       string    // dc:identifier
 	modified time.Time // dcterms:modified
 	items    []item
-	coverAlt string
-	coverImg string // href of the cover image
 	pages    pageMarks
 	toc      []tocEntry
 }
