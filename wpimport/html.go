@@ -13,22 +13,24 @@ import (
 // content.rendered) into blocks and notes, event by event, so that the
 // unclosed and mismatched tags of real post content do no harm.
 type htmlConv struct {
-	p        Post
-	blocks   []block
-	notes    []note
-	markers  []string
-	warned   []string // constructs already reported
-	warns    []Warning
-	cur      strings.Builder
-	kind     blockKind
-	level    int
-	quote    int
-	lists    []bool   // open lists, true when ordered
-	links    []string // hrefs of open <a>, "" for anchors that are not links
-	emph     []string // open emphasis delimiters
-	pending  string   // an emphasis delimiter waiting for its first text
-	noteDef  string   // label of the note whose definition the current block holds
-	suppress int      // inside a note anchor's "[n]" text, or script/style
+	p         Post
+	blocks    []block
+	notes     []note
+	markers   []string
+	warned    []string // constructs already reported
+	warns     []Warning
+	cur       strings.Builder
+	kind      blockKind
+	level     int
+	quote     int
+	lists     []bool   // open lists, true when ordered
+	listCount int      // lists opened so far, to tell adjacent lists apart
+	listIDs   []int    // numbers of the open lists
+	links     []string // hrefs of open <a>, "" for anchors that are not links
+	emph      []string // open emphasis delimiters
+	pending   string   // an emphasis delimiter waiting for its first text
+	noteDef   string   // label of the note whose definition the current block holds
+	suppress  int      // inside a note anchor's "[n]" text, or script/style
 }
 
 // convertHTML turns the HTML content of a post into blocks and notes.
@@ -56,16 +58,27 @@ func convertHTML(p Post) ([]block, []note, []string, []Warning) {
 	return c.blocks, c.notes, c.markers, c.warns
 }
 
-var (
-	bareAmp = regexp.MustCompile(`&([^a-zA-Z#]|$|[a-zA-Z0-9]*[^a-zA-Z0-9;])`)
-	bareLt  = regexp.MustCompile(`<([^a-zA-Z/!?])`)
-)
+var bareLt = regexp.MustCompile(`<([^a-zA-Z/!?]|$)`)
 
 // sanitizeHTML escapes the "&" and "<" that HTML tolerates as text and XML does not.
 func sanitizeHTML(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = bareAmp.ReplaceAllStringFunc(s, func(m string) string { return "&amp;" + m[1:] })
-	return bareLt.ReplaceAllString(s, "&lt;$1")
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		if entityRef.MatchString(s[i:]) {
+			b.WriteByte('&')
+		} else {
+			b.WriteString("&amp;")
+		}
+		s = s[i+1:]
+	}
+	b.WriteString(s)
+	return bareLt.ReplaceAllString(b.String(), "&lt;$1")
 }
 
 func (c *htmlConv) warn(format string, args ...any) {

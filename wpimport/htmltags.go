@@ -14,6 +14,9 @@ func (c *htmlConv) start(t xml.StartElement) {
 	name := strings.ToLower(t.Name.Local)
 	switch name {
 	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd", "header", "footer", "aside":
+		if c.kind == kItem && strings.TrimSpace(c.cur.String()) == "" {
+			return // <li><p>…</p></li>: the paragraph is the item's text
+		}
 		c.open(kPara, 0)
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		c.open(kHeading, int(name[1]-'0')) // mapped onto ## and ### by normalizeHeadings
@@ -23,6 +26,8 @@ func (c *htmlConv) start(t xml.StartElement) {
 			c.unsupported("a nested list", "its items are kept in a flat list")
 		}
 		c.lists = append(c.lists, name == "ol")
+		c.listCount++
+		c.listIDs = append(c.listIDs, c.listCount)
 	case "li":
 		c.open(kItem, 0)
 	case "blockquote":
@@ -72,6 +77,7 @@ func (c *htmlConv) end(name string) {
 		c.flush()
 		if len(c.lists) > 0 {
 			c.lists = c.lists[:len(c.lists)-1]
+			c.listIDs = c.listIDs[:len(c.listIDs)-1]
 		}
 	case "blockquote":
 		c.flush()

@@ -122,7 +122,11 @@ func (c *htmlConv) flush() {
 		if kind == kPara && c.quote > 0 {
 			kind = kQuote
 		}
-		ordered := kind == kItem && len(c.lists) > 0 && c.lists[len(c.lists)-1]
-		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, text: text, src: c.p.Source})
+		// Items of nested lists join their outermost list, which is flattened.
+		ordered, list := false, c.listCount
+		if kind == kItem && len(c.lists) > 0 {
+			ordered, list = c.lists[0], c.listIDs[0]
+		}
+		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, list: list, text: text, src: c.p.Source})
 	}
 }

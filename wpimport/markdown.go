@@ -31,13 +31,14 @@ func (c *Chapter) Markdown() []byte {
 	b.WriteString("---\n")
 	b.Write(fm)
 	b.WriteString("---\n")
-	prev := blockKind(-1)
+	prev := block{kind: -1}
 	for _, bl := range c.blocks {
-		if !(bl.kind == kItem && prev == kItem) {
+		sameList := bl.kind == kItem && prev.kind == kItem && bl.list == prev.list && bl.ordered == prev.ordered
+		if !sameList {
 			b.WriteByte('\n')
 		}
 		writeBlock(&b, bl)
-		prev = bl.kind
+		prev = bl
 	}
 	if len(c.notes) > 0 {
 		b.WriteByte('\n')

@@ -18,6 +18,7 @@ type block struct {
 	kind    blockKind
 	level   int  // kHeading: 2-4
 	ordered bool // kItem: numbered list
+	list    int  // kItem: which list of the post the item belongs to
 	text    string
 	src     Source
 }
