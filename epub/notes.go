@@ -40,6 +40,10 @@ func (r *renderer) noteRef(in *book.Inline) {
 	num := strconv.Itoa(n)
 	m := r.m
 	r.pageBreaks(r.ch.RefID(n, k))
+	if r.afterRef {
+		m.element("sup", ",", "class", "noteref-sep")
+	}
+	r.afterRef = true
 	m.open("sup", "class", "noteref")
 	m.open("a", "epub:type", "noteref", "role", "doc-noteref", "id", r.ch.RefID(n, k),
 		"href", r.p.noteHref(r.ch, n), "aria-label", r.p.ui.Note+" "+num)
@@ -108,13 +112,11 @@ func (r *renderer) note(note *book.Note) {
 	if note.Missing || len(blocks) == 0 {
 		m.open("p")
 		r.noteMarker(note)
-		m.WriteByte(' ')
 		m.element("span", r.p.ui.MissingNote, "class", "placeholder")
 		m.close("p")
 	} else if blocks[0].Kind == book.Paragraph {
 		m.open("p")
 		r.noteMarker(note)
-		m.WriteByte(' ')
 		r.inlines(blocks[0].Inlines)
 		m.close("p")
 		blocks = blocks[1:]
@@ -131,21 +133,24 @@ func (r *renderer) note(note *book.Note) {
 	m.WriteByte('\n')
 }
 
-// noteMarker writes the note's number. With one reference the number links back to it;
-// with several, links lettered a, b, c… follow the number, one per reference.
+// noteMarker writes the note's number, in a span the style sheet hangs in the margin. With
+// one reference the number links back to it; with several, links lettered a, b, c… follow
+// the number, one per reference.
 func (r *renderer) noteMarker(note *book.Note) {
 	m := r.m
 	n := note.Number
 	num := strconv.Itoa(n)
+	m.open("span", "class", "note-mark")
 	if note.Refs <= 1 {
 		m.open("a", "class", "backlink", "role", "doc-backlink", "href", r.p.refHref(r.ch, n, 1),
 			"aria-label", fmt.Sprintf("%s (%s %d)", r.p.ui.BackToText, r.p.ui.Note, n))
 		m.text(num)
 		m.close("a")
-		m.WriteByte('.')
+		m.WriteString(". ")
+		m.close("span")
 		return
 	}
-	m.element("span", num+".", "class", "note-number")
+	m.text(num + ".")
 	for k := 1; k <= note.Refs; k++ {
 		letter := refLetter(k)
 		m.WriteByte(' ')
@@ -154,6 +159,8 @@ func (r *renderer) noteMarker(note *book.Note) {
 		m.text(letter)
 		m.close("a")
 	}
+	m.WriteByte(' ')
+	m.close("span")
 }
 
 // refLetter names the k-th reference to a note: a … z, then aa, ab …

@@ -20,6 +20,7 @@ type renderer struct {
 	sections []tocEntry // level-2 headings, for the navigation
 	refs     []int      // references seen per note number
 	inLink   bool
+	afterRef bool // the last inline written was a note reference
 	deferred []book.Inline // note references met inside a link, written after it
 	err      error
 }
@@ -159,6 +160,9 @@ func (r *renderer) inlines(ins []book.Inline) {
 // inline writes one inline element.
 func (r *renderer) inline(in *book.Inline) {
 	m := r.m
+	if in.Kind != book.NoteRef {
+		r.afterRef = false
+	}
 	switch in.Kind {
 	case book.Text:
 		m.text(in.Text)
