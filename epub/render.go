@@ -20,7 +20,7 @@ type renderer struct {
 	sections []tocEntry // level-2 headings, for the navigation
 	refs     []int      // references seen per note number
 	inLink   bool
-	afterRef bool // the last inline written was a note reference
+	afterRef bool          // the last inline written was a note reference
 	deferred []book.Inline // note references met inside a link, written after it
 	err      error
 }
