@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -107,6 +108,31 @@ func TestWriteErrors(t *testing.T) {
 		err := Write(&failingWriter{n: n}, ed, Options{})
 		if !errors.Is(err, errDiskFull) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
+		}
+	}
+}
+
+// TestConcurrentWrites builds the fixtures at the same time, as the build does with
+// editions: the output must not change (run with -race to check the shared font data).
+func TestConcurrentWrites(t *testing.T) {
+	want := make([][]byte, len(fixtureCases))
+	for i, c := range fixtureCases {
+		want[i] = build(t, fixture(c.lang, c.draft), c.opts)
+	}
+	got := make([][]byte, len(fixtureCases))
+	errs := make([]error, len(fixtureCases))
+	var wg sync.WaitGroup
+	for i, c := range fixtureCases {
+		wg.Go(func() {
+			var b bytes.Buffer
+			errs[i] = Write(&b, fixture(c.lang, c.draft), c.opts)
+			got[i] = b.Bytes()
+		})
+	}
+	wg.Wait()
+	for i, c := range fixtureCases {
+		if errs[i] != nil || !bytes.Equal(got[i], want[i]) {
+			t.Errorf("%s: concurrent build differs (error %v)", c.name, errs[i])
 		}
 	}
 }
