@@ -202,13 +202,19 @@ func (c *coverCanvas) image() *image.Paletted {
 		}
 	}
 	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), pal)
-	for i := range img.Pix {
-		fg, acc := c.fgMask.Pix[i], c.accentMask.Pix[i]
-		switch {
-		case acc >= fg && acc > 0:
-			img.Pix[i] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
-		default:
-			img.Pix[i] = uint8(int(fg) * (coverLevels - 1) / 255)
+	blank := make([]byte, coverW)
+	for y := range coverH {
+		row := img.Pix[y*coverW : (y+1)*coverW]
+		fgRow, accRow := c.fgMask.Pix[y*coverW:(y+1)*coverW], c.accentMask.Pix[y*coverW:(y+1)*coverW]
+		if bytes.Equal(fgRow, blank) && bytes.Equal(accRow, blank) {
+			continue // index 0 is the background
+		}
+		for x, fg := range fgRow {
+			if acc := accRow[x]; acc >= fg && acc > 0 {
+				row[x] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
+			} else {
+				row[x] = uint8(int(fg) * (coverLevels - 1) / 255)
+			}
 		}
 	}
 	return img
