@@ -39,6 +39,7 @@ type Result struct {
 	Editions []Edition // editions written, in path order
 	Skips    []Skip
 	Warnings []Warning
+	Written  bool // set by Write; the report says "would write" before
 }
 
 // Edition is one edition folder the importer wrote.

@@ -54,7 +54,7 @@ func TestTraps(t *testing.T) {
 		{"T14 note numbering restarts per chapter and is never mapped across languages",
 			strings.Contains(kk, "[^2]: Ibid.") && strings.Contains(en, "[^3]: Ibid.")},
 		{"T15 a missing definition is reported and makes the edition a draft",
-			strings.Contains(report, "1 notes referenced but not defined (2)") && strings.Contains(string(files["kazakhstan/en/book.yaml"]), "status: draft")},
+			strings.Contains(report, "1 note referenced but not defined (2)") && strings.Contains(string(files["kazakhstan/en/book.yaml"]), "status: draft")},
 		{"T16 Ibid. and Там же. are kept as written", strings.Contains(ru, "[^2]: Там же.")},
 		{"T18 mixed-script words are kept", strings.Contains(kk, "Kөше")},
 		{"T19 typos are kept", strings.Contains(kk, "маңызды..") && strings.Contains(en, "1964- 1986")},

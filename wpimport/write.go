@@ -46,6 +46,7 @@ func (r *Result) Write(dir string) error {
 			return err
 		}
 	}
+	r.Written = true
 	return nil
 }
 
@@ -92,26 +93,33 @@ func (r *Result) Print(w io.Writer) {
 	for _, s := range r.Skips {
 		fmt.Fprintln(w, s)
 	}
-	n := 0
+	n, verb := 0, "would write"
+	if r.Written {
+		verb = "wrote"
+	}
 	for _, e := range r.Editions {
 		status := e.Manifest.Status
-		fmt.Fprintf(w, "edition %s (%s): %q, %d chapters\n", e.Dir, status, e.Manifest.Title, len(e.Chapters))
+		fmt.Fprintf(w, "edition %s (%s): %q, %s\n", e.Dir, status, e.Manifest.Title, plural(len(e.Chapters), "chapter"))
 		for i, c := range e.Chapters {
 			st := c.Stats()
 			missing := ""
 			if len(st.MissingNotes) > 0 {
-				missing = fmt.Sprintf(", %d notes referenced but not defined (%s)", len(st.MissingNotes), abbreviate(st.MissingNotes))
+				missing = fmt.Sprintf(", %s referenced but not defined (%s)", plural(len(st.MissingNotes), "note"), abbreviate(st.MissingNotes))
 			}
-			fmt.Fprintf(w, "  wrote %s/%s: post %d, %d notes%s, %d paragraphs, %d headings, %d list items\n",
-				e.Dir, e.Files[i], c.Post.ID, st.Notes, missing, st.Paragraphs, st.Headings, st.Items)
+			fmt.Fprintf(w, "  %s %s/%s: post %d, %s%s, %s, %s, %s\n", verb, e.Dir, e.Files[i], c.Post.ID,
+				plural(st.Notes, "note"), missing, plural(st.Paragraphs, "paragraph"), plural(st.Headings, "heading"), plural(st.Items, "list item"))
 			n++
 		}
 	}
 	for _, wn := range r.Warnings {
 		fmt.Fprintln(w, wn)
 	}
-	fmt.Fprintf(w, "%d posts read, %d chapters written in %d editions, %d skipped, %d warnings\n",
-		r.Posts, n, len(r.Editions), len(r.Skips), len(r.Warnings))
+	done := "written"
+	if !r.Written {
+		done = "converted (nothing written)"
+	}
+	fmt.Fprintf(w, "%s read, %s %s in %s, %d skipped, %s\n", plural(r.Posts, "post"), plural(n, "chapter"), done,
+		plural(len(r.Editions), "edition"), len(r.Skips), plural(len(r.Warnings), "warning"))
 }
 
 // abbreviate lists labels, eliding the middle of long lists.
@@ -120,4 +128,12 @@ func abbreviate(labels []string) string {
 		return strings.Join(labels, ", ")
 	}
 	return strings.Join(labels[:3], ", ") + ", …, " + strings.Join(labels[len(labels)-2:], ", ")
+}
+
+// plural writes a count and a noun, with an "s" unless the count is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
