@@ -2,8 +2,8 @@ package wpimport
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Convert turns one post into a chapter: blocks and notes in Markdown, the
@@ -56,24 +56,52 @@ func plainBody(bs []block) string {
 	return b.String()
 }
 
-// checkLanguages records as damage a body that switches language: a block
-// of 200 letters or more in a language other than the post's.
+// checkLanguages records as damage a body that switches language, the mark
+// of another post's text glued in: three blocks in a row, or a fifth of the
+// letters, in a language other than the post's. A quotation or two in
+// another language does not count.
 func (c *Chapter) checkLanguages(bs []block) {
+	run, foreign, total := 0, 0, 0
+	var first Source
+	other := ""
 	for _, b := range bs {
-		if b.kind == kBoxStart || utf8.RuneCountInString(b.text) < 200 {
+		if b.kind == kBoxStart || b.kind == kCredit {
+			continue // credits name photographers and licences in Latin letters
+		}
+		text := anyURL.ReplaceAllString(b.text, "")
+		lc := countLetters(text)
+		letters := lc.latin + lc.cyrillic
+		total += letters
+		if letters < 40 {
 			continue
 		}
-		lc := countLetters(b.text)
-		if lc.latin+lc.cyrillic < 150 {
+		l := DetectLanguage(text)
+		if l == c.Lang || isCyrillicLang(l) && isCyrillicLang(c.Lang) && lc.latin > lc.cyrillic/4 {
+			run = 0
 			continue
 		}
-		if l := DetectLanguage(b.text); l != c.Lang && !(isCyrillicLang(l) && isCyrillicLang(c.Lang) && lc.latin > lc.cyrillic/4) {
+		if run == 0 {
+			first = b.src
+		}
+		if other == "" {
+			other = l
+		}
+		run++
+		foreign += letters
+		if run >= 3 {
 			c.Post.Damage = append(c.Post.Damage, fmt.Sprintf(
-				"the content mixes languages (%s, and %s at %s): another post's text is glued in", c.Lang, l, b.src))
+				"the content switches from %s to %s at %s: another post's text is glued in", c.Lang, l, first))
 			return
 		}
 	}
+	if total > 0 && foreign*5 >= total {
+		c.Post.Damage = append(c.Post.Damage, fmt.Sprintf(
+			"a fifth of the content is in %s, not %s (from %s): another post's text is glued in", other, c.Lang, first))
+	}
 }
+
+// anyURL matches a URL, whose letters say nothing about a text's language.
+var anyURL = regexp.MustCompile(`https?://[^\s)>]+`)
 
 func isCyrillicLang(l string) bool { return l == "kk" || l == "ky" || l == "ru" || l == "tg" }
 
