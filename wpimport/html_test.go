@@ -18,6 +18,8 @@ func TestConvertHTML(t *testing.T) {
 		{"quotation", "<blockquote><p>Quoted.</p></blockquote>", "> Quoted.\n"},
 		{"Word notes", `<p>Text.<a href="#_ftn1" name="_ftnref1">[1]</a></p><hr/><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> A note.</p></div>`,
 			"Text.[^1]\n\n[^1]: A note.\n"},
+		{"Word notes with absolute links and bare anchors", `<p>Text.<a href="https://fpc.org.uk/x/#_ftn1" name="_ftnref1">[1]</a> More.<a name="_ftnref2">[2]</a></p><p><a href="https://fpc.org.uk/x/#_ftnref1">[1]</a> One.</p><p><a name="_ftn2">[2]</a> Two.</p>`,
+			"Text.[^1] More.[^2]\n\n[^1]: One.\n[^2]: Two.\n"},
 		{"escaping", "<p>1. not a list, *not emphasis*, [not a link]</p>", "1\\. not a list, \\*not emphasis\\*, \\[not a link\\]\n"},
 		{"entities", "<p>A&amp;M &lt;tag&gt; &nbsp;x &#8211; y</p>", "A&M \\<tag> \u00a0x – y\n"},
 	}

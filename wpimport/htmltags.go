@@ -8,7 +8,20 @@ import (
 
 // wordNote matches the anchors Word leaves in pasted documents: "_ftn1" and
 // "_ftnref1" for footnotes, "_edn1" and "_ednref1" for endnotes.
-var wordNote = regexp.MustCompile(`^#?_(?:ftn|edn)(ref)?(\d+)$`)
+var wordNote = regexp.MustCompile(`(?:^|#)_(?:ftn|edn)(ref)?(\d+)$`)
+
+// wordNoteLink tells a note reference (true) from the start of a note
+// definition (false) by the link's target, or, for anchors without one, by
+// the anchor's own name, which is the other way round.
+func wordNoteLink(href, name string) (label string, isRef, ok bool) {
+	if m := wordNote.FindStringSubmatch(href); m != nil {
+		return m[2], m[1] == "", true
+	}
+	if m := wordNote.FindStringSubmatch(name); m != nil {
+		return m[2], m[1] != "", true
+	}
+	return "", false, false
+}
 
 func (c *htmlConv) start(t xml.StartElement) {
 	name := strings.ToLower(t.Name.Local)
@@ -100,12 +113,12 @@ func (c *htmlConv) open(k blockKind, level int) {
 func (c *htmlConv) startLink(t xml.StartElement) {
 	href := strings.TrimSpace(attr(t, "href"))
 	nm := attr(t, "name")
-	if m := wordNote.FindStringSubmatch(href); m != nil {
-		if m[1] == "" { // href="#_ftn1": a reference in the text
-			c.write("[^" + m[2] + "]")
-			c.addMarker(m[2])
+	if label, isRef, ok := wordNoteLink(href, nm); ok {
+		if isRef { // href="#_ftn1": a reference in the text
+			c.write("[^" + label + "]")
+			c.addMarker(label)
 		} else { // href="#_ftnref1": the start of the definition
-			c.noteDef = m[2]
+			c.noteDef = label
 		}
 		c.links = append(c.links, "\x00note")
 		c.suppress++
