@@ -1,6 +1,7 @@
 package wpimport
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,8 @@ func TestTraps(t *testing.T) {
 		{"T15 a missing definition is reported and makes the edition a draft",
 			strings.Contains(report, "1 note referenced but not defined (2)") && strings.Contains(string(files["kazakhstan/en/book.yaml"]), "status: draft")},
 		{"T16 Ibid. and Там же. are kept as written", strings.Contains(ru, "[^2]: Там же.")},
+		{"T17 a translation is imported as it is, never aligned with another language's chapter",
+			strings.Contains(kk, "## Тәуелсіз Қазақстан") && !strings.Contains(kk, "Key recommendations")},
 		{"T18 mixed-script words are kept", strings.Contains(kk, "Kөше")},
 		{"T19 typos are kept", strings.Contains(kk, "маңызды..") && strings.Contains(en, "1964- 1986")},
 		{"T20 the source's quotes and dashes are kept", strings.Contains(en, "‘freedom restriction’") && strings.Contains(kk, "Қазақстан – бұл")},
@@ -65,6 +68,8 @@ func TestTraps(t *testing.T) {
 		{"T24 a header ID contradicting its guid is reported; bios outside posts are reported",
 			strings.Contains(report, "the object header says ID 6270 but the title and guid that follow the content belong to post 102") &&
 				strings.Contains(report, "multiline.txt L1: skipped: text outside any WP_Post object (L1-L6")},
+		{"T25 the importer adds no entities, replacement characters, BOMs or zero-width characters",
+			!regexp.MustCompile(`&[a-z]+;|&#\d+;|\x{FFFD}|\x{FEFF}|\x{200B}`).MatchString(en+enC+kk+ky+ru)},
 		{"§3.5 a note that is only a URL, with no space after the number",
 			strings.Contains(ru, "[^3]: <https://eurasianet.org/tajikistan-only-a-url>")},
 		{"§3.6 markers before the full stop and after a space", strings.Contains(kk, "болжануда[^1].") && strings.Contains(kk, "(IRZ) [^2] жетекшілігімен")},
