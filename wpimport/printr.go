@@ -14,6 +14,11 @@ var printrToken = regexp.MustCompile(`\[(\d+)\] => WP_Post Object\s*\(|\[(ID|pos
 
 var guidID = regexp.MustCompile(`[?&](?:p|page_id)=(\d+)`)
 
+// htmlMarkup finds the tags of post content stored as HTML (the block
+// editor's, or the classic editor's with markup); such a dump's content is
+// read as HTML, like a WXR export's.
+var htmlMarkup = regexp.MustCompile(`(?i)<!-- /?wp:|</(?:p|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)>`)
+
 // rawPost collects the fields of one WP_Post object while a dump is scanned.
 type rawPost struct {
 	header    int // byte offset of the object header, -1 if none
@@ -126,7 +131,7 @@ func (r *rawPost) post(loc *locator) (Post, bool) {
 	content, hasContent := r.fields["post_content"]
 	id, _ := strconv.Atoi(r.fields["ID"])
 	p := Post{ID: id, Title: r.fields["post_title"], Status: r.fields["post_status"],
-		Type: r.fields["post_type"], Content: content}
+		Type: r.fields["post_type"], Content: content, HTML: htmlMarkup.MatchString(content)}
 	if p.Type == "" {
 		p.Type = "post"
 	}
