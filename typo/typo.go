@@ -11,10 +11,10 @@
 //   - Quotation marks are set by nesting level, whatever the source used (straight " or curly
 //     “”, «», „“): ru, ky and tg «…» with „…“ inside, kk «…» with “…” inside, en ‘…’ with “…”
 //     inside (the British house style of the reports; en-US gets “…” with ‘…’ inside and a
-//     spaced em dash). A straight " opens after a space, an
-//     opening bracket or dash, or at the start of a paragraph, and closes elsewhere. In English
-//     ’ between letters is an apostrophe, and ' becomes ’ or ‘ by the same context; in the
-//     Cyrillic languages single quotes are left alone except that ' between letters becomes ’.
+//     spaced em dash). A straight " opens after a space, an opening bracket or dash, or at the
+//     start of a paragraph, and closes elsewhere. In English ’ between letters is an
+//     apostrophe, and ' becomes ’ or ‘ by the same context; in the Cyrillic languages single
+//     quotes are left alone except that ' between letters becomes ’.
 //   - A hyphen, double hyphen, en dash or em dash with spaces on both sides becomes the
 //     language's dash, an en dash in English and an em dash elsewhere, with a no-break space
 //     before it. A hyphen between two numbers (1990-1995, 12-15) becomes an en dash, unless the
@@ -27,6 +27,8 @@
 //     у, на, по...; tg ба, аз, бо, ва...), in ru before the particles ли, же, бы, in en after
 //     Mr, Mrs, Ms, Dr and Prof; and in ru, kk, ky and tg between groups of thousands (10 000,
 //     1 500 000).
+//
+// Text expects valid UTF-8; invalid bytes come out as U+FFFD.
 package typo
 
 import (
