@@ -3,6 +3,8 @@ package layout
 import (
 	"io"
 	"testing"
+
+	"github.com/fpc/bindery/book"
 )
 
 // BenchmarkTypeset sets every edition of the corpus once per iteration.
@@ -33,4 +35,24 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(eds)), "ms/edition")
+}
+
+// BenchmarkLargestEdition typesets and draws the edition with the most words.
+func BenchmarkLargestEdition(b *testing.B) {
+	var big *book.Edition
+	for _, ed := range corpus(b) {
+		if big == nil || len(sourceText(ed)) > len(sourceText(big)) {
+			big = ed
+		}
+	}
+	b.Logf("%s", big.Name())
+	for b.Loop() {
+		d, err := Typeset(big, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.WritePDF(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

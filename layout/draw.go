@@ -20,10 +20,13 @@ type drawer struct {
 	d     *Document
 	pdf   *fpdf.Fpdf
 	off   float64 // distance from the media box's corner to the trim box's
+	pageH float64 // height of the media box
 	links map[string]int
 	font  fontID
 	size  float64
 	level int // outline level of the last bookmark
+	known [numFonts]map[rune]bool
+	raw   []byte
 }
 
 // WritePDF is the draw step: the only code that touches fpdf.
@@ -44,7 +47,7 @@ func (d *Document) WritePDF(w io.Writer) error {
 	if err := dr.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("layout: draw %s: %w", d.ed.Name(), err)
 	}
-	out, err := tagSubsets(buf.Bytes())
+	out, err := finishPDF(buf.Bytes())
 	if err != nil {
 		return err
 	}
@@ -60,7 +63,7 @@ func (dr *drawer) setup() {
 	d, g := dr.d, dr.d.g
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt",
 		Size: fpdf.SizeType{Wd: g.trimW + 2*dr.off, Ht: g.trimH + 2*dr.off}})
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // finishPDF compresses, with one compressor
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
@@ -90,6 +93,7 @@ func (dr *drawer) setup() {
 		pdf.SetPageBox("trim", dr.off, dr.off, g.trimW, g.trimH)
 	}
 	dr.pdf = pdf
+	dr.pageH = g.trimH + 2*dr.off
 }
 
 // registerLinks creates a link destination for every anchor on every page.
@@ -165,9 +169,7 @@ func (dr *drawer) line(ln *line, x, y float64) {
 	for _, r := range ln.runs {
 		g := r.g
 		dr.setFont(g.font, g.size)
-		for _, pc := range g.pieces {
-			dr.pdf.Text(x+r.x+pc.dx, y-g.rise, pc.text)
-		}
+		dr.glyphs(g, x+r.x, y-g.rise)
 		if g.link == "" {
 			continue
 		}
@@ -204,4 +206,5 @@ func (dr *drawer) panels(p *Page, left, top float64) {
 		s := spans[id]
 		dr.pdf.Rect(left, top+s.y0, dr.d.g.textW, s.y1-s.y0, "F")
 	}
+	dr.pdf.SetFillColor(0, 0, 0) // text written directly is filled with the fill colour
 }

@@ -139,6 +139,7 @@ func (f *faceMetrics) kerning(a, b rune) float64 {
 // piece is a run of glyphs drawn with one Text call, at x offset dx from its box's origin.
 type piece struct {
 	dx   float64
+	w    float64 // advance width of the piece
 	text string
 }
 
@@ -152,7 +153,7 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 	for i, r := range s {
 		if prev >= 0 {
 			if k := f.kerning(prev, r); k != 0 {
-				pieces = append(pieces, piece{dx: segX, text: s[start:i]})
+				pieces = append(pieces, piece{dx: segX, w: x - segX, text: s[start:i]})
 				x += k * size / 1000
 				start, segX = i, x
 			}
@@ -161,7 +162,7 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 		prev = r
 	}
 	if start < len(s) {
-		pieces = append(pieces, piece{dx: segX, text: s[start:]})
+		pieces = append(pieces, piece{dx: segX, w: x - segX, text: s[start:]})
 	}
 	return x, pieces
 }
