@@ -208,7 +208,10 @@ func TestPatternFilesUnmodified(t *testing.T) {
 		}
 		orig, err := os.ReadFile(filepath.Join(texlive, r[1]))
 		if err != nil {
-			continue // lppl.tex lives elsewhere; TeX Live may be absent
+			if r[1] != "lppl.tex" { // lppl.tex lives in tex/latex/base
+				t.Logf("%s: no TeX Live copy to compare with (%v); checksum checked only", r[1], err)
+			}
+			continue
 		}
 		if !slices.Equal(orig, data) {
 			t.Errorf("%s differs from the TeX Live copy", r[1])
