@@ -31,6 +31,7 @@ type htmlConv struct {
 	pending   string   // an emphasis delimiter waiting for its first text
 	noteDef   string   // label of the note whose definition the current block holds
 	suppress  int      // inside a note anchor's "[n]" text, or script/style
+	brk       bool     // a <br> waits for the text after it
 }
 
 // convertHTML turns the HTML content of a post into blocks and notes.

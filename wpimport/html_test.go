@@ -20,6 +20,7 @@ func TestConvertHTML(t *testing.T) {
 			"Text.[^1]\n\n[^1]: A note.\n"},
 		{"Word notes with absolute links and bare anchors", `<p>Text.<a href="https://fpc.org.uk/x/#_ftn1" name="_ftnref1">[1]</a> More.<a name="_ftnref2">[2]</a></p><p><a href="https://fpc.org.uk/x/#_ftnref1">[1]</a> One.</p><p><a name="_ftn2">[2]</a> Two.</p>`,
 			"Text.[^1] More.[^2]\n\n[^1]: One.\n[^2]: Two.\n"},
+		{"line breaks", "<p>Line one<br/>\n# line two <br> </p><h2>A<br>B</h2><ul><li>a<br>b</li></ul>", "Line one\\\n\\# line two\n\n## A B\n\n- a\\\nb\n"},
 		{"escaping", "<p>1. not a list, *not emphasis*, [not a link]</p>", "1\\. not a list, \\*not emphasis\\*, \\[not a link\\]\n"},
 		{"entities", "<p>A&amp;M &lt;tag&gt; &nbsp;x &#8211; y</p>", "A&M \\<tag> \u00a0x – y\n"},
 	}

@@ -47,7 +47,7 @@ func (c *htmlConv) start(t xml.StartElement) {
 		c.flush()
 		c.quote++
 	case "br":
-		c.cur.WriteString(" ")
+		c.lineBreak()
 	case "em", "i", "cite", "var", "dfn":
 		c.openEmph("*")
 	case "strong", "b":

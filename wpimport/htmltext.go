@@ -8,6 +8,7 @@ import (
 var (
 	blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
 	spaceRun   = regexp.MustCompile(`[ \t\n\r]+`)
+	spaces     = regexp.MustCompile(` {2,}`)
 	// shortcode matches a WordPress shortcode tag: a known name, or any
 	// name followed by attributes ("[gallery ids=…]", "[caption id=…]", "[/caption]").
 	shortcode = regexp.MustCompile(`\[(/?)(caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|code|sourcecode|contact-form(?:-7)?|[a-zA-Z_][\w-]*(?:\s+[\w-]+=[^\[\]]*))(?:\s[^\[\]]*)?/?\]`)
@@ -46,9 +47,26 @@ func (c *htmlConv) stripShortcodes(s string) string {
 	})
 }
 
+// lineBreak records a <br>. It becomes a hard line break if text follows in
+// the same paragraph, list item or quotation, and a space in a heading.
+func (c *htmlConv) lineBreak() {
+	if c.kind == kHeading {
+		c.cur.WriteString(" ")
+		return
+	}
+	c.brk = strings.TrimSpace(c.cur.String()) != ""
+}
+
 // write appends Markdown, putting a pending emphasis delimiter after any
 // leading space so that it opens the emphasis.
 func (c *htmlConv) write(md string) {
+	if c.brk && strings.TrimSpace(md) != "" {
+		c.brk = false
+		s := strings.TrimRight(c.cur.String(), " ")
+		c.cur.Reset()
+		c.cur.WriteString(s + "\\\n")
+		md = escapeLineStart(strings.TrimLeft(md, " "))
+	}
 	if c.pending != "" {
 		trimmed := strings.TrimLeft(md, " ")
 		if trimmed == "" {
@@ -101,7 +119,8 @@ func (c *htmlConv) flush() {
 			c.links[i] = ""
 		}
 	}
-	text := strings.TrimSpace(spaceRun.ReplaceAllString(c.cur.String(), " "))
+	c.brk = false
+	text := strings.TrimSpace(spaces.ReplaceAllString(c.cur.String(), " "))
 	c.cur.Reset()
 	kind, level := c.kind, c.level
 	c.kind, c.level = kPara, 0
