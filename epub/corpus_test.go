@@ -106,9 +106,8 @@ func TestValidatorsCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("validators are slow; skipped with -short")
 	}
-	for _, ed := range loadTxtar(t, "report.txtar").Editions {
-		validate(t, "txtar-"+ed.Name(), ed, Options{Notes: NotesAtEnd, Modified: time.Unix(1700000000, 0)})
-	}
+	ed := loadTxtar(t, "report.txtar").Edition("demo", "kk")
+	validate(t, "txtar-"+ed.Name(), ed, Options{Notes: NotesAtEnd, Modified: time.Unix(1700000000, 0)})
 	for _, ed := range corpus(t).Editions {
 		validate(t, ed.Name(), ed, Options{})
 	}
