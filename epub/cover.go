@@ -2,6 +2,7 @@ package epub
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -35,6 +36,7 @@ type coverCanvas struct {
 	bg, fg, accent color.RGBA
 	fgMask         *image.Alpha
 	accentMask     *image.Alpha
+	err            error // the first error while drawing
 }
 
 // renderCover draws the generated cover: series, title, subtitle, the draft mark, and at
@@ -66,6 +68,9 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 		foot -= 110
 	}
 	c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)
+	if c.err != nil {
+		return nil, c.err
+	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, c.image()); err != nil {
@@ -140,11 +145,11 @@ func titleSize(title string, width int) float64 {
 }
 
 // paragraph draws text wrapped to width from the baseline y, at most maxLines lines, and
-// returns the baseline after the last line. Drawing errors leave the text out; the cover
-// fonts are embedded, so they cannot happen in a built binary.
+// returns the baseline after the last line. An error is kept for renderCover to return.
 func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.Style, size float64, text string, y, width, maxLines int) int {
 	face, err := newTypeface(family, style, size)
 	if err != nil {
+		c.err = cmp.Or(c.err, err)
 		return y
 	}
 	lead := int(size * 1.18)

@@ -6,8 +6,14 @@ import (
 	"time"
 )
 
-// accessibilityFeatures are the schema.org features every edition has.
-var accessibilityFeatures = []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"}
+// accessibilityFeatures returns the schema.org accessibility features of the edition.
+func (p *publication) accessibilityFeatures() []string {
+	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"}
+	if len(p.opts.PageList) > 0 {
+		features = append(features, "printPageNumbers", "pageNavigation")
+	}
+	return features
+}
 
 // packageDocument writes the EPUB 3 package document: metadata, manifest and spine.
 func (p *publication) packageDocument() []byte {
@@ -94,11 +100,7 @@ func (p *publication) dublinCore(m *markup) {
 func (p *publication) accessibility(m *markup) {
 	meta(m, "meta", "textual", "property", "schema:accessMode")
 	meta(m, "meta", "textual", "property", "schema:accessModeSufficient")
-	features := accessibilityFeatures
-	if len(p.opts.PageList) > 0 {
-		features = append(features[:len(features):len(features)], "printPageNumbers", "pageNavigation")
-	}
-	for _, f := range features {
+	for _, f := range p.accessibilityFeatures() {
 		meta(m, "meta", f, "property", "schema:accessibilityFeature")
 	}
 	meta(m, "meta", "none", "property", "schema:accessibilityHazard")
