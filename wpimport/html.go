@@ -13,25 +13,27 @@ import (
 // content.rendered) into blocks and notes, event by event, so that the
 // unclosed and mismatched tags of real post content do no harm.
 type htmlConv struct {
-	p         Post
-	blocks    []block
-	notes     []note
-	markers   []string
-	warned    []string // constructs already reported
-	warns     []Warning
-	cur       strings.Builder
-	kind      blockKind
-	level     int
-	quote     int
-	lists     []bool   // open lists, true when ordered
-	listCount int      // lists opened so far, to tell adjacent lists apart
-	listIDs   []int    // numbers of the open lists
-	links     []string // hrefs of open <a>, "" for anchors that are not links
-	emph      []string // open emphasis delimiters
-	pending   string   // an emphasis delimiter waiting for its first text
-	noteDef   string   // label of the note whose definition the current block holds
-	suppress  int      // inside a note anchor's "[n]" text, or script/style
-	brk       bool     // a <br> waits for the text after it
+	p          Post
+	blocks     []block
+	notes      []note
+	markers    []string
+	warned     []string // constructs already reported
+	warns      []Warning
+	cur        strings.Builder
+	kind       blockKind
+	level      int
+	quote      int
+	lists      []bool   // open lists, true when ordered
+	listCount  int      // lists opened so far, to tell adjacent lists apart
+	listIDs    []int    // numbers of the open lists
+	quoteCount int      // quotations opened so far
+	quoteID    int      // number of the open outermost quotation
+	links      []string // hrefs of open <a>, "" for anchors that are not links
+	emph       []string // open emphasis delimiters
+	pending    string   // an emphasis delimiter waiting for its first text
+	noteDef    string   // label of the note whose definition the current block holds
+	suppress   int      // inside a note anchor's "[n]" text, or script/style
+	brk        bool     // a <br> waits for the text after it
 }
 
 // convertHTML turns the HTML content of a post into blocks and notes.

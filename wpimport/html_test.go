@@ -16,6 +16,7 @@ func TestConvertHTML(t *testing.T) {
 		{"headings", "<h2>Two</h2><h3>Three</h3>", "## Two\n\n### Three\n"},
 		{"lists, paragraph inside an item", "<ul><li><p>one</p></li><li>two</li></ul><ol><li>first</li></ol>", "- one\n- two\n\n1. first\n"},
 		{"quotation", "<blockquote><p>Quoted.</p></blockquote>", "> Quoted.\n"},
+		{"quotations of several paragraphs", "<blockquote><p>One.</p><p>Two.</p></blockquote><blockquote>Other.</blockquote>", "> One.\n>\n> Two.\n\n> Other.\n"},
 		{"Word notes", `<p>Text.<a href="#_ftn1" name="_ftnref1">[1]</a></p><hr/><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> A note.</p></div>`,
 			"Text.[^1]\n\n[^1]: A note.\n"},
 		{"Word notes with absolute links and bare anchors", `<p>Text.<a href="https://fpc.org.uk/x/#_ftn1" name="_ftnref1">[1]</a> More.<a name="_ftnref2">[2]</a></p><p><a href="https://fpc.org.uk/x/#_ftnref1">[1]</a> One.</p><p><a name="_ftn2">[2]</a> Two.</p>`,

@@ -45,6 +45,10 @@ func (c *htmlConv) start(t xml.StartElement) {
 		c.open(kItem, 0)
 	case "blockquote":
 		c.flush()
+		if c.quote == 0 {
+			c.quoteCount++
+			c.quoteID = c.quoteCount
+		}
 		c.quote++
 	case "br":
 		c.lineBreak()

@@ -138,14 +138,15 @@ func (c *htmlConv) flush() {
 		if plain := strings.Trim(unescapeMD(text), "*_ "); kind == kPara && isCredit(plain) {
 			kind, text = kCredit, escapeText(plain)
 		}
-		if kind == kPara && c.quote > 0 {
-			kind = kQuote
+		// Items of nested lists join their outermost list, which is flattened;
+		// paragraphs of nested quotations join the outermost quotation.
+		ordered, group := false, 0
+		switch {
+		case kind == kItem && len(c.lists) > 0:
+			ordered, group = c.lists[0], c.listIDs[0]
+		case kind == kPara && c.quote > 0:
+			kind, group = kQuote, c.quoteID
 		}
-		// Items of nested lists join their outermost list, which is flattened.
-		ordered, list := false, c.listCount
-		if kind == kItem && len(c.lists) > 0 {
-			ordered, list = c.lists[0], c.listIDs[0]
-		}
-		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, list: list, text: text, src: c.p.Source})
+		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, group: group, text: text, src: c.p.Source})
 	}
 }

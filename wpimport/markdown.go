@@ -33,8 +33,11 @@ func (c *Chapter) Markdown() []byte {
 	b.WriteString("---\n")
 	prev := block{kind: -1}
 	for _, bl := range c.blocks {
-		sameList := bl.kind == kItem && prev.kind == kItem && bl.list == prev.list && bl.ordered == prev.ordered
-		if !sameList {
+		switch {
+		case bl.kind == kItem && prev.kind == kItem && bl.group == prev.group && bl.ordered == prev.ordered:
+		case bl.kind == kQuote && prev.kind == kQuote && bl.group == prev.group:
+			b.WriteString(">\n") // the next paragraph of the same quotation
+		default:
 			b.WriteByte('\n')
 		}
 		writeBlock(&b, bl)

@@ -18,7 +18,7 @@ type block struct {
 	kind    blockKind
 	level   int  // kHeading: 2-4
 	ordered bool // kItem: numbered list
-	list    int  // kItem: which list of the post the item belongs to
+	group   int  // kItem, kQuote: which list or quotation of the post the block belongs to
 	text    string
 	src     Source
 }

@@ -69,7 +69,7 @@ func TestTraps(t *testing.T) {
 			strings.Contains(report, "the object header says ID 6270 but the title and guid that follow the content belong to post 102") &&
 				strings.Contains(report, "multiline.txt L1: skipped: text outside any WP_Post object (L1-L6")},
 		{"T25 the importer adds no entities, replacement characters, BOMs or zero-width characters",
-			!regexp.MustCompile(`&[a-z]+;|&#\d+;|\x{FFFD}|\x{FEFF}|\x{200B}`).MatchString(en+enC+kk+ky+ru)},
+			!regexp.MustCompile(`&[a-z]+;|&#\d+;|\x{FFFD}|\x{FEFF}|\x{200B}`).MatchString(en + enC + kk + ky + ru)},
 		{"§3.5 a note that is only a URL, with no space after the number",
 			strings.Contains(ru, "[^3]: <https://eurasianet.org/tajikistan-only-a-url>")},
 		{"§3.6 markers before the full stop and after a space", strings.Contains(kk, "болжануда[^1].") && strings.Contains(kk, "(IRZ) [^2] жетекшілігімен")},
