@@ -179,3 +179,34 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguages builds an edition in every language bindery knows: the documents carry the
+// language and the generated headings come from its strings.
+func TestLanguages(t *testing.T) {
+	for _, lang := range book.Languages {
+		t.Run(lang, func(t *testing.T) {
+			ui, _ := book.UI(lang)
+			ed := fixture("en", true)
+			ed.Lang, ed.Meta.Lang = lang, lang
+			u := unpack(t, build(t, ed, Options{}))
+			checkDocuments(t, ed, u)
+			want := map[string]string{
+				"EPUB/nav.xhtml":                    `<h1 id="toc-title">` + ui.Contents + `</h1>`,
+				"EPUB/ch02-introduction.xhtml":      `>` + ui.Notes + `</h2>`,
+				"EPUB/title.xhtml":                  `<strong>` + ui.Draft + `</strong>`,
+				"EPUB/imprint.xhtml":                `<dt>` + ui.Published + `</dt><dd>` + ui.FormatDate(ed.Meta.Date) + `</dd>`,
+				"EPUB/cover.xhtml":                  `alt="` + strings.Replace(ui.CoverAlt, "%s", ed.Meta.Title+": "+ed.Meta.Subtitle, 1),
+				packagePath:                         `<dc:language>` + lang + `</dc:language>`,
+				"EPUB/ch01-executive-summary.xhtml": `aria-label="` + ui.Note + ` 1"`,
+			}
+			for file, s := range want {
+				if !strings.Contains(string(u.files[file]), s) {
+					t.Errorf("%s lacks %q", file, s)
+				}
+			}
+			if !strings.Contains(string(u.files[packagePath]), ui.AccessibilitySummary) {
+				t.Error("the accessibility summary is not in the edition's language")
+			}
+		})
+	}
+}
