@@ -24,3 +24,26 @@ func TestReadPrintRFields(t *testing.T) {
 		t.Errorf("HTML content in a dump:\n%s", md)
 	}
 }
+
+// TestDetectFormat checks format detection and how unreadable inputs are reported.
+func TestDetectFormat(t *testing.T) {
+	for in, want := range map[string]string{
+		`[{"id": 1}]`:             FormatJSON,
+		" {\"id\": 1}":            FormatJSON,
+		"<?xml version=\"1.0\"?>": FormatWXR,
+		"Array ( [0] => WP_Post Object ( [ID] => 1": FormatPrintR,
+		"[0] => WP_Post Object (":                   FormatPrintR,
+		"Skip to content\n\nTitle":                  "",
+	} {
+		if got := DetectFormat([]byte(in)); got != want {
+			t.Errorf("DetectFormat(%q) = %q, want %q", in, got, want)
+		}
+	}
+	res, err := Import([]Input{{Name: "bad.json", Data: []byte("[1] not JSON")}}, Options{})
+	if err != nil || len(res.Skips) != 1 || !strings.Contains(res.Skips[0].Reason, "looks like wp-json but cannot be read") {
+		t.Errorf("auto-detected bad JSON: %v, %+v", err, res)
+	}
+	if _, err := Import([]Input{{Name: "bad.json", Data: []byte("[1] not JSON")}}, Options{From: FormatJSON}); err == nil {
+		t.Errorf("bad JSON given with --from wp-json must be an error")
+	}
+}

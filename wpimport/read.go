@@ -40,11 +40,17 @@ func readInput(in Input, from string) ([]Post, []Skip, string, error) {
 	case FormatPrintR:
 		posts, skips := ReadPrintR(in.Name, in.Data)
 		return posts, skips, format, nil
-	case FormatWXR:
-		posts, err := ReadWXR(in.Name, in.Data)
-		return posts, nil, format, err
-	case FormatJSON:
-		posts, err := ReadJSON(in.Name, in.Data)
+	case FormatWXR, FormatJSON:
+		read := ReadWXR
+		if format == FormatJSON {
+			read = ReadJSON
+		}
+		posts, err := read(in.Name, in.Data)
+		if err != nil && from == "" {
+			// Detected from the first bytes only: report, do not stop the run.
+			return posts, []Skip{{Source: Source{File: in.Name, Line: 1}, Reason: fmt.Sprintf(
+				"looks like %s but cannot be read: %v", format, err)}}, format, nil
+		}
 		return posts, nil, format, err
 	case "":
 		return nil, []Skip{{Source: Source{File: in.Name, Line: 1}, Reason: "not a print_r dump, WXR export or REST JSON: " + describeText(in.Data)}}, "unknown format", nil
