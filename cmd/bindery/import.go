@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"github.com/fpc/bindery/wpimport"
 	"github.com/urfave/cli/v3"
@@ -38,13 +39,11 @@ func importCommand() *cli.Command {
 				Tags: cmd.StringSlice("tag"), Statuses: cmd.StringSlice("status"),
 				Headings: cmd.StringSlice("heading"), Publisher: cmd.String("publisher"), Editor: cmd.String("editor"),
 			}
-			if cmd.NArg() == 0 {
-				return usagef("import: no input files (usage: bindery import [options] FILE...)")
+			err := wpimport.Run(cmd.Args().Slice(), opts, cmd.Bool("dry-run"), cmd.Root().Writer)
+			if ue := (wpimport.UsageError{}); errors.As(err, &ue) {
+				return usagef("import: %v (usage: bindery import [options] FILE...)", ue.Err)
 			}
-			if err := opts.Validate(); err != nil {
-				return usagef("import: %v", err)
-			}
-			return wpimport.Run(cmd.Args().Slice(), opts, cmd.Bool("dry-run"), cmd.Root().Writer)
+			return err
 		},
 	}
 }
