@@ -164,24 +164,20 @@ func (dr *drawer) bookmark(m *outlineMark, y float64) {
 	dr.level = level
 }
 
-// line draws the runs of a set line with its baseline at y.
-func (dr *drawer) line(ln *line, x, y float64) {
-	for _, r := range ln.runs {
-		g := r.g
-		dr.setFont(g.font, g.size)
-		dr.glyphs(g, x+r.x, y-g.rise)
-		if g.link == "" {
-			continue
-		}
-		top := y - g.rise - 0.8*g.size
-		if strings.HasPrefix(g.link, "#") {
-			if l, ok := dr.links[g.link[1:]]; ok {
-				dr.pdf.Link(x+r.x, top, g.width, g.size, l)
-			}
-		} else {
-			dr.pdf.LinkString(x+r.x, top, g.width, g.size, g.link)
-		}
+// link puts a run's link annotation over it.
+func (dr *drawer) link(r placed, x, y float64) {
+	g := r.g
+	if g.link == "" {
+		return
 	}
+	top := y - g.rise - 0.8*g.size
+	if strings.HasPrefix(g.link, "#") {
+		if l, ok := dr.links[g.link[1:]]; ok {
+			dr.pdf.Link(x+r.x, top, g.width, g.size, l)
+		}
+		return
+	}
+	dr.pdf.LinkString(x+r.x, top, g.width, g.size, g.link)
 }
 
 // panels tints the part of every sidebar that falls on the page.

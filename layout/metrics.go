@@ -78,11 +78,12 @@ type faceMetrics struct {
 // Typeset call makes its own.
 type metrics struct {
 	faces [numFonts]*faceMetrics
+	words map[wordKey][]item // words already set, with their break opportunities
 }
 
 // newMetrics prepares the (parse-once) faces for measuring.
 func newMetrics() (*metrics, error) {
-	m := &metrics{}
+	m := &metrics{words: map[wordKey][]item{}}
 	for id := fontID(0); id < numFonts; id++ {
 		f, err := id.face().SFNT()
 		if err != nil {

@@ -153,6 +153,32 @@ type breakPoint struct {
 
 // addWord adds one word as boxes separated by its break opportunities.
 func (b *paraBuilder) addWord(w string, st textStyle) {
+	if st.link != "" {
+		b.setWord(w, st)
+		return
+	}
+	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil}
+	if items, ok := b.m.words[key]; ok {
+		b.items = append(b.items, items...)
+		return
+	}
+	start := len(b.items)
+	b.setWord(w, st)
+	b.m.words[key] = b.items[start:len(b.items):len(b.items)]
+}
+
+// wordKey identifies a word set in one style, whose items can be reused: words recur, and
+// their hyphenation and shaping need not be repeated.
+type wordKey struct {
+	word    string
+	font    fontID
+	size    float64
+	measure float64
+	url, hy bool
+}
+
+// setWord hyphenates and shapes a word into boxes and penalties.
+func (b *paraBuilder) setWord(w string, st textStyle) {
 	var pts []breakPoint
 	if st.url || b.tooWide(w, st) {
 		pts = urlBreaks(w)
