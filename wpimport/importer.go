@@ -88,7 +88,12 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 		}
 		chapters = append(chapters, c)
 	}
-	chapters = dedupe(chapters, opts.Report == "", &res.Skips)
+	res.addEditions(dedupe(chapters, opts.Report == "", &res.Skips), opts)
+	return res, nil
+}
+
+// addEditions groups the chapters into editions with their manifests.
+func (res *Result) addEditions(chapters []*Chapter, opts Options) {
 	for _, ed := range group(chapters, opts) {
 		m := editionManifest(ed, opts)
 		if m.Publisher == "" {
@@ -103,7 +108,6 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 		}
 		res.Editions = append(res.Editions, e)
 	}
-	return res, nil
 }
 
 // deselect returns why the options leave a post out, or "".

@@ -33,15 +33,29 @@ type rawPost struct {
 func ReadPrintR(name string, data []byte) ([]Post, []Skip) {
 	text := string(data)
 	loc := newLocator(name, text)
+	raws, skips := scanPrintR(text, loc)
+	var posts []Post
+	for _, r := range raws {
+		if p, ok := r.post(loc); ok {
+			posts = append(posts, p)
+		}
+	}
+	return posts, skips
+}
+
+// scanPrintR collects the fields of every object in a dump. A field seen
+// twice without an object header between starts a new, headerless object:
+// dumps glue the fields of one post to the content of another.
+func scanPrintR(text string, loc *locator) ([]*rawPost, []Skip) {
 	var raws []*rawPost
 	var skips []Skip
 	var cur *rawPost
-	prevEnd := 0
 	matches := printrToken.FindAllStringSubmatchIndex(text, -1)
+	if len(matches) == 0 {
+		return nil, appendOutside(nil, loc, text, 0, len(text))
+	}
+	skips = appendOutside(skips, loc, text, 0, matches[0][0])
 	for i, m := range matches {
-		if cur == nil {
-			skips = appendOutside(skips, loc, text, prevEnd, m[0])
-		}
 		end := len(text)
 		if i+1 < len(matches) {
 			end = matches[i+1][0]
@@ -49,7 +63,6 @@ func ReadPrintR(name string, data []byte) ([]Post, []Skip) {
 		if m[2] >= 0 { // object header
 			cur = &rawPost{header: m[0], fields: map[string]string{}}
 			raws = append(raws, cur)
-			prevEnd = m[1]
 			continue
 		}
 		field := text[m[4]:m[5]]
@@ -58,25 +71,21 @@ func ReadPrintR(name string, data []byte) ([]Post, []Skip) {
 			raws = append(raws, cur)
 		}
 		val := text[m[1]:end]
-		if field == "post_content" {
+		switch field {
+		case "post_content":
 			cur.contentAt = m[1]
 			cur.fields[field] = strings.TrimRight(val, " \n\u00a0")
-		} else {
+		case "filter": // the last field: what follows on other lines is outside the object
+			if nl := strings.IndexByte(val, '\n'); nl >= 0 {
+				skips = appendOutside(skips, loc, text, m[1]+nl, end)
+				val = val[:nl]
+			}
+			cur.fields[field] = trimFieldValue(val)
+		default:
 			cur.fields[field] = trimFieldValue(val)
 		}
-		prevEnd = end
 	}
-	if cur == nil {
-		skips = appendOutside(skips, loc, text, 0, len(text))
-	}
-	var posts []Post
-	for _, r := range raws {
-		p, ok := r.post(loc)
-		if ok {
-			posts = append(posts, p)
-		}
-	}
-	return posts, skips
+	return raws, skips
 }
 
 func hasField(r *rawPost, f string) bool {
@@ -102,11 +111,28 @@ func appendOutside(skips []Skip, loc *locator, text string, from, to int) []Skip
 	if trimmed == "" {
 		return skips
 	}
-	start := from + strings.Index(chunk, strings.Fields(chunk)[0])
+	start := from + contentStart(chunk)
 	first, last := loc.at(start), loc.at(to)
 	reason := fmt.Sprintf("text outside any WP_Post object (L%d-L%d, %d characters: %s)",
 		first.Line, last.Line, len([]rune(trimmed)), describeOutside(trimmed))
 	return append(skips, Skip{Source: first, Reason: reason})
+}
+
+// contentStart returns the offset of the first character of s that is not
+// whitespace or print_r punctuation ("Array", parentheses).
+func contentStart(s string) int {
+	i := 0
+	for i < len(s) {
+		switch rest := s[i:]; {
+		case strings.HasPrefix(rest, "Array"):
+			i += len("Array")
+		case strings.ContainsRune(" \t\r\n()", rune(s[i])):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // describeOutside names what stray text outside posts usually is.

@@ -47,3 +47,17 @@ func TestDetectFormat(t *testing.T) {
 		t.Errorf("bad JSON given with --from wp-json must be an error")
 	}
 }
+
+// TestTextBetweenPosts checks that text between two dumped objects is
+// reported, not swallowed by the last field of the first.
+func TestTextBetweenPosts(t *testing.T) {
+	dump := "[0] => WP_Post Object ( [ID] => 1 [post_content] => One. [filter] => raw\n)\nAdam Hug\nDirector of the Centre.\n" +
+		"[1] => WP_Post Object ( [ID] => 2 [post_content] => Two. [filter] => raw )"
+	posts, skips := ReadPrintR("d.txt", []byte(dump))
+	if len(posts) != 2 || posts[0].Content != "One." || posts[1].Content != "Two." {
+		t.Fatalf("posts %+v", posts)
+	}
+	if len(skips) != 1 || skips[0].Source.Line != 3 || !strings.Contains(skips[0].Reason, `"Adam Hug Director of the Centre."`) {
+		t.Errorf("skips %+v", skips)
+	}
+}
