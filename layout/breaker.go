@@ -22,8 +22,16 @@ type breakNode struct {
 	width, stretch, shrink float64 // running totals after the break
 	demerits               float64
 	flagged                bool
+	hyphens                int // consecutive hyphenated lines ending here
 	prev                   *breakNode
 }
+
+// maxLadder is the most hyphenated lines in a row the breaker accepts before it prefers
+// almost anything else; ladderDemerits is what each further one costs.
+const (
+	maxLadder      = 3
+	ladderDemerits = 1e7
+)
 
 type totals struct{ width, stretch, shrink float64 }
 
@@ -162,8 +170,10 @@ func fitnessOf(r float64) int {
 
 // tryBreak updates the active list for a break at item i, in place.
 func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode, p breakParams) []*breakNode {
-	var best [4]breakNode
-	var found [4]bool
+	// The best node per fitness class and per length of the hyphen ladder it ends, since both
+	// change what the next line costs.
+	var best [4][maxLadder + 1]breakNode
+	var found [4][maxLadder + 1]bool
 	kept := active[:0]
 	var overfull *breakNode
 	for _, a := range active {
@@ -179,15 +189,18 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue
 		}
 		n := candidate(items, i, pen, r, a, p)
-		if !found[n.fitness] || n.demerits < best[n.fitness].demerits {
-			best[n.fitness], found[n.fitness] = n, true
+		f, h := n.fitness, min(n.hyphens, maxLadder)
+		if !found[f][h] || n.demerits < best[f][h].demerits {
+			best[f][h], found[f][h] = n, true
 		}
 	}
 	added := false
 	for f := range best {
-		if found[f] {
-			kept = append(kept, finishNode(best[f], items, i, sum))
-			added = true
+		for h := range best[f] {
+			if found[f][h] {
+				kept = append(kept, finishNode(best[f][h], items, i, sum))
+				added = true
+			}
 		}
 	}
 	if !added && len(kept) == 0 && p.final && overfull != nil {
@@ -228,11 +241,19 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, p breakParams)
 	if pen <= -infPenalty && a.flagged {
 		d += p.finalHyphen
 	}
+	hyphens := 0
+	if flagged {
+		hyphens = a.hyphens + 1
+		if hyphens > maxLadder {
+			d += ladderDemerits
+		}
+	}
 	fit := fitnessOf(r)
 	if abs(fit-a.fitness) > 1 {
 		d += p.fitnessDemerits
 	}
-	return breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged, prev: a}
+	return breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged,
+		hyphens: hyphens, prev: a}
 }
 
 // afterBreak returns the running totals at the start of the line after a break at i: the

@@ -91,7 +91,7 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	items := f.items(in, ps)
 	width := f.g.textW - ps.left - ps.right
 	bp := breakParams{
-		width: func(int) float64 { return width }, tolerance: 200, linePenalty: 10,
+		width: func(int) float64 { return width }, tolerance: 400, linePenalty: 10,
 		flaggedDemerits: 300000, fitnessDemerits: 10000, finalHyphen: 50000,
 	}
 	if ps.align != justify {
