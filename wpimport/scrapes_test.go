@@ -69,14 +69,21 @@ func normStart(s string) string {
 	return s
 }
 
-// TestCorpusAgainstPageScrapes checks the structure of the two chapters that
-// have a clean page scrape, block by block: the en Conclusions against 001
-// and the en Introduction against 003, which lost two headings (T7).
+// TestCorpusAgainstPageScrapes checks the structure of the chapters that have
+// a second copy with clean paragraph breaks, block by block: the en
+// Conclusions against the page scrape 001, the en Introduction against 003,
+// which lost two headings (T7), and the second half of the kk Introduction
+// against the multi-line dump 000.
 func TestCorpusAgainstPageScrapes(t *testing.T) {
 	seedInputs(t)
 	conclusions := manuscriptBlockStarts(t, "../content/kazakhstan/en/03-conclusions-and-recommendations.md")
 	if scrape := scrapeBlockStarts(t, "001_4d7f6a736cea916c.txt", 11, 156); !slices.Equal(conclusions, scrape) {
 		t.Errorf("en Conclusions differ from 001:\n got %q\nwant %q", conclusions, scrape)
+	}
+	kk := manuscriptBlockStarts(t, "../content/kazakhstan/kk/02-introduction.md")
+	half := scrapeBlockStarts(t, "000_1b38da32376fc316.txt", 15, 69) // the second half, one block per line (INVENTORY #3)
+	if len(kk) < len(half) || !slices.Equal(kk[len(kk)-len(half):], half) {
+		t.Errorf("kk Introduction's second half differs from 000 L15-L69:\n got %q\nwant %q", kk[max(0, len(kk)-len(half)):], half)
 	}
 	intro := manuscriptBlockStarts(t, "../content/kazakhstan/en/02-introduction.md")
 	intro = slices.DeleteFunc(intro, func(s string) bool { return s == "COVID-19" || s == "Religion" })
