@@ -19,6 +19,7 @@ type line struct {
 	justified  bool // interword glue was stretched or shrunk to the measure
 	overfull   bool
 	hyphenated bool
+	first      bool // the paragraph's first line
 	last       bool // the paragraph's last line
 }
 
@@ -32,7 +33,7 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 			start++
 		}
 		ln := setLine(items[start:b+1], p.width(n), p.ragged > 0)
-		ln.last = n == len(breaks)-1
+		ln.first, ln.last = n == 0, n == len(breaks)-1
 		out = append(out, ln)
 		start = b + 1
 	}

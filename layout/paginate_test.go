@@ -80,14 +80,33 @@ func TestPagination(t *testing.T) {
 				if p.Kind == BlankPage && (p.Head != "" || len(p.elems) > 0) {
 					t.Errorf("%s %s: blank p.%d has content", ed.Name(), paper, p.Number)
 				}
-				if n := len(p.elems); n > 0 && p.Kind != FrontPage && p.Number < len(d.pages) {
-					last := p.elems[n-1].e
-					if last.mark != nil && last.ln != nil {
-						t.Errorf("%s %s: p.%d ends with a heading", ed.Name(), paper, p.Number)
-					}
-				}
+				checkPageEnds(t, ed.Name()+" "+paper, p)
 			}
 		}
+	}
+}
+
+// checkPageEnds reports a page that ends with a heading or an orphan or starts with a widow.
+func checkPageEnds(t *testing.T, name string, p *Page) {
+	t.Helper()
+	var lines []*elem
+	for _, pe := range p.elems {
+		if pe.e.ln != nil {
+			lines = append(lines, pe.e)
+		}
+	}
+	if len(lines) == 0 || p.Kind == FrontPage {
+		return
+	}
+	first, last := lines[0].ln, lines[len(lines)-1]
+	if first.last && !first.first {
+		t.Errorf("%s: p.%d starts with a widow", name, p.Number)
+	}
+	if last.ln.first && !last.ln.last {
+		t.Errorf("%s: p.%d ends with an orphan", name, p.Number)
+	}
+	if last.mark != nil && last.ln.last {
+		t.Errorf("%s: p.%d ends with a heading", name, p.Number)
 	}
 }
 

@@ -231,3 +231,40 @@ func TestWordSpacing(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenation reports how often lines end with a hyphen and how long hyphen ladders get,
+// per edition; at most 40% of lines may be hyphenated and at most 1% of them may stand in a
+// ladder longer than maxLadder (the breaker only accepts one when nothing else fits).
+func TestHyphenation(t *testing.T) {
+	for _, ed := range corpus(t) {
+		d, err := Typeset(ed, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls := d.Lines()
+		run, hyph, long := 0, 0, 0
+		ladders := map[int]int{}
+		for _, l := range ls {
+			if l.Hyphenated {
+				run++
+				hyph++
+				if run > maxLadder {
+					long++
+				}
+				continue
+			}
+			if run > 1 {
+				ladders[run]++
+			}
+			run = 0
+		}
+		frac := float64(hyph) / float64(max(1, len(ls)))
+		t.Logf("%s: %d lines, %.1f%% hyphenated, ladders (length: count) %v", ed.Name(), len(ls), 100*frac, ladders)
+		if frac > 0.40 {
+			t.Errorf("%s: %.1f%% of lines end with a hyphen", ed.Name(), 100*frac)
+		}
+		if float64(long) > 0.01*float64(len(ls)) {
+			t.Errorf("%s: %d lines stand in hyphen ladders longer than %d", ed.Name(), long, maxLadder)
+		}
+	}
+}
