@@ -130,7 +130,7 @@ func (t *typesetter) endNotes() (section, bool) {
 			continue
 		}
 		f.ch = ch
-		f.chapterNotes(ch, ch.Title, true)
+		f.chapterNotes(ch, ch.Title)
 	}
 	return section{head: t.d.ui.Notes, pages: paginate(f.elems, t.d.g.textH)}, true
 }

@@ -36,7 +36,9 @@ type Options struct {
 	Hyphenator Hyphenator
 }
 
-// Document is a typeset edition: its pages in plain data, ready to draw.
+// Document is a typeset edition: its pages in plain data, ready to draw. Documents of
+// different editions may be made and drawn concurrently; one Document is not safe for
+// concurrent use.
 type Document struct {
 	ed    *book.Edition
 	opts  Options

@@ -44,7 +44,7 @@ func (f *flow) chapterOpener(ch *book.Chapter) {
 
 // chapterNotes sets a chapter's endnotes under a heading; grouped (at the end of the book)
 // the heading is the chapter's title.
-func (f *flow) chapterNotes(ch *book.Chapter, title string, grouped bool) {
+func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	c := f.bodyContext()
 	ps := paraSpec{font: sansBold, size: c.size * 1.2, leading: c.size * 1.5, align: raggedRight}
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})

@@ -37,7 +37,7 @@ func (t *typesetter) run() {
 		f.chapterOpener(ch)
 		f.blocks(ch.Blocks, f.bodyContext())
 		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
-			f.chapterNotes(ch, t.d.ui.Notes, false)
+			f.chapterNotes(ch, t.d.ui.Notes)
 		}
 		s.pages = paginate(f.elems, t.d.g.textH)
 		body = append(body, s)
