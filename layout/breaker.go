@@ -33,6 +33,13 @@ const (
 	ladderDemerits = 1e7
 )
 
+// A last line shorter than runtFraction of the measure costs runtDemerits, about as much
+// as a loose line: worth avoiding when the paragraph can be set otherwise.
+const (
+	runtFraction = 0.12
+	runtDemerits = 1e5
+)
+
 type totals struct{ width, stretch, shrink float64 }
 
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
@@ -188,7 +195,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 		if r < -1 || (!p.final && badness(r) > p.tolerance) {
 			continue
 		}
-		n := candidate(items, i, pen, r, a, p)
+		n := candidate(items, i, pen, r, a, sum, p)
 		f, h := n.fitness, min(n.hyphens, maxLadder)
 		if !found[f][h] || n.demerits < best[f][h].demerits {
 			best[f][h], found[f][h] = n, true
@@ -204,7 +211,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 		}
 	}
 	if !added && len(kept) == 0 && p.final && overfull != nil {
-		n := candidate(items, i, pen, -1, overfull, p)
+		n := candidate(items, i, pen, -1, overfull, sum, p)
 		n.demerits += 1e9
 		kept = append(kept, finishNode(n, items, i, sum))
 	}
@@ -218,7 +225,7 @@ func finishNode(n breakNode, items []item, i int, sum totals) *breakNode {
 }
 
 // candidate makes the node for a break at i after a, with its demerits.
-func candidate(items []item, i int, pen, r float64, a *breakNode, p breakParams) breakNode {
+func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) breakNode {
 	b := badness(r)
 	if p.final && r > 0 {
 		b = 100 * r * r * r // uncapped, so the emergency pass still ranks loose lines
@@ -240,6 +247,9 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, p breakParams)
 	}
 	if pen <= -infPenalty && a.flagged {
 		d += p.finalHyphen
+	}
+	if pen <= -infPenalty && a.pos >= 0 && sum.width-a.width < runtFraction*p.width(a.line) {
+		d += runtDemerits // a last line of a word or two under a full paragraph
 	}
 	hyphens := 0
 	if flagged {

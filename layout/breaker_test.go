@@ -36,7 +36,7 @@ func demerits(items []item, breaks []int, p breakParams) float64 {
 			if !ok || r < -1 || badness(r) > p.tolerance {
 				return math.Inf(1)
 			}
-			n := finishNode(candidate(items, i, pen, r, prev, p), items, i, sum)
+			n := finishNode(candidate(items, i, pen, r, prev, sum, p), items, i, sum)
 			total = n.demerits
 			prev = n
 			bi++
