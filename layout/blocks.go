@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/fpc/bindery/book"
 )
@@ -46,6 +47,9 @@ func (f *flow) blocks(bs []book.Block, c context) {
 				ps.first = c.size
 			}
 			f.paragraph(b.Inlines, ps)
+			if i+1 < len(bs) && bs[i+1].Kind == book.List && strings.HasSuffix(strings.TrimSpace(plain(b.Inlines)), ":") {
+				f.keepNext = true // a lead-in stays with its list
+			}
 		case book.Heading:
 			f.sectionHeading(b, c, i == 0)
 		case book.List:
