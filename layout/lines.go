@@ -79,7 +79,8 @@ func setLine(items []item, measure float64, ragged bool) line {
 		}
 	}
 	if brk.kind == penaltyItem && brk.hyphen != nil && brk.flagged {
-		ln.runs = append(ln.runs, placed{x: x, g: brk.hyphen})
+		// The penalty's width is the hyphen's less the kerning the box before included.
+		ln.runs = append(ln.runs, placed{x: x + brk.width - brk.hyphen.width, g: brk.hyphen})
 		x += brk.width
 	}
 	ln.set = x

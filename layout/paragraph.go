@@ -189,14 +189,27 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 	start := 0
 	for _, p := range pts {
 		b.addBox(w[start:p.at], st)
+		// The kerning across the split belongs to the word when it is not broken there: it
+		// widens the box before, and the penalty takes it back when the line ends here.
+		k := b.kernAt(w, p.at, st)
+		if n := len(b.items) - 1; n >= 0 && b.items[n].kind == boxItem {
+			b.items[n].width += k
+		}
 		if p.hyphen {
-			b.items = append(b.items, penalty(hy.width, p.penalty, true, hy))
+			b.items = append(b.items, penalty(hy.width-k, p.penalty, true, hy))
 		} else {
-			b.items = append(b.items, penalty(0, p.penalty, false, nil))
+			b.items = append(b.items, penalty(-k, p.penalty, false, nil))
 		}
 		start = p.at
 	}
 	b.addBox(w[start:], st)
+}
+
+// kernAt returns the kerning, in points, between the characters either side of byte at.
+func (b *paraBuilder) kernAt(w string, at int, st textStyle) float64 {
+	left, _ := utf8.DecodeLastRuneInString(w[:at])
+	right, _ := utf8.DecodeRuneInString(w[at:])
+	return b.m.faces[st.font].kerning(left, right) * st.size / 1000
 }
 
 func (b *paraBuilder) addBox(s string, st textStyle) {
