@@ -39,7 +39,12 @@ func (c context) spec() paraSpec {
 // sequence gets a first-line indent (never after headings, lists or panels).
 func (f *flow) blocks(bs []book.Block, c context) {
 	prevPara := false
+	anchors := f.anchorBlocks
+	f.anchorBlocks = ""
 	for i, b := range bs {
+		if anchors != "" {
+			f.pending = append(f.pending, blockAnchor(anchors, i))
+		}
 		switch b.Kind {
 		case book.Paragraph:
 			ps := c.spec()

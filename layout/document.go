@@ -9,6 +9,7 @@ package layout
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -131,13 +132,37 @@ func (d *Document) Pages() []*Page { return d.pages }
 // Paper returns the trim size the document was set for.
 func (d *Document) Paper() string { return d.g.paper }
 
-// PageStarts returns where every printed page starts, for the EPUB page-list.
+// PageStarts returns where every printed page starts, for the EPUB page-list. The anchor is
+// the first identifier on the page (the chapter, a top-level block as epub.BlockAnchor names
+// it, a note reference or a note); a page that lies inside one block without any names the
+// block it continues.
 func (d *Document) PageStarts() []PageStart {
 	out := make([]PageStart, len(d.pages))
+	block := ""
 	for i, p := range d.pages {
-		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Anchor: p.anchor()}
+		a := p.anchor()
+		if a == "" && p.Kind == BodyPage {
+			a = block
+		}
+		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Anchor: a}
+		if b := p.lastBlock(); b != "" {
+			block = b
+		}
 	}
 	return out
+}
+
+// lastBlock returns the identifier of the last top-level block that starts on the page.
+func (p *Page) lastBlock() string {
+	last := ""
+	for _, pe := range p.elems {
+		for _, a := range pe.e.anchors {
+			if p.ChapterID != "" && strings.HasPrefix(a, p.ChapterID+"-b") {
+				last = a
+			}
+		}
+	}
+	return last
 }
 
 // anchor returns the first public identifier set on the page.

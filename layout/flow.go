@@ -1,6 +1,10 @@
 package layout
 
-import "github.com/fpc/bindery/book"
+import (
+	"strconv"
+
+	"github.com/fpc/bindery/book"
+)
 
 // elem is one item of a page's vertical list: a set line or a vertical space.
 type elem struct {
@@ -56,7 +60,14 @@ type flow struct {
 	mark     *outlineMark
 	missing  string // the placeholder text of a missing note
 	sections int    // level 2 headings so far, for the contents' links
+	// anchorBlocks, when set to a chapter id, makes the next blocks call give each of its
+	// blocks the identifier the EPUB puts before it (see blockAnchor).
+	anchorBlocks string
 }
+
+// blockAnchor is the identifier the EPUB gives the i-th top-level block of a chapter
+// (epub.BlockAnchor), so that the page-list can point at the block a page starts with.
+func blockAnchor(chapterID string, i int) string { return chapterID + "-b" + strconv.Itoa(i) }
 
 // add appends an element, attaching pending anchors and bookmarks to the first line.
 func (f *flow) add(e *elem) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/epub"
 )
 
 // lineElems makes the elements of an n-line paragraph the way flow.paragraph marks them.
@@ -121,6 +122,9 @@ func TestPageStarts(t *testing.T) {
 		ids := map[string]bool{}
 		for _, ch := range ed.Chapters {
 			ids[ch.ID] = true
+			for i := range ch.Blocks {
+				ids[epub.BlockAnchor(ch.ID, i)] = true
+			}
 			for _, n := range ch.Notes {
 				ids[ch.NoteID(n.Number)] = true
 				for k := 1; k <= n.Refs; k++ {
@@ -141,6 +145,9 @@ func TestPageStarts(t *testing.T) {
 			}
 			if d.pages[i].Kind == OpenerPage && s.ChapterID != "" && s.Anchor != s.ChapterID {
 				t.Errorf("%s p.%s: opener of %s anchored at %q", ed.Name(), s.Page, s.ChapterID, s.Anchor)
+			}
+			if d.pages[i].Kind == BodyPage && s.Anchor == "" {
+				t.Errorf("%s p.%s: body page without an anchor", ed.Name(), s.Page)
 			}
 		}
 	}

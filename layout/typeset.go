@@ -35,6 +35,7 @@ func (t *typesetter) run() {
 		s := section{chapter: ch.ID, head: ch.Title}
 		f := t.newFlow(ch)
 		f.chapterOpener(ch)
+		f.anchorBlocks = ch.ID
 		f.blocks(ch.Blocks, f.bodyContext())
 		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
 			f.chapterNotes(ch, t.d.ui.Notes)
