@@ -18,7 +18,7 @@ func TestEdgeEditions(t *testing.T) {
 		return book.Block{Kind: book.Paragraph, Inlines: []book.Inline{{Kind: book.Text, Text: s}}}
 	}
 	chapters := map[string][]*book.Chapter{
-		"no chapters": nil,
+		"no chapters":   nil,
 		"empty chapter": {{ID: "ch01", Title: "Empty"}},
 		"empty blocks": {{ID: "ch01", Title: "Blocks", Blocks: []book.Block{
 			{Kind: book.Paragraph}, {Kind: book.Heading, Level: 2}, {Kind: book.List}, {Kind: book.Box},
