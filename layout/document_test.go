@@ -226,3 +226,57 @@ type outlineJSON struct {
 	Page  int           `json:"destpageposfrom1"`
 	Kids  []outlineJSON `json:"kids"`
 }
+
+// TestURILinks checks that every web address in the text or the notes is a live link in the
+// PDF (a URI action per piece of the address, however it was broken).
+func TestURILinks(t *testing.T) {
+	for _, ed := range corpus(t) {
+		pdf := pdfBytes(t, ed, Options{})
+		for _, u := range sourceURLs(ed) {
+			esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(u)
+			if !bytes.Contains(pdf, []byte("/URI ("+esc+")")) {
+				t.Errorf("%s: no link to %s", ed.Name(), u)
+			}
+		}
+	}
+}
+
+// sourceURLs lists the ASCII web addresses of an edition's bare URLs and links.
+func sourceURLs(ed *book.Edition) []string {
+	var urls []string
+	var inl func([]book.Inline)
+	inl = func(in []book.Inline) {
+		for _, x := range in {
+			switch {
+			case x.Kind == book.URLText && strings.Contains(x.Text, "://"):
+				urls = append(urls, x.Text)
+			case x.Kind == book.Link && strings.Contains(x.URL, "://"):
+				urls = append(urls, x.URL)
+			}
+			inl(x.Children)
+		}
+	}
+	var blocks func([]book.Block)
+	blocks = func(bs []book.Block) {
+		for _, b := range bs {
+			inl(b.Inlines)
+			blocks(b.Children)
+			for _, it := range b.Items {
+				blocks(it)
+			}
+		}
+	}
+	for _, ch := range ed.Chapters {
+		blocks(ch.Blocks)
+		for _, n := range ch.Notes {
+			blocks(n.Blocks)
+		}
+	}
+	var ascii []string
+	for _, u := range urls {
+		if strings.IndexFunc(u, func(r rune) bool { return r > 0x7e }) < 0 {
+			ascii = append(ascii, u)
+		}
+	}
+	return ascii
+}

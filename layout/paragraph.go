@@ -68,6 +68,9 @@ func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 		case book.Code, book.URLText:
 			s := st
 			s.url = true
+			if x.Kind == book.URLText && strings.Contains(x.Text, "://") && s.link == "" {
+				s.link = x.Text // a bare address is a link to itself
+			}
 			b.addText(x.Text, s)
 		case book.Link:
 			s := st
