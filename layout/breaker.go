@@ -196,6 +196,9 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue
 		}
 		n := candidate(items, i, pen, r, a, sum, p)
+		if n.hyphens > maxLadder && !p.final {
+			continue // only the emergency pass may build a longer ladder
+		}
 		f, h := n.fitness, min(n.hyphens, maxLadder)
 		if !found[f][h] || n.demerits < best[f][h].demerits {
 			best[f][h], found[f][h] = n, true
