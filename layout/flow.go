@@ -43,7 +43,6 @@ type paraSpec struct {
 	align         alignment
 	hyphenate     bool
 	label         *glyphs // a list bullet or note number hung left of the first line
-	labelLink     string
 }
 
 // flow collects the vertical list of one stretch of text (a chapter, the notes, the contents).
