@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/fpc/bindery/book"
-	"github.com/fpc/bindery/hyphen"
 )
 
 // NotePlacement says where endnotes are printed.
@@ -116,9 +115,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	}
 	hy := opts.Hyphenator
 	if hy == nil {
-		if h := hyphen.For(ed.Lang); h != nil {
-			hy = h
-		}
+		hy = hyphenatorFor(ed.Lang)
 	}
 	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m}
 	t := &typesetter{d: d, m: m, hy: hy}

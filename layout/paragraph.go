@@ -7,12 +7,55 @@ import (
 	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/hyphen"
 )
 
 // Hyphenator finds the places inside a word where a hyphen may go, as ascending byte
 // offsets. The hyphen package's patterns satisfy it; tests pass fakes.
 type Hyphenator interface {
 	Hyphenate(word string) []int
+}
+
+// byScript hyphenates Latin-script words (names, English titles in notes) with English
+// patterns and every other word with the edition's language.
+type byScript struct {
+	main, latin Hyphenator // either may be nil
+}
+
+// Hyphenate picks the hyphenator by the script of the word's first letter.
+func (h byScript) Hyphenate(w string) []int {
+	i := strings.IndexFunc(w, unicode.IsLetter)
+	if i < 0 {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(w[i:])
+	hy := h.main
+	if unicode.Is(unicode.Latin, r) {
+		hy = h.latin
+	}
+	if hy == nil {
+		return nil
+	}
+	return hy.Hyphenate(w)
+}
+
+// hyphenatorFor returns the hyphenation of an edition's language, with English for words in
+// Latin script, or nil when bindery has no patterns for the language.
+func hyphenatorFor(lang string) Hyphenator {
+	var h byScript
+	if m := hyphen.For(lang); m != nil {
+		h.main = m
+	}
+	if l := hyphen.For("en"); l != nil {
+		h.latin = l
+	}
+	if m := hyphen.For(lang); m != nil && strings.HasPrefix(strings.ToLower(lang), "en") {
+		h.latin = m // en-us stays en-us
+	}
+	if h.main == nil && h.latin == nil {
+		return nil
+	}
+	return h
 }
 
 // textStyle is the state an inline is set in.

@@ -130,3 +130,16 @@ func TestKerning(t *testing.T) {
 		t.Errorf("нн should not kern: %v %+v", w, p)
 	}
 }
+
+// TestByScript checks that Latin words in a Cyrillic edition take English hyphenation.
+func TestByScript(t *testing.T) {
+	h := byScript{main: fakeHyphenator{"бостандығын": {4}}, latin: fakeHyphenator{"freedom": {4}}}
+	for w, want := range map[string][]int{"бостандығын": {4}, "freedom": {4}, "2021": nil, "Freedom": nil} {
+		if got := h.Hyphenate(w); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v, want %v", w, got, want)
+		}
+	}
+	if hyphenatorFor("kk") == nil || hyphenatorFor("en") == nil {
+		t.Error("no hyphenation for kk or en")
+	}
+}
