@@ -13,6 +13,7 @@ type context struct {
 	size, leading float64
 	left, right   float64
 	ragged        bool
+	alert         bool // text in the alert colour
 }
 
 // bodyContext is the main text of a chapter.
@@ -28,7 +29,7 @@ func (f *flow) noteContext() context {
 
 func (c context) spec() paraSpec {
 	ps := paraSpec{font: c.font, size: c.size, leading: c.leading, left: c.left, right: c.right,
-		hyphenate: true}
+		hyphenate: true, alert: c.alert}
 	if c.ragged {
 		ps.align = raggedRight
 	}

@@ -42,6 +42,7 @@ type paraSpec struct {
 	first         float64 // extra indent of the first line
 	align         alignment
 	hyphenate     bool
+	alert         bool    // set in the alert colour (placeholders in drafts)
 	label         *glyphs // a list bullet or note number hung left of the first line
 }
 
@@ -134,7 +135,7 @@ func (f *flow) items(in []book.Inline, ps paraSpec) []item {
 	if ps.first > 0 {
 		b.items = append(b.items, box(ps.first, nil))
 	}
-	b.addInlines(in, textStyle{font: ps.font, size: ps.size})
+	b.addInlines(in, textStyle{font: ps.font, size: ps.size, alert: ps.alert})
 	for len(b.items) > 0 && b.items[0].kind == glueItem {
 		b.items = b.items[1:]
 	}

@@ -25,7 +25,7 @@ func (dr *drawer) furniture(p *Page) {
 	if dr.d.ed.Draft() {
 		note := dr.d.ui.DraftNotice
 		w := dr.d.width(sansBold, size, note)
-		dr.pdf.SetTextColor(150, 40, 40)
+		dr.pdf.SetTextColor(alertRGB[0], alertRGB[1], alertRGB[2])
 		dr.text(sansBold, size, left+(g.textW-w)/2, dr.foot(), note)
 		dr.pdf.SetTextColor(0, 0, 0)
 	}

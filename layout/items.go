@@ -37,6 +37,7 @@ type glyphs struct {
 	link   string // "#id" for an internal target, else a URL; "" for none
 	anchor string // an identifier this run defines (a note reference)
 	width  float64
+	alert  bool // drawn in the alert colour
 }
 
 func box(w float64, g *glyphs) item { return item{kind: boxItem, width: w, ink: g} }

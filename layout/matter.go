@@ -67,6 +67,7 @@ func (f *flow) note(ch *book.Chapter, n book.Note, c context) {
 	f.pending = append(f.pending, ch.NoteID(n.Number))
 	blocks := n.Blocks
 	if n.Missing || len(blocks) == 0 {
+		c.alert = true
 		msg := strings.TrimSpace(f.missing)
 		blocks = []book.Block{{Kind: book.Paragraph, Inlines: []book.Inline{
 			{Kind: book.Emph, Children: text("[" + msg + "]")}}}}

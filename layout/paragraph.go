@@ -60,10 +60,11 @@ func hyphenatorFor(lang string) Hyphenator {
 
 // textStyle is the state an inline is set in.
 type textStyle struct {
-	font fontID
-	size float64
-	link string
-	url  bool // break after URL punctuation, never hyphenate
+	font  fontID
+	size  float64
+	link  string
+	url   bool // break after URL punctuation, never hyphenate
+	alert bool // the alert colour
 }
 
 // paraBuilder turns inlines into a paragraph's items.
@@ -203,7 +204,7 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 		b.setWord(w, st)
 		return
 	}
-	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil}
+	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, alert: st.alert}
 	if items, ok := b.m.words[key]; ok {
 		b.items = append(b.items, items...)
 		return
@@ -221,6 +222,7 @@ type wordKey struct {
 	size    float64
 	measure float64
 	url, hy bool
+	alert   bool
 }
 
 // setWord hyphenates and shapes a word into boxes and penalties.
@@ -232,6 +234,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		pts = b.wordBreaks(w)
 	}
 	hy := b.run(st.font, st.size, "-")
+	hy.alert = st.alert
 	start := 0
 	for _, p := range pts {
 		b.addBox(w[start:p.at], st)
@@ -263,7 +266,7 @@ func (b *paraBuilder) addBox(s string, st textStyle) {
 		return
 	}
 	g := b.run(st.font, st.size, s)
-	g.link = st.link
+	g.link, g.alert = st.link, st.alert
 	b.items = append(b.items, box(g.width, g))
 }
 

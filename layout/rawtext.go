@@ -1,6 +1,9 @@
 package layout
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // fresh reports whether a run holds a character its face has not drawn yet in this document.
 func (dr *drawer) fresh(g *glyphs) bool {
@@ -21,14 +24,24 @@ func (dr *drawer) learn(g *glyphs, x, y float64) {
 	for _, r := range g.text {
 		dr.known[g.font][r] = true
 	}
+	if g.alert {
+		dr.pdf.SetTextColor(alertRGB[0], alertRGB[1], alertRGB[2])
+	}
 	for _, pc := range g.pieces {
 		dr.pdf.Text(x+pc.dx, y, pc.text)
 	}
+	if g.alert {
+		dr.pdf.SetTextColor(0, 0, 0)
+	}
 }
+
+// alertRGB is the colour of the draft notice and of placeholders for missing notes.
+var alertRGB = [3]int{150, 40, 40}
 
 // sameText reports whether b can continue a.'s TJ: same face, size and baseline, to its right.
 func sameText(a, b placed) bool {
-	return a.g.font == b.g.font && a.g.size == b.g.size && a.g.rise == b.g.rise && b.x >= a.x+a.g.width-0.01
+	return a.g.font == b.g.font && a.g.size == b.g.size && a.g.rise == b.g.rise && a.g.alert == b.g.alert &&
+		b.x >= a.x+a.g.width-0.01
 }
 
 // line draws the runs of a set line with its baseline at y. A run with characters its face
@@ -62,7 +75,11 @@ func (dr *drawer) line(ln *line, x, y float64) {
 func (dr *drawer) tj(runs []placed, x, y float64) []byte {
 	size := runs[0].g.size
 	start := x + runs[0].x + runs[0].g.pieces[0].dx
-	b := append(dr.raw[:0], "BT "...)
+	b := dr.raw[:0]
+	if runs[0].g.alert {
+		b = fmt.Appendf(b, "q %.3f %.3f %.3f rg ", float64(alertRGB[0])/255, float64(alertRGB[1])/255, float64(alertRGB[2])/255)
+	}
+	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, start, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, dr.pageH-y, 'f', 2, 64)
@@ -83,6 +100,9 @@ func (dr *drawer) tj(runs []placed, x, y float64) []byte {
 		}
 	}
 	b = append(b, "] TJ ET"...)
+	if runs[0].g.alert {
+		b = append(b, " Q"...)
+	}
 	dr.raw = b
 	return b
 }
