@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"hash/fnv"
-	"regexp"
 	"sort"
 	"strconv"
 )
@@ -16,11 +15,6 @@ var psNames = map[string]string{
 	"utf8ptserifB": "PTSerif-Bold", "utf8ptserifBI": "PTSerif-BoldItalic",
 	"utf8ptsans": "PTSans-Regular", "utf8ptsansB": "PTSans-Bold",
 }
-
-var (
-	fontNameRE  = regexp.MustCompile(`/(?:BaseFont|FontName) /(utf8[A-Za-z]+)`)
-	rawStreamRE = regexp.MustCompile(`<</Length (\d+)>>\nstream\n`)
-)
 
 // edit replaces pdf[at:at+n] with repl.
 type edit struct {
@@ -73,16 +67,30 @@ func fontEdits(body []byte) []edit {
 	h.Write(body)
 	seed := h.Sum64()
 	var edits []edit
-	for _, m := range fontNameRE.FindAllSubmatchIndex(body, -1) {
-		key := string(body[m[2]:m[3]])
-		if ps, ok := psNames[key]; ok {
-			edits = append(edits, edit{at: m[2], n: m[3] - m[2], repl: []byte(subsetTag(seed, key) + "+" + ps)})
+	for _, key := range []string{"/BaseFont /utf8", "/FontName /utf8"} {
+		for at := 0; ; {
+			i := bytes.Index(body[at:], []byte(key))
+			if i < 0 {
+				break
+			}
+			start := at + i + len(key) - len("utf8")
+			end := start + len("utf8")
+			for end < len(body) && isLetter(body[end]) {
+				end++
+			}
+			if ps, ok := psNames[string(body[start:end])]; ok {
+				edits = append(edits, edit{at: start, n: end - start, repl: []byte(subsetTag(seed, string(body[start:end])) + "+" + ps)})
+			}
+			at = end
 		}
 	}
 	return edits
 }
 
-// streamEdits compresses every stream that has no filter.
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// streamEdits compresses every stream that has no filter: fpdf writes them as
+// "<</Length n>>\nstream\n".
 func streamEdits(body []byte) ([]edit, error) {
 	var edits []edit
 	var buf bytes.Buffer
@@ -90,21 +98,39 @@ func streamEdits(body []byte) ([]edit, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range rawStreamRE.FindAllSubmatchIndex(body, -1) {
-		n, err := strconv.Atoi(string(body[m[2]:m[3]]))
-		if err != nil || m[1]+n > len(body) {
-			return nil, fmt.Errorf("layout: bad stream length at %d", m[0])
+	const open = "<</Length "
+	for at := 0; ; {
+		i := bytes.Index(body[at:], []byte(open))
+		if i < 0 {
+			break
+		}
+		start := at + i
+		num := start + len(open)
+		end := num
+		for end < len(body) && body[end] >= '0' && body[end] <= '9' {
+			end++
+		}
+		const tail = ">>\nstream\n"
+		if end == num || !bytes.HasPrefix(body[end:], []byte(tail)) {
+			at = end
+			continue
+		}
+		n, _ := strconv.Atoi(string(body[num:end]))
+		data := end + len(tail)
+		if data+n > len(body) {
+			return nil, fmt.Errorf("layout: bad stream length at %d", start)
 		}
 		buf.Reset()
 		zw.Reset(&buf)
-		if _, err := zw.Write(body[m[1] : m[1]+n]); err != nil {
+		if _, err := zw.Write(body[data : data+n]); err != nil {
 			return nil, err
 		}
 		if err := zw.Close(); err != nil {
 			return nil, err
 		}
 		repl := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>\nstream\n", buf.Len())
-		edits = append(edits, edit{at: m[0], n: m[1] + n - m[0], repl: append(repl, buf.Bytes()...)})
+		edits = append(edits, edit{at: start, n: data + n - start, repl: append(repl, buf.Bytes()...)})
+		at = data + n
 	}
 	return edits, nil
 }
