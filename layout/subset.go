@@ -115,9 +115,9 @@ func streamEdits(body []byte) ([]edit, error) {
 			at = end
 			continue
 		}
-		n, _ := strconv.Atoi(string(body[num:end]))
+		n, err := strconv.Atoi(string(body[num:end]))
 		data := end + len(tail)
-		if data+n > len(body) {
+		if err != nil || n > len(body)-data {
 			return nil, fmt.Errorf("layout: bad stream length at %d", start)
 		}
 		buf.Reset()
