@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -70,6 +71,9 @@ func (dr *drawer) setup() {
 	date := d.opts.Modified
 	if date.IsZero() {
 		date = d.ed.Meta.Date
+	}
+	if date.IsZero() {
+		date = time.Unix(0, 0).UTC() // fpdf would read the clock; the bytes must not change
 	}
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
