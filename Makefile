@@ -19,8 +19,14 @@ lint: vet
 	@command -v golangci-lint >/dev/null && golangci-lint run ./... || echo "golangci-lint not installed; ran go vet only"
 
 FUZZTIME ?= 20s
+FUZZ_TARGETS = book:FuzzParseChapter epub:FuzzChapter epub:FuzzEscape epub:FuzzLinkTarget \
+	epub:FuzzParseColor hyphen:FuzzHyphenate hyphen:FuzzSoftHyphens hyphen:FuzzParseTeX \
+	layout:FuzzFinishPDF layout:FuzzParagraph typo:FuzzText wpimport:FuzzEscapingReadsBack \
+	wpimport:FuzzConvertHTML wpimport:FuzzEscape wpimport:FuzzReadJSON wpimport:FuzzReadPrintR \
+	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes
 fuzz: ## run each fuzz target for FUZZTIME
-	$(GO) test ./book -run '^$$' -fuzz FuzzParseChapter -fuzztime $(FUZZTIME)
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
+	  echo "== $$pkg $$fn"; $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) || exit 1; done
 
 golden: ## rewrite golden files after an intended change
 	$(GO) test ./... -update

@@ -168,8 +168,8 @@ func (dr *drawer) bookmark(m *outlineMark, y float64) {
 	dr.level = level
 }
 
-// link puts a run's link annotation over it.
-func (dr *drawer) link(r placed, x, y float64) {
+// link puts a link annotation of the given width over a run and the runs after it.
+func (dr *drawer) link(r placed, width, x, y float64) {
 	g := r.g
 	if g.link == "" {
 		return
@@ -177,11 +177,11 @@ func (dr *drawer) link(r placed, x, y float64) {
 	top := y - g.rise - 0.8*g.size
 	if strings.HasPrefix(g.link, "#") {
 		if l, ok := dr.links[g.link[1:]]; ok {
-			dr.pdf.Link(x+r.x, top, g.width, g.size, l)
+			dr.pdf.Link(x+r.x, top, width, g.size, l)
 		}
 		return
 	}
-	dr.pdf.LinkString(x+r.x, top, g.width, g.size, g.link)
+	dr.pdf.LinkString(x+r.x, top, width, g.size, g.link)
 }
 
 // panels tints the part of every sidebar that falls on the page.

@@ -54,7 +54,6 @@ func (dr *drawer) line(ln *line, x, y float64) {
 		dr.setFont(r.g.font, r.g.size)
 		if dr.fresh(r.g) {
 			dr.learn(r.g, x+r.x, y-r.g.rise)
-			dr.link(r, x, y)
 			i++
 			continue
 		}
@@ -63,9 +62,22 @@ func (dr *drawer) line(ln *line, x, y float64) {
 			j++
 		}
 		dr.pdf.RawWriteStr(string(dr.tj(ln.runs[i:j], x, y-r.g.rise)))
-		for _, r := range ln.runs[i:j] {
-			dr.link(r, x, y)
+		i = j
+	}
+	dr.lineLinks(ln, x, y)
+}
+
+// lineLinks puts one link annotation over each stretch of consecutive runs of a line that
+// share a target, so a URL broken into many boxes still gets a single annotation.
+func (dr *drawer) lineLinks(ln *line, x, y float64) {
+	for i := 0; i < len(ln.runs); {
+		r := ln.runs[i]
+		j, width := i+1, r.g.width
+		for j < len(ln.runs) && r.g.link != "" && ln.runs[j].g.link == r.g.link && ln.runs[j].g.rise == r.g.rise {
+			width = ln.runs[j].x + ln.runs[j].g.width - r.x
+			j++
 		}
+		dr.link(r, width, x, y)
 		i = j
 	}
 }

@@ -82,21 +82,22 @@ func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, erro
 	return slices.Concat(outs...), errors.Join(errs...)
 }
 
-// buildEdition renders one edition. The layout knows where every printed page starts
-// ((*layout.Document).PageStarts); the EPUB page-list will be fed from it once the EPUB
-// can mark page breaks inside paragraphs, so no approximate page-list is written today.
+// buildEdition renders one edition. The PDF is typeset first so that the EPUB can carry
+// the printed page numbers in its page-list: each mark points at the first element of the
+// page that the EPUB also has (a block, note reference, note or chapter start).
 func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	modified := ed.Meta.Date
 	if opts.Modified != nil {
 		modified = *opts.Modified
 	}
 	var outs []Output
+	var pages []epub.PageMark
 	if slices.Contains(opts.Formats, PDF) {
-		out, err := buildPDF(ed, opts, modified)
+		out, marks, err := buildPDF(ed, opts, modified)
 		if err != nil {
 			return outs, err
 		}
-		outs = append(outs, out)
+		outs, pages = append(outs, out), marks
 	}
 	if slices.Contains(opts.Formats, EPUB) {
 		start := time.Now()
@@ -105,7 +106,7 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 		if opts.NotesBook {
 			notes = epub.NotesAtEnd
 		}
-		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified})
+		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified, PageList: pages})
 		if err != nil {
 			return outs, fmt.Errorf("%s: epub: %w", ed.Name(), err)
 		}
@@ -118,7 +119,7 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	return outs, nil
 }
 
-func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error) {
+func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, []epub.PageMark, error) {
 	start := time.Now()
 	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Modified: modified}
 	if opts.NotesBook {
@@ -126,15 +127,20 @@ func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error
 	}
 	doc, err := layout.Typeset(ed, lo)
 	if err != nil {
-		return Output{}, fmt.Errorf("%s: layout: %w", ed.Name(), err)
+		return Output{}, nil, fmt.Errorf("%s: layout: %w", ed.Name(), err)
 	}
 	var buf bytes.Buffer
 	if err := doc.WritePDF(&buf); err != nil {
-		return Output{}, fmt.Errorf("%s: pdf: %w", ed.Name(), err)
+		return Output{}, nil, fmt.Errorf("%s: pdf: %w", ed.Name(), err)
 	}
 	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
-	out.Pages = len(doc.PageStarts())
-	return out, err
+	starts := doc.PageStarts()
+	out.Pages = len(starts)
+	marks := make([]epub.PageMark, len(starts))
+	for i, s := range starts {
+		marks[i] = epub.PageMark{Page: s.Page, ChapterID: s.ChapterID, Anchor: s.Anchor}
+	}
+	return out, marks, err
 }
 
 func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time.Time) (Output, error) {
