@@ -148,7 +148,7 @@ type converter struct {
 	base    int // offset of the body inside the file
 	lang    string
 	ds      *Diagnostics
-	defList []*Note   // every definition, in source order
+	defList []*Note // every definition, in source order
 	defs    map[string][]*Note
 	defPos  map[string][]int
 }

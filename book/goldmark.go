@@ -67,8 +67,8 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 }
 
 func (containerParser) Close(ast.Node, text.Reader, parser.Context) {}
-func (containerParser) CanInterruptParagraph() bool                { return true }
-func (containerParser) CanAcceptIndentedLine() bool                { return false }
+func (containerParser) CanInterruptParagraph() bool                 { return true }
+func (containerParser) CanAcceptIndentedLine() bool                 { return false }
 
 // kindNoteRef is the node kind of a `[^label]` reference.
 var kindNoteRef = ast.NewNodeKind("BinderyNoteRef")
@@ -80,7 +80,7 @@ type noteRefNode struct {
 	offset int
 }
 
-func (n *noteRefNode) Kind() ast.NodeKind          { return kindNoteRef }
+func (n *noteRefNode) Kind() ast.NodeKind         { return kindNoteRef }
 func (n *noteRefNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 type noteRefParser struct{}
