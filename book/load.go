@@ -25,6 +25,12 @@ func Load(fsys fs.FS) (*Library, Diagnostics) { return LoadPrefixed(fsys, "") }
 
 // LoadPrefixed is Load with prefix (e.g. "content") put before every path it reports.
 func LoadPrefixed(fsys fs.FS, prefix string) (*Library, Diagnostics) {
+	return LoadSelected(fsys, prefix, nil)
+}
+
+// LoadSelected is LoadPrefixed reading only the editions for which keep returns true
+// (all when keep is nil), so a build of one edition does not parse the others.
+func LoadSelected(fsys fs.FS, prefix string, keep func(report, lang string) bool) (*Library, Diagnostics) {
 	var ds Diagnostics
 	lib := &Library{}
 	reports, err := fs.ReadDir(fsys, ".")
@@ -44,7 +50,7 @@ func LoadPrefixed(fsys fs.FS, prefix string) (*Library, Diagnostics) {
 		rm := loadReportManifest(fsys, prefix, r.Name(), &ds)
 		langs, _ := fs.ReadDir(fsys, r.Name())
 		for _, l := range langs {
-			if l.IsDir() && !strings.HasPrefix(l.Name(), ".") {
+			if l.IsDir() && !strings.HasPrefix(l.Name(), ".") && (keep == nil || keep(r.Name(), l.Name())) {
 				jobs = append(jobs, job{r.Name(), l.Name(), rm})
 			}
 		}
@@ -62,7 +68,7 @@ func LoadPrefixed(fsys fs.FS, prefix string) (*Library, Diagnostics) {
 			lib.Editions = append(lib.Editions, eds[i])
 		}
 	}
-	if len(jobs) == 0 {
+	if len(jobs) == 0 && keep == nil {
 		ds.Errorf(Pos{File: or(prefix, ".")}, "no editions found (expected <report>/<lang>/%s)", EditionManifest)
 	}
 	ds.Sort()

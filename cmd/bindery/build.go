@@ -100,8 +100,10 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	start := time.Now()
-	lib, ds := book.LoadPrefixed(fsys, prefix)
-	lib.Editions = selectEditions(lib.Editions, cmd.StringSlice("report"), cmd.StringSlice("lang"))
+	reports, langs := cmd.StringSlice("report"), cmd.StringSlice("lang")
+	lib, ds := book.LoadSelected(fsys, prefix, func(report, lang string) bool {
+		return (len(reports) == 0 || slices.Contains(reports, report)) && (len(langs) == 0 || slices.Contains(langs, lang))
+	})
 	if err := reportLoad(cmd.Root().ErrWriter, ds); err != nil {
 		return err
 	}
@@ -122,18 +124,6 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	}
 	return err
 }
-
-// selectEditions keeps the editions matching the report and language filters.
-func selectEditions(eds []*book.Edition, reports, langs []string) []*book.Edition {
-	var out []*book.Edition
-	for _, e := range eds {
-		if (len(reports) == 0 || slices.Contains(reports, e.Report)) && (len(langs) == 0 || slices.Contains(langs, e.Lang)) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // reportLoad prints the errors of loading in full, and only the number of warnings, which
 // `bindery check` lists; it returns errReported when there are errors.
 func reportLoad(w io.Writer, ds book.Diagnostics) error {
