@@ -124,6 +124,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	}
 	return err
 }
+
 // reportLoad prints the errors of loading in full, and only the number of warnings, which
 // `bindery check` lists; it returns errReported when there are errors.
 func reportLoad(w io.Writer, ds book.Diagnostics) error {
