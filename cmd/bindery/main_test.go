@@ -123,3 +123,24 @@ func TestVersion(t *testing.T) {
 		t.Errorf("exit %d: %q", code, out)
 	}
 }
+
+func TestBuild(t *testing.T) {
+	dir := unpack(t, "clean.txtar")
+	out := t.TempDir()
+	code, stdout, stderr := runCLI("build", "--out", out, "--paper", "royal", "--bleed", "3mm", "--crop-marks", "--notes", "book", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"demo-en.pdf", "demo-en.epub", "demo-kk.pdf", "demo-kk.epub"} {
+		if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if !strings.Contains(stdout, "4 files from 2 editions") || !strings.Contains(stderr, "1 warning in the content") {
+		t.Errorf("stdout %q stderr %q", stdout, stderr)
+	}
+	code, _, stderr = runCLI("build", "--out", out, unpack(t, "broken.txtar"))
+	if code != 1 || !strings.Contains(stderr, "13 errors: nothing built") {
+		t.Errorf("broken content: exit %d: %s", code, stderr)
+	}
+}
