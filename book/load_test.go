@@ -1,6 +1,7 @@
 package book
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -52,7 +53,7 @@ func TestLoadClean(t *testing.T) {
 		kinds = append(kinds, b.Kind)
 	}
 	want := []BlockKind{Paragraph, Heading, Paragraph, Box, Quote, Heading, Paragraph}
-	if !equal(kinds, want) {
+	if !slices.Equal(kinds, want) {
 		t.Errorf("blocks %v, want %v", kinds, want)
 	}
 	box := intro.Blocks[3]
@@ -66,16 +67,4 @@ func TestLoadClean(t *testing.T) {
 	if n := kk.Chapters[0].Notes; len(n) != 2 || !n[1].Missing {
 		t.Errorf("draft note placeholder missing: %+v", n)
 	}
-}
-
-func equal[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

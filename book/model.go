@@ -162,3 +162,13 @@ type Note struct {
 	Refs    int  // how many references point at this note
 	Missing bool // referenced but never defined (allowed in drafts)
 }
+
+// NotePlacement says where a renderer puts the endnotes of an edition.
+type NotePlacement int
+
+// The note placements: after each chapter (the default, numbering restarts per chapter as
+// in the source), or gathered at the end of the book, grouped by chapter ("--notes book").
+const (
+	NotesPerChapter NotePlacement = iota
+	NotesAtEnd
+)

@@ -18,14 +18,13 @@ import (
 	"github.com/fpc/bindery/book"
 )
 
-// NotePlacement says where the endnotes of an edition go.
-type NotePlacement int
+// NotePlacement is book.NotePlacement, named here for this package's callers.
+type NotePlacement = book.NotePlacement
 
-// The note placements: at the end of each chapter (the default), or gathered in one Notes
-// document at the end of the book ("--notes book").
+// The note placements, as in book.
 const (
-	NotesPerChapter NotePlacement = iota
-	NotesAtEnd
+	NotesPerChapter = book.NotesPerChapter
+	NotesAtEnd      = book.NotesAtEnd
 )
 
 // PageMark says where a page of the print edition starts, for the page-list navigation.

@@ -15,13 +15,13 @@ import (
 	"github.com/fpc/bindery/book"
 )
 
-// NotePlacement says where endnotes are printed.
-type NotePlacement int
+// NotePlacement is book.NotePlacement, named here for this package's callers.
+type NotePlacement = book.NotePlacement
 
-// The note placements: after each chapter (the default) or gathered at the end of the book.
+// The note placements, as in book.
 const (
-	NotesPerChapter NotePlacement = iota
-	NotesAtEnd
+	NotesPerChapter = book.NotesPerChapter
+	NotesAtEnd      = book.NotesAtEnd
 )
 
 // Options are the choices of one PDF build.

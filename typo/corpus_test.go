@@ -3,6 +3,7 @@ package typo
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,7 +39,7 @@ func TestCorpus(t *testing.T) {
 				if len(f.stack) > 0 {
 					unbalanced++
 				}
-				if !equalStrings(urlPattern.FindAllString(para, -1), urlPattern.FindAllString(out, -1)) {
+				if !slices.Equal(urlPattern.FindAllString(para, -1), urlPattern.FindAllString(out, -1)) {
 					t.Errorf("%s: URLs changed in %q", part.lang, para)
 				}
 				if strings.ContainsRune(out, '\u202f') {
@@ -52,18 +53,6 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %d straight double quotes left", part.lang, straightOut)
 		}
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // BenchmarkCorpus converts the four languages' chapters of seed 002 paragraph by paragraph
