@@ -111,9 +111,20 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 	if _, known := UI(lang); !known {
 		ds.Errorf(Pos{File: display(prefix, dir)}, "unknown language tag %q in folder name (bindery supports %s)", lang, strings.Join(Languages, ", "))
 	}
+	loadCover(fsys, dir, &ed.Meta.Cover, m, &ds)
 	listed := map[string]bool{}
+	ids := map[string]string{}
 	for i, name := range m.Chapters {
+		if listed[name] {
+			ds.Errorf(m.chapterPos(i), "chapter file %q is listed twice", name)
+			continue
+		}
 		listed[name] = true
+		if other, dup := ids[chapterID(name)]; dup {
+			ds.Errorf(m.chapterPos(i), "chapter files %q and %q get the same identifier %q; rename one", other, name, chapterID(name))
+			continue
+		}
+		ids[chapterID(name)] = name
 		cp := path.Join(dir, name)
 		src, err := fs.ReadFile(fsys, cp)
 		if err != nil {
@@ -143,4 +154,22 @@ func (l *Library) Edition(report, lang string) *Edition {
 		return nil
 	}
 	return l.Editions[i]
+}
+
+// loadCover reads the cover image a manifest names, checking that it is a PNG or JPEG.
+func loadCover(fsys fs.FS, dir string, c *Cover, m *manifest, ds *Diagnostics) {
+	if c.Image == "" {
+		return
+	}
+	data, err := fs.ReadFile(fsys, path.Join(dir, c.Image))
+	switch {
+	case err != nil:
+		ds.Errorf(m.posOf("cover"), "cover image %q: %v", c.Image, err)
+	case !strings.HasPrefix(string(data), "\x89PNG\r\n\x1a\n") && !strings.HasPrefix(string(data), "\xff\xd8\xff"):
+		ds.Errorf(m.posOf("cover"), "cover image %q is neither PNG nor JPEG", c.Image)
+	case c.Alt == "":
+		ds.Errorf(m.posOf("cover"), "cover image %q needs an alt text (cover.alt) for readers who cannot see it", c.Image)
+	default:
+		c.Data = data
+	}
 }

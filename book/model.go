@@ -46,7 +46,8 @@ type Cover struct {
 	Background string `yaml:"background"`
 	Foreground string `yaml:"foreground"`
 	Accent     string `yaml:"accent"`
-	Image      string `yaml:"image"`
+	Image      string `yaml:"image"` // path of a PNG or JPEG inside the edition folder
+	Data       []byte `yaml:"-"`     // the image's bytes, read and checked by Load
 	Alt        string `yaml:"alt"`
 }
 

@@ -12,7 +12,8 @@ import "embed"
 // FS is the embedded default content that `bindery build` and `bindery
 // check` use when no directory is given: one folder per report
 // (kazakhstan, tajikistan, kyrgyzstan, series) holding report.yaml and one
-// folder per language with book.yaml and the chapter files.
+// folder per language with book.yaml, the chapter files and any cover image.
+// The patterns take in every report folder, so a new report needs no change here.
 //
-//go:embed kazakhstan tajikistan kyrgyzstan series
+//go:embed */*.yaml */*/*.yaml */*/*.md
 var FS embed.FS

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -45,8 +44,6 @@ type Options struct {
 	Modified time.Time
 	// PageList, when not empty, adds a page-list navigation with print page breaks.
 	PageList []PageMark
-	// Assets is the content tree, read only for a cover image the manifest names.
-	Assets fs.FS
 }
 
 // BlockAnchor returns the identifier of the i-th (0-based) top-level block of a chapter,
@@ -68,7 +65,7 @@ func Write(w io.Writer, ed *book.Edition, opts Options) error {
 		return err
 	}
 	if err := writeContainer(w, files); err != nil {
-		return fmt.Errorf("epub: %s: %w", ed.Name(), err)
+		return fmt.Errorf("epub: %w", err)
 	}
 	return nil
 }
@@ -89,7 +86,7 @@ func (p *publication) build() ([]file, error) {
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, fmt.Errorf("epub: %s: %w", p.ed.Name(), err)
+			return nil, fmt.Errorf("epub: %w", err)
 		}
 	}
 	return p.pack(), nil

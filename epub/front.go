@@ -2,7 +2,6 @@ package epub
 
 import (
 	"fmt"
-	"io/fs"
 	"path"
 	"strings"
 )
@@ -38,7 +37,7 @@ func (p *publication) addCover() error {
 }
 
 // coverImage returns the bytes, file name and media type of the cover image: the file the
-// manifest names, read from Options.Assets, or a generated PNG.
+// manifest names (its bytes loaded by book), or a generated PNG.
 func (p *publication) coverImage() ([]byte, string, string, error) {
 	name := p.ed.Meta.Cover.Image
 	if name == "" {
@@ -54,12 +53,9 @@ func (p *publication) coverImage() ([]byte, string, string, error) {
 	default:
 		return nil, "", "", fmt.Errorf("cover image %s: only PNG and JPEG covers are supported", name)
 	}
-	if p.opts.Assets == nil {
-		return nil, "", "", fmt.Errorf("cover image %s: Options.Assets is nil", name)
-	}
-	data, err := fs.ReadFile(p.opts.Assets, path.Join(p.ed.Dir, name))
-	if err != nil {
-		return nil, "", "", fmt.Errorf("cover image: %w", err)
+	data := p.ed.Meta.Cover.Data
+	if len(data) == 0 {
+		return nil, "", "", fmt.Errorf("cover image %s was not loaded with the edition", name)
 	}
 	return data, "images/cover" + strings.ToLower(path.Ext(name)), mediaType, nil
 }

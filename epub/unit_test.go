@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -39,7 +38,7 @@ func TestInvalidEditions(t *testing.T) {
 		{"refs count", func(e *book.Edition, _ *Options) { e.Chapters[0].Notes[1].Refs = 2 }, "note 2 has 1 references"},
 		{"ref order", func(e *book.Edition, _ *Options) { e.Chapters[0].Blocks[0].Inlines[1].Ref = 2 }, "reference 2 to note 1 comes in place 1"},
 		{"colour", func(e *book.Edition, _ *Options) { e.Meta.Cover.Background = "navy" }, `colour "navy"`},
-		{"cover assets", func(e *book.Edition, _ *Options) { e.Meta.Cover.Image = "cover.png" }, "Options.Assets is nil"},
+		{"cover assets", func(e *book.Edition, _ *Options) { e.Meta.Cover.Image = "cover.png" }, "was not loaded with the edition"},
 		{"cover type", func(e *book.Edition, _ *Options) { e.Meta.Cover.Image = "cover.gif" }, "only PNG and JPEG"},
 	}
 	for _, c := range cases {
@@ -63,8 +62,8 @@ func TestManifestCover(t *testing.T) {
 	ed := fixture("en", false)
 	ed.Meta.Cover.Image = "art/Cover.JPG"
 	ed.Meta.Cover.Alt = "Protesters in Almaty, 2022"
-	assets := fstest.MapFS{"fixture/en/art/Cover.JPG": {Data: []byte("\xff\xd8\xff\xe0 fake jpeg")}}
-	u := unpack(t, build(t, ed, Options{Assets: assets}))
+	ed.Meta.Cover.Data = []byte("\xff\xd8\xff\xe0 fake jpeg")
+	u := unpack(t, build(t, ed, Options{}))
 	if string(u.files["EPUB/images/cover.jpg"]) != "\xff\xd8\xff\xe0 fake jpeg" {
 		t.Error("cover image not copied")
 	}

@@ -3,6 +3,7 @@ package hyphen
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -157,18 +158,34 @@ func TestFor(t *testing.T) {
 	}
 }
 
+// TestConcurrent hyphenates from several goroutines at once (run with -race) and checks
+// every result against the serial one.
 func TestConcurrent(t *testing.T) {
+	words := map[string]string{"en": "international", "ru": "республика", "kk": "құқықтарына",
+		"ky": "укуктарынын", "tg": "ҷумҳурият"}
+	want := map[string][]int{}
+	for lang, w := range words {
+		want[lang] = For(lang).Hyphenate(w)
+		if len(want[lang]) == 0 {
+			t.Fatalf("%s: no break points in %q", lang, w)
+		}
+	}
 	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(words))
 	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, lang := range []string{"en", "ru", "kk", "ky", "tg"} {
-				For(lang).Hyphenate("республика")
+		wg.Go(func() {
+			for lang, w := range words {
+				if got := For(lang).Hyphenate(w); !slices.Equal(got, want[lang]) {
+					errs <- fmt.Sprintf("%s %q: got %v, want %v", lang, w, got, want[lang])
+				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
 
 func TestAppendPointsNoAllocs(t *testing.T) {

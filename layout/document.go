@@ -102,7 +102,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Bleed < 0 || opts.Bleed > 20 {
+	if !(opts.Bleed >= 0 && opts.Bleed <= 20) { // also rejects NaN
 		return nil, fmt.Errorf("layout: bleed %gmm out of range (0–20mm)", opts.Bleed)
 	}
 	ui, ok := book.UI(ed.Lang)

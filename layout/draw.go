@@ -42,11 +42,11 @@ func (d *Document) WritePDF(w io.Writer) error {
 		dr.page(p)
 	}
 	if err := dr.pdf.Error(); err != nil {
-		return fmt.Errorf("layout: draw %s: %w", d.ed.Name(), err)
+		return fmt.Errorf("layout: draw: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := dr.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("layout: draw %s: %w", d.ed.Name(), err)
+		return fmt.Errorf("layout: draw: %w", err)
 	}
 	out, err := finishPDF(buf.Bytes())
 	if err != nil {

@@ -82,22 +82,24 @@ func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, erro
 	return slices.Concat(outs...), errors.Join(errs...)
 }
 
-// buildEdition renders one edition. The PDF is typeset first so that the EPUB can carry
-// the printed page numbers in its page-list: each mark points at the first element of the
-// page that the EPUB also has (a block, note reference, note or chapter start).
+// buildEdition renders one edition. The layout knows where every printed page starts
+// ((*layout.Document).PageStarts) and epub can write a page-list from such marks, but the
+// marks are only as fine as the blocks and notes both renderers name: pages that start
+// inside a long note or on a blank verso would be placed wrongly, and the EPUB would
+// differ with --paper and --format. Until page breaks are marked at the exact line, the
+// built EPUB carries no page-list.
 func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	modified := ed.Meta.Date
 	if opts.Modified != nil {
 		modified = *opts.Modified
 	}
 	var outs []Output
-	var pages []epub.PageMark
 	if slices.Contains(opts.Formats, PDF) {
-		out, marks, err := buildPDF(ed, opts, modified)
+		out, err := buildPDF(ed, opts, modified)
 		if err != nil {
 			return outs, err
 		}
-		outs, pages = append(outs, out), marks
+		outs = append(outs, out)
 	}
 	if slices.Contains(opts.Formats, EPUB) {
 		start := time.Now()
@@ -106,9 +108,9 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 		if opts.NotesBook {
 			notes = epub.NotesAtEnd
 		}
-		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified, PageList: pages})
+		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified})
 		if err != nil {
-			return outs, fmt.Errorf("%s: epub: %w", ed.Name(), err)
+			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
 		}
 		out, err := writeOutput(ed, EPUB, opts.OutDir, buf.Bytes(), start)
 		if err != nil {
@@ -119,7 +121,7 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	return outs, nil
 }
 
-func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, []epub.PageMark, error) {
+func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error) {
 	start := time.Now()
 	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Modified: modified}
 	if opts.NotesBook {
@@ -127,20 +129,15 @@ func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, []epu
 	}
 	doc, err := layout.Typeset(ed, lo)
 	if err != nil {
-		return Output{}, nil, fmt.Errorf("%s: layout: %w", ed.Name(), err)
+		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
 	}
 	var buf bytes.Buffer
 	if err := doc.WritePDF(&buf); err != nil {
-		return Output{}, nil, fmt.Errorf("%s: pdf: %w", ed.Name(), err)
+		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
 	}
 	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
-	starts := doc.PageStarts()
-	out.Pages = len(starts)
-	marks := make([]epub.PageMark, len(starts))
-	for i, s := range starts {
-		marks[i] = epub.PageMark{Page: s.Page, ChapterID: s.ChapterID, Anchor: s.Anchor}
-	}
-	return out, marks, err
+	out.Pages = len(doc.Pages())
+	return out, err
 }
 
 func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time.Time) (Output, error) {
@@ -160,6 +157,10 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -25,8 +25,8 @@ func requireTool(t *testing.T, name string) string {
 
 var epubcheckSummary = regexp.MustCompile(`Messages: (\d+) fatals / (\d+) errors / (\d+) warnings`)
 
-// TestBuiltEPUBsValidate runs epubcheck over every EPUB as `bindery build` writes it: with
-// the page-list taken from the PDF layout, which the epub package's own tests cannot see.
+// TestBuiltEPUBsValidate runs epubcheck over every EPUB exactly as `bindery build` writes
+// it, built beside the PDFs.
 func TestBuiltEPUBsValidate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole-corpus build")

@@ -69,7 +69,8 @@ func buildOptions(cmd *cli.Command) (publish.Options, error) {
 	return opts, err
 }
 
-// parseLength reads a length such as "3mm", "0.125in" or "9pt" and returns millimetres.
+// parseLength reads a length such as "3mm", "0.125in" or "9pt" and returns millimetres,
+// between 0 and 20 mm (the most any printer asks for as bleed).
 func parseLength(s string) (float64, error) {
 	units := []struct {
 		suffix string
@@ -78,10 +79,11 @@ func parseLength(s string) (float64, error) {
 	for _, u := range units {
 		if v, ok := strings.CutSuffix(strings.TrimSpace(s), u.suffix); ok {
 			f, err := strconv.ParseFloat(v, 64)
-			if err != nil || f < 0 || f > 25 {
-				return 0, fmt.Errorf("invalid length %q (want e.g. 3mm, 0 to 25 mm)", s)
+			mm := f * u.mm
+			if err != nil || !(mm >= 0 && mm <= 20) {
+				return 0, fmt.Errorf("invalid length %q (want e.g. 3mm, from 0 to 20 mm)", s)
 			}
-			return f * u.mm, nil
+			return mm, nil
 		}
 	}
 	return 0, fmt.Errorf("invalid length %q: give a unit (mm, cm, in, pt)", s)

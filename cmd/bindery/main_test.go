@@ -93,6 +93,9 @@ func TestUsageErrors(t *testing.T) {
 		{"fonts", "--lang", "de"},
 		{"build", "--paper", "a3"},
 		{"build", "--bleed", "3"},
+		{"build", "--bleed", "NaNmm"},
+		{"build", "--bleed", "1in"},
+		{"build", "--bleed", "-1mm"},
 		{"build", "--crop-marks"},
 		{"check", "/does/not/exist"},
 	} {
