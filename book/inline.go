@@ -78,14 +78,7 @@ func (c *converter) inline(n ast.Node, st style) []Inline {
 	case *ast.Link:
 		return []Inline{{Kind: Link, URL: string(n.Destination), Children: mergeText(c.inlineChildren(n, st))}}
 	case *ast.AutoLink:
-		url := string(n.URL(body))
-		label := string(n.Label(body))
-		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
-			url = "mailto:" + url
-		} else if !strings.Contains(url, "://") && !strings.HasPrefix(url, "mailto:") {
-			url = "http://" + url
-		}
-		return []Inline{{Kind: URLText, Text: label, URL: url}}
+		return []Inline{autoLink(n, body)}
 	case *noteRefNode:
 		ref := Inline{Kind: NoteRef, Label: n.label, Pos: c.at(n.offset)}
 		return []Inline{ref}
@@ -93,15 +86,31 @@ func (c *converter) inline(n ast.Node, st style) []Inline {
 		c.ds.Warnf(c.at(0), "images are not part of the manuscript format; the alt text is kept")
 		return c.inlineChildren(n, st)
 	case *ast.RawHTML:
-		var b strings.Builder
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			b.Write(body[seg.Start:seg.Stop])
-		}
-		c.ds.Warnf(c.at(n.Segments.At(0).Start), "raw HTML %q is kept as text", b.String())
-		return []Inline{{Kind: Text, Text: b.String()}}
+		return []Inline{c.rawHTML(n, body)}
 	}
 	return c.inlineChildren(n, st)
+}
+
+// autoLink turns a bare or bracketed URL or e-mail address into a URL run.
+func autoLink(n *ast.AutoLink, body []byte) Inline {
+	url := string(n.URL(body))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+		url = "mailto:" + url
+	} else if !strings.Contains(url, "://") && !strings.HasPrefix(url, "mailto:") {
+		url = "http://" + url
+	}
+	return Inline{Kind: URLText, Text: string(n.Label(body)), URL: url}
+}
+
+// rawHTML keeps inline HTML as text, with a warning.
+func (c *converter) rawHTML(n *ast.RawHTML, body []byte) Inline {
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(body[seg.Start:seg.Stop])
+	}
+	c.ds.Warnf(c.at(n.Segments.At(0).Start), "raw HTML %q is kept as text", b.String())
+	return Inline{Kind: Text, Text: b.String()}
 }
 
 // checkRun reports characters the face cannot render and words that mix scripts.
