@@ -8,6 +8,7 @@ import (
 	"github.com/fpc/bindery/fonts"
 	"github.com/fpc/bindery/typo"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -49,8 +50,9 @@ func (c *converter) inline(n ast.Node, st style) []Inline {
 	switch n := n.(type) {
 	case *ast.Text:
 		seg := n.Segment
-		txt := string(body[seg.Start:seg.Stop])
-		c.checkRun(seg.Start, txt, st)
+		raw := body[seg.Start:seg.Stop]
+		c.checkRun(seg.Start, string(raw), st)
+		txt := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
 		out := []Inline{{Kind: Text, Text: txt, Pos: c.at(seg.Start)}}
 		switch {
 		case n.HardLineBreak():

@@ -46,3 +46,20 @@ func TestNoteNumbering(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapes checks that backslash escapes and character references reach the model as
+// the characters they stand for, in text and in notes, and stay verbatim in code.
+func TestEscapes(t *testing.T) {
+	var ds Diagnostics
+	src := "---\ntitle: T\n---\n\nrelies on containment \\[…\\], A &amp; B&#8212;C `\\[x\\]`[^1]\n\n[^1]: \\*not emphasis\\*\n"
+	ch := parseChapter("t.md", []byte(src), "en", false, &ds)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if got := PlainText(ch.Blocks[0].Inlines); got != "relies on containment […], A & B—C \\[x\\]" {
+		t.Errorf("body: %q", got)
+	}
+	if got := PlainText(ch.Notes[0].Blocks[0].Inlines); got != "*not emphasis*" {
+		t.Errorf("note: %q", got)
+	}
+}
