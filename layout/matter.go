@@ -151,7 +151,8 @@ func (t *typesetter) imprint() []*elem {
 		f.space(c.leading/2, false)
 	}
 	if t.d.ed.Draft() {
-		entry(ui.Draft, ui.DraftNotice)
+		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(ui.DraftNotice)}}, c.spec())
+		f.space(c.leading/2, false)
 	}
 	for _, ct := range meta.Contributors {
 		if ct.Role == "edt" {
