@@ -327,13 +327,17 @@ func notWordRune(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r !=
 
 // urlBreaks allows breaks after URL punctuation (no hyphen added) and, at a high cost,
 // between any two other characters, and at a higher cost anywhere else, so that no address
-// can run into the margin.
+// can run into the margin. A scheme ("https://") is never split.
 func urlBreaks(w string) []breakPoint {
 	const punct = "/.-_?&=#"
 	var pts []breakPoint
 	prev := rune(0)
+	scheme := 0
+	if i := strings.Index(w, "://"); i > 0 && i <= 10 {
+		scheme = i + 3
+	}
 	for i, r := range w {
-		if i > 0 {
+		if i > 0 && i >= scheme {
 			next, _ := utf8.DecodeRuneInString(w[i:])
 			nextPunct := strings.ContainsRune(punct+":", next)
 			switch {

@@ -31,6 +31,11 @@ func TestURLBreaks(t *testing.T) {
 		{"a_b?x=1&y=2#top", []string{"a_", "b?", "x=", "1&", "y=", "2#", "top"}},
 		{"example.org/a//b", []string{"example.", "org/", "a//", "b"}},
 	}
+	for _, p := range urlBreaks("https://fpc.org.uk") {
+		if p.at < len("https://") {
+			t.Errorf("break at %d inside the scheme", p.at)
+		}
+	}
 	for _, tc := range tests {
 		var got []string
 		start := 0
