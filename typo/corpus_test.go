@@ -11,7 +11,7 @@ import (
 const corpusSeed = "../../shared/seeds/002_1d9ec5a14755def2.txt"
 
 // urlPattern finds the URLs that the Fixer copies verbatim.
-var urlPattern = regexp.MustCompile(`(?:https?://|www\.)\S+`)
+var urlPattern = regexp.MustCompile(`(?:https?://|www\.)[^\s\x{00a0}]+`) // a no-break space ends a URL
 
 // TestCorpus runs each language's chapters of seed 002 through the Fixer, paragraph by
 // paragraph (the flattened seed separates paragraphs with U+00A0 and newlines), and checks

@@ -86,6 +86,10 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		return false
 	case spacedDashAt(rs, i+1), p == '№':
 		return true
+	case (nx == ',' || nx == ';' || nx == ':') && !isSpace(p):
+		return true // a stray space before punctuation: no line may start with it
+	case nx == '-' && (unicode.IsDigit(p) || p == '%') && unicode.IsLetter(next(rs, i+1)):
+		return true // a case suffix after a number, written apart: 99% -ға
 	case p == '.' && unicode.IsUpper(f.back(1)) && !unicode.IsLetter(f.back(2)) && unicode.IsUpper(nx):
 		return true // an initial: А. С. Пушкин
 	case unicode.IsDigit(p):
