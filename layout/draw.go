@@ -28,6 +28,7 @@ type drawer struct {
 	level int // outline level of the last bookmark
 	known [numFonts]map[rune]bool
 	raw   []byte
+	split map[int]int // panels of the current page cut by a page break (fromPrev, toNext)
 }
 
 // WritePDF is the draw step: the only code that touches fpdf.
@@ -38,7 +39,8 @@ func (d *Document) WritePDF(w io.Writer) error {
 	}
 	dr.setup()
 	dr.registerLinks()
-	for _, p := range d.pages {
+	for i, p := range d.pages {
+		dr.split = splitPanels(d.pages, i)
 		dr.page(p)
 	}
 	if err := dr.pdf.Error(); err != nil {
@@ -201,10 +203,52 @@ func (dr *drawer) panels(p *Page, left, top float64) {
 		}
 		s.y1 = pe.y + pe.e.h
 	}
+	pad := 0.9 * dr.d.g.size // the panel's inner padding, as the flow sets it
+	for id, s := range spans {
+		if dr.split[id]&fromPrev != 0 {
+			s.y0 -= pad
+		}
+		if dr.split[id]&toNext != 0 {
+			s.y1 += pad
+		}
+	}
 	dr.pdf.SetFillColor(236, 236, 232)
 	for _, id := range order {
 		s := spans[id]
 		dr.pdf.Rect(left, top+s.y0, dr.d.g.textW, s.y1-s.y0, "F")
 	}
 	dr.pdf.SetFillColor(0, 0, 0) // text written directly is filled with the fill colour
+}
+
+// Flags of a panel that a page break splits.
+const (
+	fromPrev = 1 << iota // the panel began on the page before
+	toNext               // the panel goes on on the page after
+)
+
+// splitPanels tells, for the panels on page i, which continue from the page before or
+// onto the page after, so the tint can keep its padding where a break cuts the panel.
+func splitPanels(pages []*Page, i int) map[int]int {
+	on := func(j int) map[int]bool {
+		ids := map[int]bool{}
+		if j >= 0 && j < len(pages) {
+			for _, pe := range pages[j].elems {
+				if pe.e.panel != 0 {
+					ids[pe.e.panel] = true
+				}
+			}
+		}
+		return ids
+	}
+	prev, next := on(i-1), on(i+1)
+	split := map[int]int{}
+	for id := range on(i) {
+		if prev[id] {
+			split[id] |= fromPrev
+		}
+		if next[id] {
+			split[id] |= toNext
+		}
+	}
+	return split
 }
