@@ -18,6 +18,7 @@ import (
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/epub"
+	"github.com/fpc/bindery/internal/atomicfile"
 	"github.com/fpc/bindery/layout"
 )
 
@@ -150,29 +151,7 @@ func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it into place,
 // so a failed write never leaves a half-written file.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
+func WriteFileAtomic(path string, data []byte) error { return atomicfile.Write(path, data) }
 
 // SourceDateEpoch parses the SOURCE_DATE_EPOCH convention (seconds since 1970, UTC).
 func SourceDateEpoch(v string) (*time.Time, error) {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/fpc/bindery/internal/atomicfile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -34,7 +35,7 @@ func (r *Result) Write(dir string) error {
 			e.Manifest.mergeEditorial(old)
 		}
 		for i, c := range e.Chapters {
-			if err := writeAtomic(filepath.Join(edDir, e.Files[i]), c.Markdown()); err != nil {
+			if err := atomicfile.Write(filepath.Join(edDir, e.Files[i]), c.Markdown()); err != nil {
 				return err
 			}
 		}
@@ -42,7 +43,7 @@ func (r *Result) Write(dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeAtomic(manifestPath, data); err != nil {
+		if err := atomicfile.Write(manifestPath, data); err != nil {
 			return err
 		}
 	}
@@ -63,25 +64,6 @@ func readManifest(path string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &m, nil
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // Print writes the run report: inputs read, posts skipped with their
