@@ -54,14 +54,11 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	m.xhtmlHead(p.ed.Lang, ch.Title, "chapter")
 	r := newRenderer(&m, p, ch, chapterHref(ch))
 	epubType, role := chapterSemantics(ch.Kind)
-	m.open("section", "id", ch.ID, "epub:type", epubType, "role", role, "aria-labelledby", ch.ID+"-title")
-	m.WriteByte('\n')
+	m.openLine("section", "id", ch.ID, "epub:type", epubType, "role", role, "aria-labelledby", ch.ID+"-title")
 	r.pageBreaks(ch.ID)
-	m.element("h1", ch.Title, "id", ch.ID+"-title")
-	m.WriteByte('\n')
+	m.elementLine("h1", ch.Title, "id", ch.ID+"-title")
 	if ch.Author != "" {
-		m.element("p", ch.Author, "class", "chapter-author")
-		m.WriteByte('\n')
+		m.elementLine("p", ch.Author, "class", "chapter-author")
 	}
 	for i := range ch.Blocks {
 		r.pageBreaks(BlockAnchor(ch.ID, i))
@@ -71,8 +68,7 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	if p.opts.Notes != NotesAtEnd {
 		r.endnotes()
 	}
-	m.close("section")
-	m.WriteByte('\n')
+	m.closeLine("section")
 	m.xhtmlTail()
 	entry := tocEntry{title: ch.Title, href: chapterHref(ch), children: r.sections}
 	return []byte(m.String()), entry, r.err

@@ -25,12 +25,9 @@ func (p *publication) addCover() error {
 
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Cover, "cover")
-	m.open("section", "class", "cover", "aria-label", p.ui.Cover)
-	m.WriteByte('\n')
-	m.empty("img", "src", href, "alt", alt, "epub:type", "cover", "role", "doc-cover")
-	m.WriteByte('\n')
-	m.close("section")
-	m.WriteByte('\n')
+	m.openLine("section", "class", "cover", "aria-label", p.ui.Cover)
+	m.emptyLine("img", "src", href, "alt", alt, "epub:type", "cover", "role", "doc-cover")
+	m.closeLine("section")
 	m.xhtmlTail()
 	p.add(item{id: "cover", href: coverFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil
@@ -74,42 +71,33 @@ func (p *publication) addTitlePage() error {
 	meta := p.ed.Meta
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.TitlePage, "titlepage")
-	m.open("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "title-main")
-	m.WriteByte('\n')
+	m.openLine("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "title-main")
 	if p.pages.byAnchor != nil {
 		p.pages.write(&m, "", titleFile)
 	}
 	if meta.Series != "" {
-		m.element("p", meta.Series, "class", "series")
-		m.WriteByte('\n')
+		m.elementLine("p", meta.Series, "class", "series")
 	}
-	m.element("h1", meta.Title, "id", "title-main")
-	m.WriteByte('\n')
+	m.elementLine("h1", meta.Title, "id", "title-main")
 	if meta.Subtitle != "" {
-		m.element("p", meta.Subtitle, "class", "subtitle")
-		m.WriteByte('\n')
+		m.elementLine("p", meta.Subtitle, "class", "subtitle")
 	}
 	for _, c := range meta.Contributors {
 		m.open("p", "class", "contributor")
 		m.element("span", p.roleLabel(c.Role)+": ", "class", "role")
 		m.text(c.Name)
-		m.close("p")
-		m.WriteByte('\n')
+		m.closeLine("p")
 	}
 	if p.ed.Draft() {
 		m.open("p", "class", "draft")
 		m.element("strong", p.ui.Draft)
-		m.close("p")
-		m.WriteByte('\n')
-		m.element("p", p.ui.DraftNotice, "class", "draft-notice")
-		m.WriteByte('\n')
+		m.closeLine("p")
+		m.elementLine("p", p.ui.DraftNotice, "class", "draft-notice")
 	}
 	if meta.Publisher != "" {
-		m.element("p", meta.Publisher, "class", "publisher")
-		m.WriteByte('\n')
+		m.elementLine("p", meta.Publisher, "class", "publisher")
 	}
-	m.close("section")
-	m.WriteByte('\n')
+	m.closeLine("section")
 	m.xhtmlTail()
 	p.add(item{id: "titlepage", href: titleFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil
@@ -121,16 +109,12 @@ func (p *publication) addImprint() error {
 	meta := p.ed.Meta
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Imprint, "imprint")
-	m.open("section", "class", "imprint", "epub:type", "imprint", "aria-labelledby", "imprint-title")
-	m.WriteByte('\n')
-	m.element("h1", p.ui.Imprint, "id", "imprint-title")
-	m.WriteByte('\n')
+	m.openLine("section", "class", "imprint", "epub:type", "imprint", "aria-labelledby", "imprint-title")
+	m.elementLine("h1", p.ui.Imprint, "id", "imprint-title")
 	if p.ed.Draft() {
-		m.element("p", p.ui.DraftNotice, "class", "draft-notice")
-		m.WriteByte('\n')
+		m.elementLine("p", p.ui.DraftNotice, "class", "draft-notice")
 	}
-	m.open("dl")
-	m.WriteByte('\n')
+	m.openLine("dl")
 	entry := func(label string, values ...string) {
 		if len(values) == 0 || values[0] == "" {
 			return
@@ -152,10 +136,8 @@ func (p *publication) addImprint() error {
 	entry(p.ui.ImageCredits, meta.ImageCredits...)
 	entry(p.ui.Identifier, p.id)
 	entry(p.local.Typefaces, "PT Serif, PT Sans (ParaType, ParaType Free Font License)")
-	m.close("dl")
-	m.WriteByte('\n')
-	m.close("section")
-	m.WriteByte('\n')
+	m.closeLine("dl")
+	m.closeLine("section")
 	m.xhtmlTail()
 	p.add(item{id: "imprint", href: imprintFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil

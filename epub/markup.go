@@ -97,6 +97,21 @@ func xmlChar(r rune) bool {
 	return r <= 0x10ffff
 }
 
+// openLine is open followed by a line break.
+func (m *markup) openLine(tag string, attrs ...string) { m.open(tag, attrs...); m.WriteByte('\n') }
+
+// closeLine is close followed by a line break.
+func (m *markup) closeLine(tag string) { m.close(tag); m.WriteByte('\n') }
+
+// elementLine is element followed by a line break.
+func (m *markup) elementLine(tag, content string, attrs ...string) {
+	m.element(tag, content, attrs...)
+	m.WriteByte('\n')
+}
+
+// emptyLine is empty followed by a line break.
+func (m *markup) emptyLine(tag string, attrs ...string) { m.empty(tag, attrs...); m.WriteByte('\n') }
+
 // xhtmlHead starts an XHTML content document in the edition's language.
 func (m *markup) xhtmlHead(lang, title, bodyClass string) {
 	m.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")

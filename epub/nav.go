@@ -17,13 +17,10 @@ func (p *publication) addNav() error {
 	}
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Contents, "contents")
-	m.open("nav", "id", "toc", "epub:type", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
-	m.WriteByte('\n')
-	m.element("h1", p.ui.Contents, "id", "toc-title")
-	m.WriteByte('\n')
+	m.openLine("nav", "id", "toc", "epub:type", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
+	m.elementLine("h1", p.ui.Contents, "id", "toc-title")
 	navList(&m, toc)
-	m.close("nav")
-	m.WriteByte('\n')
+	m.closeLine("nav")
 	p.landmarks(&m)
 	p.pageList(&m)
 	m.xhtmlTail()
@@ -39,8 +36,7 @@ func (p *publication) addNav() error {
 
 // navList writes nested ordered lists of entries.
 func navList(m *markup, entries []tocEntry) {
-	m.open("ol")
-	m.WriteByte('\n')
+	m.openLine("ol")
 	for _, e := range entries {
 		m.open("li")
 		m.element("a", e.title, "href", e.href)
@@ -48,22 +44,17 @@ func navList(m *markup, entries []tocEntry) {
 			m.WriteByte('\n')
 			navList(m, e.children)
 		}
-		m.close("li")
-		m.WriteByte('\n')
+		m.closeLine("li")
 	}
-	m.close("ol")
-	m.WriteByte('\n')
+	m.closeLine("ol")
 }
 
 // landmarks writes the hidden landmarks navigation: cover, title page, contents, the start
 // of the body matter and the notes.
 func (p *publication) landmarks(m *markup) {
-	m.open("nav", "epub:type", "landmarks", "aria-labelledby", "landmarks-title", "hidden", "hidden")
-	m.WriteByte('\n')
-	m.element("h2", p.ui.Landmarks, "id", "landmarks-title")
-	m.WriteByte('\n')
-	m.open("ol")
-	m.WriteByte('\n')
+	m.openLine("nav", "epub:type", "landmarks", "aria-labelledby", "landmarks-title", "hidden", "hidden")
+	m.elementLine("h2", p.ui.Landmarks, "id", "landmarks-title")
+	m.openLine("ol")
 	marks := [][3]string{
 		{"cover", coverFile, p.ui.Cover},
 		{"titlepage", titleFile, p.ui.TitlePage},
@@ -76,13 +67,10 @@ func (p *publication) landmarks(m *markup) {
 	for _, lm := range marks {
 		m.open("li")
 		m.element("a", lm[2], "epub:type", lm[0], "href", lm[1])
-		m.close("li")
-		m.WriteByte('\n')
+		m.closeLine("li")
 	}
-	m.close("ol")
-	m.WriteByte('\n')
-	m.close("nav")
-	m.WriteByte('\n')
+	m.closeLine("ol")
+	m.closeLine("nav")
 }
 
 // pageList writes the hidden page-list navigation of the print edition's pages, in the
@@ -91,22 +79,16 @@ func (p *publication) pageList(m *markup) {
 	if len(p.opts.PageList) == 0 {
 		return
 	}
-	m.open("nav", "epub:type", "page-list", "aria-labelledby", "pages-title", "hidden", "hidden")
-	m.WriteByte('\n')
-	m.element("h2", p.ui.Pages, "id", "pages-title")
-	m.WriteByte('\n')
-	m.open("ol")
-	m.WriteByte('\n')
+	m.openLine("nav", "epub:type", "page-list", "aria-labelledby", "pages-title", "hidden", "hidden")
+	m.elementLine("h2", p.ui.Pages, "id", "pages-title")
+	m.openLine("ol")
 	for _, mark := range p.opts.PageList {
 		m.open("li")
 		m.element("a", mark.Page, "href", p.pages.placed[mark.Page]+"#"+pageID(mark.Page))
-		m.close("li")
-		m.WriteByte('\n')
+		m.closeLine("li")
 	}
-	m.close("ol")
-	m.WriteByte('\n')
-	m.close("nav")
-	m.WriteByte('\n')
+	m.closeLine("ol")
+	m.closeLine("nav")
 }
 
 // addNCX writes the EPUB 2 table of contents for older reading systems.
@@ -123,8 +105,7 @@ func (p *publication) addNCX() error {
 	}
 	for _, kv := range [][2]string{{"dtb:uid", p.id}, {"dtb:depth", strconv.Itoa(depth)},
 		{"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"}} {
-		m.empty("meta", "name", kv[0], "content", kv[1])
-		m.WriteByte('\n')
+		m.emptyLine("meta", "name", kv[0], "content", kv[1])
 	}
 	m.WriteString("</head>\n<docTitle>")
 	m.element("text", p.fullTitle())
@@ -148,10 +129,8 @@ func navPoints(m *markup, entries []tocEntry, order *int) {
 		m.WriteString("<navLabel>")
 		m.element("text", e.title)
 		m.WriteString("</navLabel>")
-		m.empty("content", "src", e.href)
-		m.WriteByte('\n')
+		m.emptyLine("content", "src", e.href)
 		navPoints(m, e.children, order)
-		m.close("navPoint")
-		m.WriteByte('\n')
+		m.closeLine("navPoint")
 	}
 }

@@ -78,24 +78,20 @@ func (r *renderer) endnotes() {
 	m.open("section", "id", id, "class", "endnotes", "epub:type", "endnotes", "role", "doc-endnotes",
 		"aria-labelledby", id+"-title")
 	m.WriteByte('\n')
-	m.element("h2", r.p.ui.Notes, "id", id+"-title")
-	m.WriteByte('\n')
+	m.elementLine("h2", r.p.ui.Notes, "id", id+"-title")
 	r.level = 2
 	r.noteList()
-	m.close("section")
-	m.WriteByte('\n')
+	m.closeLine("section")
 }
 
 // noteList writes the numbered list of a chapter's notes.
 func (r *renderer) noteList() {
 	m := r.m
-	m.open("ol", "class", "notes")
-	m.WriteByte('\n')
+	m.openLine("ol", "class", "notes")
 	for i := range r.ch.Notes {
 		r.note(&r.ch.Notes[i])
 	}
-	m.close("ol")
-	m.WriteByte('\n')
+	m.closeLine("ol")
 }
 
 // note writes one note: its number with links back to every reference, then its text, or
@@ -129,8 +125,7 @@ func (r *renderer) note(note *book.Note) {
 		m.WriteByte('\n')
 		r.blocks(blocks)
 	}
-	m.close("li")
-	m.WriteByte('\n')
+	m.closeLine("li")
 }
 
 // noteMarker writes the note's number, in a span the style sheet hangs in the margin. With
@@ -182,28 +177,23 @@ func (p *publication) addNotes() error {
 	m.open("section", "id", "notes", "class", "endnotes", "epub:type", "endnotes", "role", "doc-endnotes",
 		"aria-labelledby", "notes-title")
 	m.WriteByte('\n')
-	m.element("h1", p.ui.Notes, "id", "notes-title")
-	m.WriteByte('\n')
+	m.elementLine("h1", p.ui.Notes, "id", "notes-title")
 	for _, ch := range p.ed.Chapters {
 		if len(ch.Notes) == 0 {
 			continue
 		}
 		r := newRenderer(&m, p, ch, notesFile)
 		id := ch.ID + "-notes"
-		m.open("section", "id", id, "aria-labelledby", id+"-title")
-		m.WriteByte('\n')
-		m.element("h2", ch.Title, "id", id+"-title")
-		m.WriteByte('\n')
+		m.openLine("section", "id", id, "aria-labelledby", id+"-title")
+		m.elementLine("h2", ch.Title, "id", id+"-title")
 		r.level = 2
 		r.noteList()
-		m.close("section")
-		m.WriteByte('\n')
+		m.closeLine("section")
 		if r.err != nil {
 			return r.err
 		}
 	}
-	m.close("section")
-	m.WriteByte('\n')
+	m.closeLine("section")
 	m.xhtmlTail()
 	p.add(item{id: "notes", href: notesFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil

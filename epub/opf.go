@@ -30,14 +30,12 @@ func (p *publication) packageDocument() []byte {
 		if it.props != "" {
 			attrs = append(attrs, "properties", it.props)
 		}
-		m.empty("item", attrs...)
-		m.WriteByte('\n')
+		m.emptyLine("item", attrs...)
 	}
 	m.WriteString("</manifest>\n<spine toc=\"ncx\">\n")
 	for _, it := range p.items {
 		if it.spine {
-			m.empty("itemref", "idref", it.id)
-			m.WriteByte('\n')
+			m.emptyLine("itemref", "idref", it.id)
 		}
 	}
 	m.WriteString("</spine>\n</package>\n")
@@ -50,8 +48,7 @@ func meta(m *markup, tag, value string, attrs ...string) {
 		return
 	}
 	m.WriteString("  ")
-	m.element(tag, value, attrs...)
-	m.WriteByte('\n')
+	m.elementLine(tag, value, attrs...)
 }
 
 // dublinCore writes the bibliographic metadata.
@@ -92,8 +89,7 @@ func (p *publication) dublinCore(m *markup) {
 	}
 	meta(m, "meta", p.modified.UTC().Truncate(time.Second).Format("2006-01-02T15:04:05Z"), "property", "dcterms:modified")
 	m.WriteString("  ")
-	m.empty("meta", "name", "cover", "content", "cover-image")
-	m.WriteByte('\n')
+	m.emptyLine("meta", "name", "cover", "content", "cover-image")
 }
 
 // accessibility writes the schema.org accessibility metadata and the conformance claim.

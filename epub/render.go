@@ -60,8 +60,7 @@ func (r *renderer) block(b *book.Block) {
 	case book.List:
 		r.list(b)
 	case book.Quote:
-		m.open("blockquote")
-		m.WriteByte('\n')
+		m.openLine("blockquote")
 		r.blocks(b.Children)
 		m.close("blockquote")
 	case book.Box:
@@ -113,8 +112,7 @@ func (r *renderer) list(b *book.Block) {
 		} else {
 			r.blocks(item)
 		}
-		m.close("li")
-		m.WriteByte('\n')
+		m.closeLine("li")
 	}
 	m.close(tag)
 }
@@ -127,23 +125,19 @@ func (r *renderer) box(b *book.Block) {
 		r.headings++
 		id := fmt.Sprintf("%s-s%d", r.ch.ID, r.headings)
 		lvl := min(r.level+1, 6)
-		m.open("aside", "class", "box", "aria-labelledby", id)
-		m.WriteByte('\n')
+		m.openLine("aside", "class", "box", "aria-labelledby", id)
 		tag := "h" + strconv.Itoa(lvl)
 		m.open(tag, "id", id)
 		r.inlines(b.Title)
-		m.close(tag)
-		m.WriteByte('\n')
+		m.closeLine(tag)
 		r.level = lvl
 	} else {
-		m.open("aside", "class", "box")
-		m.WriteByte('\n')
+		m.openLine("aside", "class", "box")
 	}
 	if len(b.Byline) > 0 {
 		m.open("p", "class", "byline")
 		r.inlines(b.Byline)
-		m.close("p")
-		m.WriteByte('\n')
+		m.closeLine("p")
 	}
 	r.blocks(b.Children)
 	m.close("aside")
