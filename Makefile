@@ -19,7 +19,7 @@ lint: vet
 	@command -v golangci-lint >/dev/null && golangci-lint run ./... || echo "golangci-lint not installed; ran go vet only"
 
 FUZZTIME ?= 20s
-FUZZ_TARGETS = book:FuzzParseChapter epub:FuzzChapter epub:FuzzEscape epub:FuzzLinkTarget \
+FUZZ_TARGETS = barcode:FuzzEAN13 book:FuzzParseChapter book:FuzzParseISBN book:FuzzParseCMYK icc:FuzzParse epub:FuzzChapter epub:FuzzEscape epub:FuzzLinkTarget \
 	epub:FuzzParseColor hyphen:FuzzHyphenate hyphen:FuzzSoftHyphens hyphen:FuzzParseTeX \
 	layout:FuzzFinishPDF layout:FuzzParagraph typo:FuzzText wpimport:FuzzEscapingReadsBack \
 	wpimport:FuzzConvertHTML wpimport:FuzzEscape wpimport:FuzzReadJSON wpimport:FuzzReadPrintR \

@@ -13,25 +13,26 @@ import (
 // manifest is the YAML of an edition's book.yaml or a report's report.yaml. Pointers and
 // slices left nil fall back to the report's defaults.
 type manifest struct {
-	Title        string        `yaml:"title"`
-	Subtitle     string        `yaml:"subtitle"`
-	Series       string        `yaml:"series"`
-	Country      string        `yaml:"country"`
-	Language     string        `yaml:"language"`
-	Date         string        `yaml:"date"`
-	Publisher    string        `yaml:"publisher"`
-	Contributors []Contributor `yaml:"contributors"`
-	Identifier   string        `yaml:"identifier"`
-	ISBN         string        `yaml:"isbn"`
-	Rights       string        `yaml:"rights"`
-	ImageCredits []string      `yaml:"image_credits"`
-	Status       string        `yaml:"status"`
-	Paper        string        `yaml:"paper"`
-	Keywords     []string      `yaml:"keywords"`
-	Description  string        `yaml:"description"`
-	Source       string        `yaml:"source"`
-	Cover        *Cover        `yaml:"cover"`
-	Chapters     []string      `yaml:"chapters"`
+	Title        string         `yaml:"title"`
+	Subtitle     string         `yaml:"subtitle"`
+	Series       string         `yaml:"series"`
+	Country      string         `yaml:"country"`
+	Language     string         `yaml:"language"`
+	Date         string         `yaml:"date"`
+	Publisher    string         `yaml:"publisher"`
+	Contributors []Contributor  `yaml:"contributors"`
+	Identifier   string         `yaml:"identifier"`
+	ISBN         string         `yaml:"isbn"`
+	Rights       string         `yaml:"rights"`
+	ImageCredits []string       `yaml:"image_credits"`
+	Status       string         `yaml:"status"`
+	Paper        string         `yaml:"paper"`
+	Keywords     []string       `yaml:"keywords"`
+	Description  string         `yaml:"description"`
+	Source       string         `yaml:"source"`
+	Cover        *Cover         `yaml:"cover"`
+	Print        *printManifest `yaml:"print"`
+	Chapters     []string       `yaml:"chapters"`
 
 	node *yaml.Node // the document's mapping, for positions
 	file string
@@ -94,7 +95,7 @@ var manifestKeys = map[string]bool{
 	"title": true, "subtitle": true, "series": true, "country": true, "language": true, "date": true,
 	"publisher": true, "contributors": true, "identifier": true, "isbn": true, "rights": true,
 	"image_credits": true, "status": true, "paper": true, "keywords": true, "description": true,
-	"source": true, "cover": true, "chapters": true,
+	"source": true, "cover": true, "chapters": true, "print": true,
 }
 
 func checkKeys(m *manifest, root *yaml.Node, ds *Diagnostics) {
@@ -162,7 +163,15 @@ func merge(report, ed *manifest, reportName, dirLang string, ds *Diagnostics) Me
 		md.Cover = *report.Cover
 	}
 	validateMeta(&md, ed, ds)
-	md.Identifier = identifier(ed, reportName, dirLang)
+	md.Print = parsePrint(ed, report, ds)
+	if ed.ISBN != "" {
+		isbn, err := ParseISBN(ed.ISBN)
+		if err != nil {
+			ds.Errorf(ed.posOf("isbn"), "%v", err)
+		}
+		md.ISBN = isbn
+	}
+	md.Identifier = identifier(ed, md.ISBN, reportName, dirLang)
 	if md.Lang != "" && md.Lang != dirLang {
 		ds.Errorf(ed.posOf("language"), "language %q does not match the edition folder %q", md.Lang, dirLang)
 	}
@@ -207,10 +216,12 @@ var knownPaper = map[string]bool{"a4": true, "a5": true, "b5": true, "royal": tr
 
 // identifier returns the manifest's identifier, an ISBN URN, or a UUID (version 5 style,
 // from SHA-1) derived from the report and language, so it never changes between builds.
-func identifier(ed *manifest, report, lang string) string {
+func identifier(ed *manifest, isbn ISBN, report, lang string) string {
 	switch {
 	case ed.Identifier != "":
 		return ed.Identifier
+	case isbn.Digits != "":
+		return "urn:isbn:" + isbn.Digits
 	case ed.ISBN != "":
 		return "urn:isbn:" + strings.ReplaceAll(ed.ISBN, "-", "")
 	}

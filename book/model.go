@@ -62,6 +62,7 @@ type Metadata struct {
 	Date         time.Time
 	Lang         string
 	Identifier   string // ISBN ("urn:isbn:…") or a stable UUID URN
+	ISBN         ISBN   // the manifest's isbn, checked; zero when it has none
 	Rights       string
 	ImageCredits []string
 	Status       Status
@@ -70,6 +71,7 @@ type Metadata struct {
 	Description  string
 	Source       string
 	Cover        Cover
+	Print        Print // the manifest's print: settings
 }
 
 // Chapter is one manuscript file turned into blocks and numbered endnotes.
