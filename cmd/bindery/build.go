@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/project"
 	"github.com/fpc/bindery/publish"
 	"github.com/urfave/cli/v3"
 )
@@ -23,23 +24,27 @@ func buildCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf or all"},
 			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR`"},
-			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: a4, a5, b5, royal, letter, 6x9 (default: the edition's)"},
+			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: a4, a5, b5, royal, letter, 6x9", DefaultText: "the edition's paper"},
 			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in"},
 			&cli.BoolFlag{Name: "crop-marks", Usage: "draw crop marks outside the trim (needs --bleed)"},
 			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
 			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable)"},
 			&cli.StringSliceFlag{Name: "lang", Usage: "only these languages (repeatable)"},
-			&cli.IntFlag{Name: "jobs", Usage: "editions built at once (default: number of CPUs)"},
+			&cli.IntFlag{Name: "jobs", Usage: "editions built at once", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
 		Action: runBuild,
 	}
 }
 
-func buildOptions(cmd *cli.Command) (publish.Options, error) {
-	opts := publish.Options{OutDir: cmd.String("out"), Paper: strings.ToLower(cmd.String("paper")),
-		CropMarks: cmd.Bool("crop-marks"), Jobs: int(cmd.Int("jobs"))}
-	switch f := cmd.String("format"); f {
+func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, error) {
+	set := settingsOver(cmd, proj)
+	opts := publish.Options{OutDir: set.out, Paper: strings.ToLower(set.paper),
+		CropMarks: set.cropMarks, Jobs: set.jobs}
+	if opts.Jobs < 0 {
+		return opts, usagef("--jobs must be 0 (one per CPU) or a number of editions to build at once, not %d", opts.Jobs)
+	}
+	switch f := set.format; f {
 	case "all":
 		opts.Formats = []publish.Format{publish.PDF, publish.EPUB}
 	case "epub", "pdf":
@@ -47,7 +52,7 @@ func buildOptions(cmd *cli.Command) (publish.Options, error) {
 	default:
 		return opts, usagef("--format must be epub, pdf or all, not %q", f)
 	}
-	switch n := cmd.String("notes"); n {
+	switch n := set.notes; n {
 	case "chapter":
 	case "book":
 		opts.NotesBook = true
@@ -55,11 +60,11 @@ func buildOptions(cmd *cli.Command) (publish.Options, error) {
 		return opts, usagef("--notes must be chapter or book, not %q", n)
 	}
 	if opts.Paper != "" && !slices.Contains([]string{"a4", "a5", "b5", "royal", "letter", "6x9"}, opts.Paper) {
-		return opts, usagef("unknown --paper %q (a4, a5, b5, royal, letter, 6x9)", opts.Paper)
+		return opts, usagef("%sunknown --paper %q (a4, a5, b5, royal, letter, 6x9)", set.from("paper"), opts.Paper)
 	}
-	bleed, err := parseLength(cmd.String("bleed"))
+	bleed, err := parseLength(set.bleed)
 	if err != nil {
-		return opts, usageError{err}
+		return opts, usagef("%s%v", set.from("bleed"), err)
 	}
 	opts.Bleed = bleed
 	if opts.CropMarks && bleed == 0 {
@@ -90,31 +95,35 @@ func parseLength(s string) (float64, error) {
 }
 
 func runBuild(ctx context.Context, cmd *cli.Command) error {
-	opts, err := buildOptions(cmd)
+	src, err := openProject(cmd)
 	if err != nil {
 		return err
 	}
-	if cmd.NArg() > 1 {
-		return usagef("build takes at most one content directory")
-	}
-	fsys, prefix, err := contentSource(cmd.Args().First())
+	opts, err := buildOptions(cmd, src.proj)
 	if err != nil {
 		return err
+	}
+	reports, langs := cmd.StringSlice("report"), cmd.StringSlice("lang")
+	if err := checkFilters(src, reports, langs); err != nil {
+		return err
+	}
+	w := cmd.Root().Writer
+	if !cmd.Bool("quiet") {
+		fmt.Fprintln(w, src.proj.Describe())
 	}
 	start := time.Now()
-	reports, langs := cmd.StringSlice("report"), cmd.StringSlice("lang")
-	lib, ds := book.LoadSelected(fsys, prefix, func(report, lang string) bool {
+	lib, ds := book.LoadSelected(src.fsys, src.prefix, func(report, lang string) bool {
 		return (len(reports) == 0 || slices.Contains(reports, report)) && (len(langs) == 0 || slices.Contains(langs, lang))
 	})
+	for _, d := range src.proj.Warnings {
+		fmt.Fprintln(cmd.Root().ErrWriter, d)
+	}
+	ds = append(append(book.Diagnostics{}, src.proj.Warnings...), ds...)
 	if err := reportLoad(cmd.Root().ErrWriter, ds); err != nil {
 		return err
 	}
-	if len(lib.Editions) == 0 {
-		return usagef("no edition matches --report/--lang")
-	}
 	outs, err := publish.Build(ctx, lib, opts)
 	if !cmd.Bool("quiet") {
-		w := cmd.Root().Writer
 		for _, o := range outs {
 			pages := ""
 			if o.Pages > 0 {
@@ -122,13 +131,23 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 			}
 			fmt.Fprintf(w, "wrote %s (%d KiB%s) in %v\n", o.Path, (o.Bytes+1023)/1024, pages, o.Duration.Round(time.Millisecond))
 		}
-		fmt.Fprintf(w, "%d files from %d editions in %v\n", len(outs), len(lib.Editions), time.Since(start).Round(time.Millisecond))
+		_, warns := ds.Count()
+		fmt.Fprintf(w, "%s from %s in %v, %s%s\n", count(len(outs), "file"), count(len(lib.Editions), "edition"),
+			time.Since(start).Round(time.Millisecond), count(warns, "warning"), checkHint(warns))
 	}
 	return err
 }
 
-// reportLoad prints the errors of loading in full, and only the number of warnings, which
-// `bindery check` lists; it returns errReported when there are errors.
+// checkHint points to the command that lists the warnings a build only counts.
+func checkHint(warns int) string {
+	if warns == 0 {
+		return ""
+	}
+	return " (bindery check lists them)"
+}
+
+// reportLoad prints the errors of loading in full (the summary counts the warnings, which
+// `bindery check` lists); it returns errReported when there are errors.
 func reportLoad(w io.Writer, ds book.Diagnostics) error {
 	errs, warns := ds.Count()
 	for _, d := range ds {
@@ -136,10 +155,10 @@ func reportLoad(w io.Writer, ds book.Diagnostics) error {
 			fmt.Fprintln(w, d)
 		}
 	}
-	if warns > 0 {
-		fmt.Fprintf(w, "%d %s in the content (bindery check lists them)\n", warns, plural(warns, "warning"))
-	}
 	if errs > 0 {
+		if warns > 0 {
+			fmt.Fprintf(w, "%s in the content (bindery check lists them)\n", count(warns, "warning"))
+		}
 		fmt.Fprintf(w, "%d %s: nothing built\n", errs, plural(errs, "error"))
 		return errReported
 	}

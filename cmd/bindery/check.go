@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/fpc/bindery/book"
 	"github.com/urfave/cli/v3"
@@ -17,6 +15,8 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "load every edition and report every content problem",
 		ArgsUsage: "[CONTENT_DIR]",
+		Description: "Reads the project's content (see bindery help) and prints each problem as\n" +
+			"path:line:col: error|warning: message, then a summary. Exits 1 if there is an error.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 		},
@@ -25,15 +25,13 @@ func checkCommand() *cli.Command {
 			if format != "text" && format != "json" {
 				return usagef("--format must be text or json, not %q", format)
 			}
-			if cmd.NArg() > 1 {
-				return usagef("check takes at most one content directory")
-			}
-			fsys, prefix, err := contentSource(cmd.Args().First())
+			src, err := openProject(cmd)
 			if err != nil {
 				return err
 			}
-			_, ds := book.LoadPrefixed(fsys, prefix)
-			if err := printDiagnostics(cmd.Root().Writer, ds, format); err != nil {
+			_, ds := book.LoadPrefixed(src.fsys, src.prefix)
+			ds = append(append(book.Diagnostics{}, src.proj.Warnings...), ds...)
+			if err := printDiagnostics(cmd.Root().Writer, src.proj.Describe(), ds, format); err != nil {
 				return err
 			}
 			if ds.HasErrors() {
@@ -44,23 +42,9 @@ func checkCommand() *cli.Command {
 	}
 }
 
-// contentSource returns the content tree to read: a directory, or the embedded corpus.
-func contentSource(dir string) (fs.FS, string, error) {
-	if dir == "" {
-		return embeddedContent(), "content", nil
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, "", usageError{err}
-	}
-	if !st.IsDir() {
-		return nil, "", usagef("%s is not a directory", dir)
-	}
-	return os.DirFS(dir), dir, nil
-}
-
-// printDiagnostics writes one line per problem and a summary, or the same as JSON.
-func printDiagnostics(w io.Writer, ds book.Diagnostics, format string) error {
+// printDiagnostics writes which content was read, one line per problem and a summary, or
+// the same as JSON.
+func printDiagnostics(w io.Writer, what string, ds book.Diagnostics, format string) error {
 	errs, warns := ds.Count()
 	if format == "json" {
 		enc := json.NewEncoder(w)
@@ -69,11 +53,13 @@ func printDiagnostics(w io.Writer, ds book.Diagnostics, format string) error {
 			ds = book.Diagnostics{}
 		}
 		return enc.Encode(struct {
+			Content     string           `json:"content"`
 			Diagnostics book.Diagnostics `json:"diagnostics"`
 			Errors      int              `json:"errors"`
 			Warnings    int              `json:"warnings"`
-		}{ds, errs, warns})
+		}{what, ds, errs, warns})
 	}
+	fmt.Fprintln(w, what)
 	for _, d := range ds {
 		if _, err := fmt.Fprintln(w, d); err != nil {
 			return err
@@ -89,3 +75,6 @@ func plural(n int, word string) string {
 	}
 	return word + "s"
 }
+
+// count writes n and the word in the right number: "1 file", "2 editions".
+func count(n int, word string) string { return fmt.Sprintf("%d %s", n, plural(n, word)) }

@@ -1,7 +1,8 @@
 // Command bindery builds the report series' EPUB and print PDF editions from Markdown
-// manuscripts. It is the thin outer layer of the pipeline: it maps flags to the options of
-// one library call per command (book, publish, wpimport, fonts) and owns the exit code:
-// 0 success, 1 content or build errors, 2 usage errors.
+// manuscripts. It is the thin outer layer of the pipeline: it finds the project (package
+// project), maps flags and settings to the options of one library call per command (book,
+// publish, wpimport, fonts) and owns the exit code: 0 success, 1 content or build errors,
+// 2 usage errors.
 package main
 
 import (
@@ -10,12 +11,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/fpc/bindery/internal/suggest"
 	"github.com/urfave/cli/v3"
 )
-
-// version is set at link time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
 
 func main() {
 	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
@@ -33,30 +33,48 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // errReported says the command already printed its problems; main only sets the exit code.
 var errReported = errors.New("problems reported")
 
-// run executes the command line and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// commands returns every subcommand, in the order help lists them.
+func commands() []*cli.Command {
+	return []*cli.Command{
+		buildCommand(),
+		checkCommand(),
+		importCommand(),
+		fontsCommand(),
+	}
+}
+
+// newRoot returns the whole command tree writing to stdout and stderr.
+func newRoot(stdout, stderr io.Writer) *cli.Command {
 	root := &cli.Command{
 		Name:      "bindery",
 		Usage:     "build EPUB and print PDF editions of the report series",
-		Version:   version,
-		Writer:    stdout,
-		ErrWriter: stderr,
-		Commands: []*cli.Command{
-			buildCommand(),
-			checkCommand(),
-			fontsCommand(),
-			importCommand(),
+		UsageText: "bindery COMMAND [options] [arguments]",
+		Description: "bindery reads the project in the working directory: the folder bindery.yaml names, else ./content,\n" +
+			"else the corpus embedded in the binary. `bindery init` makes a new project. Exit codes: 0 success,\n" +
+			"1 content or build errors, 2 usage errors. Run `bindery COMMAND --help` for a command's options.",
+		Version:               versionString(),
+		Writer:                stdout,
+		ErrWriter:             stderr,
+		Commands:              commands(),
+		EnableShellCompletion: true,
+		ConfigureShellCompletionCommand: func(c *cli.Command) {
+			c.Hidden = false
+			c.Usage = "print a shell completion script: bash, zsh or fish"
+			c.UsageText = "source <(bindery completion bash)   # or zsh; fish: bindery completion fish > ~/.config/fish/completions/bindery.fish"
 		},
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
 		OnUsageError:   onUsageError,
-		CommandNotFound: func(_ context.Context, cmd *cli.Command, name string) {
-			fmt.Fprintf(stderr, "bindery: unknown command %q (see bindery help)\n", name)
-		},
+		Action:         unknownCommand,
 	}
 	for _, c := range root.Commands {
 		c.OnUsageError = onUsageError
 	}
-	err := root.Run(ctx, args)
+	return root
+}
+
+// run executes the command line and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := newRoot(stdout, stderr).Run(ctx, args)
 	var ue usageError
 	switch {
 	case err == nil:
@@ -71,6 +89,76 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-func onUsageError(_ context.Context, _ *cli.Command, err error, _ bool) error {
+// unknownCommand is the root's action: without arguments it shows help, with one it names
+// the command it does not know, the nearest one, and where the list is.
+func unknownCommand(_ context.Context, cmd *cli.Command) error {
+	if cmd.NArg() == 0 {
+		return cli.ShowRootCommandHelp(cmd)
+	}
+	name := cmd.Args().First()
+	var names []string
+	for _, c := range cmd.Commands {
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
+	}
+	hint := suggest.DidYouMean(name, names, func(s string) string { return "bindery " + s })
+	if hint == "" && suggest.Closest(name, []string{"version"}) != "" {
+		hint = "; did you mean bindery --version?"
+	}
+	return usagef("unknown command %q%s (commands: %s; see bindery help)", name, hint, strings.Join(names, ", "))
+}
+
+// onUsageError rewrites the flag parser's messages so that they name the flag as the user
+// types it (two dashes), the command, the nearest known flag and where the help is.
+func onUsageError(_ context.Context, cmd *cli.Command, err error, _ bool) error {
+	msg := err.Error()
+	where := "bindery"
+	if cmd.Root() != cmd {
+		where = "bindery " + cmd.Name
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		name = strings.TrimLeft(name, "-")
+		var names []string
+		for _, f := range cmd.VisibleFlags() {
+			names = append(names, f.Names()...)
+		}
+		hint := suggest.DidYouMean(name, names, dashed)
+		return usagef("unknown flag %s for %s%s (see %s --help)", dashed(name), where, hint, where)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return usagef("%s needs a value (see %s --help)", dashed(strings.TrimLeft(name, "-")), where)
+	}
+	var val, name string
+	if n, _ := fmt.Sscanf(msg, "invalid value %q for flag -%s", &val, &name); n == 2 {
+		name = strings.TrimSuffix(name, ":")
+		return usagef("%s wants %s, not %q (see %s --help)", dashed(name), flagKind(cmd, name), val, where)
+	}
 	return usageError{err}
+}
+
+// dashed writes a flag name as typed: -q, --format.
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// flagKind says in words what a flag's value must be.
+func flagKind(cmd *cli.Command, name string) string {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			switch f.(type) {
+			case *cli.IntFlag, *cli.IntSliceFlag:
+				return "a whole number"
+			case *cli.BoolFlag:
+				return "true or false"
+			}
+		}
+	}
+	return "another value"
 }

@@ -122,7 +122,7 @@ func TestFonts(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	if code, out, _ := runCLI("--version"); code != 0 || !strings.Contains(out, version) {
+	if code, out, _ := runCLI("--version"); code != 0 || !strings.Contains(out, versionString()) {
 		t.Errorf("exit %d: %q", code, out)
 	}
 }
@@ -139,7 +139,8 @@ func TestBuild(t *testing.T) {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
-	if !strings.Contains(stdout, "4 files from 2 editions") || !strings.Contains(stderr, "1 warning in the content") {
+	if !strings.HasPrefix(stdout, "content: "+dir+" (given on the command line)\n") || stderr != "" ||
+		!strings.Contains(stdout, "4 files from 2 editions in ") || !strings.HasSuffix(stdout, ", 1 warning (bindery check lists them)\n") {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
 	}
 	code, _, stderr = runCLI("build", "--out", out, unpack(t, "broken.txtar"))
