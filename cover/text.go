@@ -1,0 +1,102 @@
+package cover
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fpc/bindery/fonts"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// face measures text in one embedded font: advances only (no kerning), which is also how
+// the cover's text is drawn, so measured and drawn widths agree.
+type face struct {
+	f      *fonts.Face
+	sf     *sfnt.Font
+	buf    sfnt.Buffer
+	upem   float64
+	cap    float64 // cap height in em
+	glyphs map[rune]glyph
+}
+
+type glyph struct {
+	id  uint16
+	adv float64 // advance in em
+}
+
+func newFace(family string, style fonts.Style) (*face, error) {
+	f := fonts.Get(family, style)
+	if f == nil {
+		return nil, errNoFont(family, style)
+	}
+	sf, err := f.SFNT()
+	if err != nil {
+		return nil, err
+	}
+	fc := &face{f: f, sf: sf, upem: float64(sf.UnitsPerEm()), glyphs: map[rune]glyph{}}
+	fc.cap = 0.7
+	if m, err := sf.Metrics(&fc.buf, fixed.I(int(fc.upem)), 0); err == nil && m.CapHeight > 0 {
+		fc.cap = float64(m.CapHeight) / 64 / fc.upem
+	}
+	return fc, nil
+}
+
+// glyph returns the glyph of r; a rune the font lacks gets glyph 0 (book.Load has already
+// reported any character the fonts cannot print).
+func (fc *face) glyph(r rune) glyph {
+	if g, ok := fc.glyphs[r]; ok {
+		return g
+	}
+	var g glyph
+	if r == '\u00a0' {
+		r = ' '
+	}
+	if id, err := fc.sf.GlyphIndex(&fc.buf, r); err == nil {
+		g.id = uint16(id)
+		if adv, err := fc.sf.GlyphAdvance(&fc.buf, id, fixed.I(int(fc.upem)), 0); err == nil {
+			g.adv = float64(adv) / 64 / fc.upem
+		}
+	}
+	fc.glyphs[r] = g
+	return g
+}
+
+// width is the advance of s at size points.
+func (fc *face) width(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += fc.glyph(r).adv
+	}
+	return w * size
+}
+
+// wrap breaks text into lines no wider than width points at spaces; a word of one or two
+// letters stays with the next word, as on the EPUB cover.
+func (fc *face) wrap(text string, size, width float64) []string {
+	var words []string
+	for _, w := range strings.Fields(text) {
+		if n := len(words); n > 0 && utf8.RuneCountInString(words[n-1]) <= 2 {
+			words[n-1] += "\u00a0" + w
+			continue
+		}
+		words = append(words, w)
+	}
+	var lines []string
+	line := ""
+	for _, w := range words {
+		try := w
+		if line != "" {
+			try = line + " " + w
+		}
+		if line != "" && fc.width(try, size) > width {
+			lines = append(lines, line)
+			try = w
+		}
+		line = try
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
