@@ -38,6 +38,8 @@ func commands() []*cli.Command {
 	return []*cli.Command{
 		buildCommand(),
 		checkCommand(),
+		listCommand(),
+		initCommand(),
 		importCommand(),
 		fontsCommand(),
 	}
