@@ -36,9 +36,10 @@ func (c context) spec() paraSpec {
 	return ps
 }
 
-// blocks sets a sequence of blocks. indentFirst says whether a paragraph that starts the
-// sequence gets a first-line indent (never after headings, lists or panels).
-func (f *flow) blocks(bs []book.Block, c context) {
+// blocks sets a sequence of blocks, the one at index i with the address textAddr(scope,
+// f.ch, from+i). A paragraph that follows a paragraph gets a first-line indent (never after
+// headings, lists or panels).
+func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 	prevPara := false
 	anchors := f.anchorBlocks
 	f.anchorBlocks = ""
@@ -46,6 +47,8 @@ func (f *flow) blocks(bs []book.Block, c context) {
 		if anchors != "" {
 			f.pending = append(f.pending, blockAnchor(anchors, i))
 		}
+		addr := textAddr(scope, f.ch, from+i)
+		f.leaf = addr
 		switch b.Kind {
 		case book.Paragraph:
 			ps := c.spec()
@@ -59,16 +62,16 @@ func (f *flow) blocks(bs []book.Block, c context) {
 		case book.Heading:
 			f.sectionHeading(b, c, i == 0)
 		case book.List:
-			f.list(b, c)
+			f.list(b, c, addr)
 		case book.Quote:
 			q := c
 			q.left += 1.5 * c.size
 			q.right += 1.5 * c.size
 			f.space(c.leading/2, false)
-			f.blocks(b.Children, q)
+			f.blocks(b.Children, q, addr, 0)
 			f.space(c.leading/2, false)
 		case book.Box:
-			f.box(b, c)
+			f.box(b, c, addr)
 		case book.Credit:
 			ps := c.spec()
 			ps.font, ps.size, ps.leading, ps.align = serifItalic, c.size*0.85, c.leading*0.85, raggedRight
@@ -101,8 +104,9 @@ func (f *flow) sectionHeading(b book.Block, c context, first bool) {
 	f.heading(b.Inlines, ps, before, after, &outlineMark{title: plain(b.Inlines), level: level})
 }
 
-// list sets items with their bullet or number hung in a hanging indent.
-func (f *flow) list(b book.Block, c context) {
+// list sets items with their bullet or number hung in a hanging indent; item i has the
+// address addr.i.
+func (f *flow) list(b book.Block, c context, addr string) {
 	f.space(c.leading/3, false)
 	hang := 1.4 * c.size
 	if b.Ordered {
@@ -116,7 +120,7 @@ func (f *flow) list(b book.Block, c context) {
 			label = strconv.Itoa(b.Start+i) + "."
 		}
 		g := (&paraBuilder{m: f.m}).run(c.font, c.size, label)
-		f.item(it, ic, g)
+		f.item(it, ic, g, addr+"."+strconv.Itoa(i))
 		if i < len(b.Items)-1 {
 			f.space(c.leading/6, false)
 		}
@@ -124,22 +128,25 @@ func (f *flow) list(b book.Block, c context) {
 	f.space(c.leading/3, false)
 }
 
-// item sets one list item: its first paragraph carries the label.
-func (f *flow) item(bs []book.Block, c context, label *glyphs) {
+// item sets one list item or note, whose blocks are addressed under scope: its first
+// paragraph carries the label.
+func (f *flow) item(bs []book.Block, c context, label *glyphs, scope string) {
 	if len(bs) == 0 || bs[0].Kind != book.Paragraph {
+		f.leaf = scope
 		f.paragraph(nil, paraSpec{font: c.font, size: c.size, leading: c.leading, left: c.left,
 			right: c.right, label: label})
-		f.blocks(bs, c)
+		f.blocks(bs, c, scope, 0)
 		return
 	}
 	ps := c.spec()
 	ps.label = label
+	f.leaf = textAddr(scope, nil, 0)
 	f.paragraph(bs[0].Inlines, ps)
-	f.blocks(bs[1:], c)
+	f.blocks(bs[1:], c, scope, 1)
 }
 
-// box sets a sidebar as a tinted panel: title, byline, then its blocks.
-func (f *flow) box(b book.Block, c context) {
+// box sets a sidebar as a tinted panel: title, byline, then its blocks, under addr.
+func (f *flow) box(b book.Block, c context, addr string) {
 	*f.panels++
 	f.space(c.leading, false)
 	f.panel = *f.panels
@@ -151,16 +158,18 @@ func (f *flow) box(b book.Block, c context) {
 	if len(b.Title) > 0 {
 		ps := paraSpec{font: sansBold, size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
 			right: in.right, align: raggedRight}
+		f.leaf = addr + ".title"
 		f.heading(b.Title, ps, 0, 0, &outlineMark{title: plain(b.Title), level: 1})
 	}
 	if len(b.Byline) > 0 {
 		ps := in.spec()
 		ps.font, ps.align = serifItalic, raggedRight
+		f.leaf = addr + ".byline"
 		f.paragraph(b.Byline, ps)
 		f.keepNext = true
 		f.space(c.leading/2, true)
 	}
-	f.blocks(b.Children, in)
+	f.blocks(b.Children, in, addr, 0)
 	f.space(pad, true)
 	f.panel = 0
 	f.space(c.leading, false)

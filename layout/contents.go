@@ -61,6 +61,7 @@ const notesID = internalPrefix + "notes"
 // they sit in a column of fixed width.
 func (t *typesetter) contents(pageOf map[string]int) section {
 	f := t.newFlow(nil)
+	f.leaf = "contents"
 	f.opener(t.d.ui.Contents, internalPrefix+"contents")
 	g := t.d.g
 	numCol := f.m.width(serifRegular, g.size, "0000")
@@ -122,6 +123,7 @@ func (t *typesetter) endNotes() (section, bool) {
 		return section{}, false
 	}
 	f := t.newFlow(nil)
+	f.leaf = "notes"
 	f.opener(t.d.ui.Notes, notesID)
 	f.keepNext = true
 	f.space(f.g.leading, true)

@@ -9,7 +9,6 @@ package layout
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -69,11 +68,20 @@ type Page struct {
 	elems     []placedElem
 }
 
-// PageStart is where a printed page starts, for the EPUB page-list.
+// PageStart is where a printed page starts, for the EPUB page-list: the text block its first
+// line belongs to and the character of that block's text the line starts with. Pages
+// without text (a blank verso) start where the next page with text starts.
 type PageStart struct {
-	Page      string // folio as printed
+	Page      string // folio as printed (also where the page does not show it)
 	ChapterID string // chapter the page belongs to, "" for front matter
-	Anchor    string // an identifier the EPUB has near the top of the page (chapter, reference or note id), or ""
+	// Block is the text block's address: blockAnchor(chapter, i) for a top-level block,
+	// with ".k" per level of nesting, or the identifier of a heading's place (the chapter,
+	// "<chapter>-notes", "notes") or of a generated page ("titlepage", "imprint", "contents").
+	Block string
+	// Offset counts the characters (runes) of the block's text before the page's first
+	// character: the Text, Code and URLText inlines in order; a note reference or a line
+	// break counts none. It is 0 for a page that starts with the block.
+	Offset int
 }
 
 // LineStat is the quality data of one set line.
@@ -129,57 +137,39 @@ func (d *Document) Pages() []*Page { return d.pages }
 // Paper returns the trim size the document was set for.
 func (d *Document) Paper() string { return d.g.paper }
 
-// PageStarts returns where every printed page starts, for the EPUB page-list. The anchor is
-// the first identifier on the page (the chapter, a top-level block as epub.BlockAnchor names
-// it, a note reference or a note); a page that lies inside one block without any names the
-// block it continues.
+// PageStarts returns where every printed page starts, in page order, one entry per page.
 func (d *Document) PageStarts() []PageStart {
 	out := make([]PageStart, len(d.pages))
-	block := ""
-	for i, p := range d.pages {
-		a := p.anchor()
-		if a == "" && p.Kind == BodyPage {
-			a = block
+	var next *line
+	for i := len(d.pages) - 1; i >= 0; i-- {
+		p := d.pages[i]
+		if ln := p.firstLine(); ln != nil {
+			next = ln
 		}
-		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Anchor: a}
-		if b := p.lastBlock(); b != "" {
-			block = b
+		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Block: "titlepage"}
+		if next != nil {
+			out[i].Block, out[i].Offset = next.src, next.at
 		}
+	}
+	// Pages after the last line of text (a closing blank page) start where the last did.
+	last := len(d.pages) - 1
+	for last > 0 && d.pages[last].firstLine() == nil {
+		last--
+	}
+	for k := last + 1; k < len(out); k++ {
+		out[k].Block, out[k].Offset = out[last].Block, out[last].Offset
 	}
 	return out
 }
 
-// lastBlock returns the identifier of the last top-level block that starts on the page.
-func (p *Page) lastBlock() string {
-	last := ""
+// firstLine returns the first line of text set on the page that has an address, or nil.
+func (p *Page) firstLine() *line {
 	for _, pe := range p.elems {
-		for _, a := range pe.e.anchors {
-			if p.ChapterID != "" && strings.HasPrefix(a, p.ChapterID+"-b") {
-				last = a
-			}
+		if ln := pe.e.ln; ln != nil && ln.src != "" {
+			return ln
 		}
 	}
-	return last
-}
-
-// anchor returns the first public identifier set on the page.
-func (p *Page) anchor() string {
-	for _, pe := range p.elems {
-		for _, a := range pe.e.anchors {
-			if !internal(a) {
-				return a
-			}
-		}
-		if pe.e.ln == nil {
-			continue
-		}
-		for _, r := range pe.e.ln.runs {
-			if r.g.anchor != "" {
-				return r.g.anchor
-			}
-		}
-	}
-	return ""
+	return nil
 }
 
 // Lines returns the quality data of every line of text, in page order.

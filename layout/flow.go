@@ -63,6 +63,22 @@ type flow struct {
 	// anchorBlocks, when set to a chapter id, makes the next blocks call give each of its
 	// blocks the identifier the EPUB puts before it (see blockAnchor).
 	anchorBlocks string
+	// leaf is the address of the text block being set, given to its lines (see textAddr).
+	leaf string
+}
+
+// textAddr is the address of a block of a chapter's text, shared with the EPUB so that a
+// printed page's start can be marked there: a top-level block is blockAnchor(chapter, i);
+// the blocks inside a box, quote, list item or note are the container's address, ".", and
+// their index (a list adds the item's index first: "ch01-b4.2.0"); a box's title and byline
+// are ".title" and ".byline". Headings without a block have the identifier the EPUB gives
+// their place: the chapter ("ch01"), its notes section ("ch01-notes"), the gathered notes
+// ("notes"), and the generated pages "titlepage", "imprint" and "contents".
+func textAddr(scope string, ch *book.Chapter, i int) string {
+	if scope == "" && ch != nil {
+		return blockAnchor(ch.ID, i)
+	}
+	return scope + "." + strconv.Itoa(i)
 }
 
 // blockAnchor is the identifier the EPUB gives the i-th top-level block of a chapter
@@ -112,6 +128,7 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	n := len(lines)
 	for i := range lines {
 		ln := &lines[i]
+		ln.src = f.leaf
 		ln.indent = ps.left
 		if ps.align == centred {
 			ln.indent += (width - ln.set) / 2

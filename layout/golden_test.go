@@ -17,8 +17,10 @@ var update = flag.Bool("update", false, "rewrite the golden page dumps in testda
 func dump(d *Document) string {
 	var sb strings.Builder
 	kinds := map[PageKind]string{BlankPage: "blank", FrontPage: "front", OpenerPage: "opener", BodyPage: "body"}
-	for _, p := range d.pages {
-		fmt.Fprintf(&sb, "== page %s %s chapter=%q head=%q anchor=%q\n", p.Folio, kinds[p.Kind], p.ChapterID, p.Head, p.anchor())
+	starts := d.PageStarts()
+	for i, p := range d.pages {
+		fmt.Fprintf(&sb, "== page %s %s chapter=%q head=%q start=%s@%d\n", p.Folio, kinds[p.Kind], p.ChapterID, p.Head,
+			starts[i].Block, starts[i].Offset)
 		for _, pe := range p.elems {
 			if pe.e.ln == nil {
 				continue

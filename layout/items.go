@@ -25,6 +25,7 @@ type item struct {
 	last    bool    // a break only the emergency pass may take (inside a no-break run)
 	ink     *glyphs // what a box draws (nil: an invisible box such as an indent)
 	hyphen  *glyphs // what a penalty draws at the end of a line when the line breaks there
+	at      int     // a box: characters of the paragraph's text before it (see textAddr)
 }
 
 // glyphs is a run of text in one face and size, kerned into pieces.

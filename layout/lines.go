@@ -19,8 +19,10 @@ type line struct {
 	justified  bool // interword glue was stretched or shrunk to the measure
 	overfull   bool
 	hyphenated bool
-	first      bool // the paragraph's first line
-	last       bool // the paragraph's last line
+	first      bool   // the paragraph's first line
+	last       bool   // the paragraph's last line
+	src        string // address of the text block the line belongs to (see textAddr)
+	at         int    // characters of that block's text before the line's first character
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
@@ -33,6 +35,11 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 			start++
 		}
 		ln := setLine(items[start:b+1], p.width(n), p.ragged > 0)
+		if items[start].kind == boxItem {
+			ln.at = items[start].at
+		} else if n > 0 {
+			ln.at = out[n-1].at
+		}
 		ln.first, ln.last = n == 0, n == len(breaks)-1
 		out = append(out, ln)
 		start = b + 1

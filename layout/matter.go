@@ -25,6 +25,9 @@ func (f *flow) displaySpec() paraSpec {
 func (f *flow) opener(title, id string) {
 	f.space(3*f.g.leading, true)
 	f.pending = append(f.pending, id)
+	if f.ch != nil {
+		f.leaf = f.ch.ID
+	}
 	f.heading(text(title), f.displaySpec(), 0, 0, &outlineMark{title: title, level: 0})
 }
 
@@ -47,6 +50,7 @@ func (f *flow) chapterOpener(ch *book.Chapter) {
 func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	c := f.bodyContext()
 	ps := paraSpec{font: sansBold, size: c.size * 1.2, leading: c.size * 1.5, align: raggedRight}
+	f.leaf = ch.ID + "-notes"
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
 	nc := f.noteContext()
 	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
@@ -72,15 +76,17 @@ func (f *flow) note(ch *book.Chapter, n book.Note, c context) {
 		blocks = []book.Block{{Kind: book.Paragraph, Inlines: []book.Inline{
 			{Kind: book.Emph, Children: text("[" + msg + "]")}}}}
 	}
-	f.item(blocks, c, label)
+	f.item(blocks, c, label, ch.NoteID(n.Number))
 }
 
 // frontMatter makes the half title, its blank verso, the title page and the imprint.
 func (t *typesetter) frontMatter() []*Page {
 	meta := t.d.ed.Meta
 	f := t.newFlow(nil)
+	f.leaf = "titlepage"
 	half := f.centredBlock(meta.Title, sansBold, 1.4)
 	f = t.newFlow(nil)
+	f.leaf = "titlepage"
 	var title []*elem
 	if meta.Series != "" {
 		title = append(title, f.centredBlock(meta.Series, sansRegular, 1)...)
@@ -140,6 +146,7 @@ func contributorNames(cs []book.Contributor) string {
 func (t *typesetter) imprint() []*elem {
 	meta, ui := t.d.ed.Meta, t.d.ui
 	f := t.newFlow(nil)
+	f.leaf = "imprint"
 	c := f.noteContext()
 	entry := func(label, value string) {
 		if value == "" {

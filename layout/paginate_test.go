@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/fpc/bindery/book"
-	"github.com/fpc/bindery/epub"
 )
 
 // lineElems makes the elements of an n-line paragraph the way flow.paragraph marks them.
@@ -108,48 +107,6 @@ func checkPageEnds(t *testing.T, name string, p *Page) {
 	}
 	if last.mark != nil && last.ln.last {
 		t.Errorf("%s: p.%d ends with a heading", name, p.Number)
-	}
-}
-
-// TestPageStarts checks the page-list data: one entry per page with its printed number, the
-// chapter id on every chapter opener and only identifiers the EPUB has.
-func TestPageStarts(t *testing.T) {
-	for _, ed := range corpus(t) {
-		d, err := Typeset(ed, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := map[string]bool{}
-		for _, ch := range ed.Chapters {
-			ids[ch.ID] = true
-			for i := range ch.Blocks {
-				ids[epub.BlockAnchor(ch.ID, i)] = true
-			}
-			for _, n := range ch.Notes {
-				ids[ch.NoteID(n.Number)] = true
-				for k := 1; k <= n.Refs; k++ {
-					ids[ch.RefID(n.Number, k)] = true
-				}
-			}
-		}
-		starts := d.PageStarts()
-		if len(starts) != len(d.pages) {
-			t.Fatalf("%s: %d page starts for %d pages", ed.Name(), len(starts), len(d.pages))
-		}
-		for i, s := range starts {
-			if s.Page != fmt.Sprint(i+1) {
-				t.Errorf("%s: page %d printed as %q", ed.Name(), i+1, s.Page)
-			}
-			if s.Anchor != "" && !ids[s.Anchor] {
-				t.Errorf("%s p.%s: anchor %q is not an EPUB id", ed.Name(), s.Page, s.Anchor)
-			}
-			if d.pages[i].Kind == OpenerPage && s.ChapterID != "" && s.Anchor != s.ChapterID {
-				t.Errorf("%s p.%s: opener of %s anchored at %q", ed.Name(), s.Page, s.ChapterID, s.Anchor)
-			}
-			if d.pages[i].Kind == BodyPage && s.Anchor == "" {
-				t.Errorf("%s p.%s: body page without an anchor", ed.Name(), s.Page)
-			}
-		}
 	}
 }
 

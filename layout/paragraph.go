@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -75,6 +76,7 @@ type paraBuilder struct {
 	ragged  bool
 	measure float64       // the line width, to spot words that can never fit
 	ch      *book.Chapter // for note identifiers; nil outside chapters
+	pos     int           // characters of the paragraph's text consumed so far
 }
 
 // Penalties of the break opportunities inside words.
@@ -152,7 +154,7 @@ func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
 		g.link = "#" + b.ch.NoteID(x.Note)
 		g.anchor = b.ch.RefID(x.Note, x.Ref)
 	}
-	b.items = append(b.items, box(g.width, g))
+	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: b.pos})
 }
 
 // run shapes a string into glyphs.
@@ -168,14 +170,17 @@ func (b *paraBuilder) addText(s string, st textStyle) {
 		r, n := utf8.DecodeRuneInString(s)
 		switch {
 		case r == ' ' || r == '\n' || r == '\t':
+			b.pos++
 			if len(b.items) > 0 && b.items[len(b.items)-1].kind == glueItem {
 				s = s[n:]
 				continue
 			}
 			b.items = append(b.items, b.spaceGlue(st))
 		case r == '\u00a0':
+			b.pos++
 			b.items = append(b.items, nbsp(), b.spaceGlue(st))
 		case r == '\u202f':
+			b.pos++
 			w := b.m.faces[st.font].advance(' ') * st.size / 2000
 			b.items = append(b.items, nbsp(), glue(w, 0, 0))
 		default:
@@ -198,20 +203,24 @@ type breakPoint struct {
 	penalty float64
 }
 
-// addWord adds one word as boxes separated by its break opportunities.
+// addWord adds one word as boxes separated by its break opportunities, each box with its
+// position in the paragraph's text.
 func (b *paraBuilder) addWord(w string, st textStyle) {
-	if st.link != "" {
-		b.setWord(w, st)
-		return
-	}
-	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, alert: st.alert}
-	if items, ok := b.m.words[key]; ok {
-		b.items = append(b.items, items...)
-		return
-	}
+	base := b.pos
+	b.pos += utf8.RuneCountInString(w)
 	start := len(b.items)
-	b.setWord(w, st)
-	b.m.words[key] = b.items[start:len(b.items):len(b.items)]
+	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, alert: st.alert}
+	if items, ok := b.m.words[key]; ok && st.link == "" {
+		b.items = append(b.items, items...)
+	} else {
+		b.setWord(w, st)
+		if st.link == "" {
+			b.m.words[key] = slices.Clone(b.items[start:])
+		}
+	}
+	for i := start; i < len(b.items); i++ {
+		b.items[i].at += base
+	}
 }
 
 // wordKey identifies a word set in one style, whose items can be reused: words recur, and
@@ -237,7 +246,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 	hy.alert = st.alert
 	start := 0
 	for _, p := range pts {
-		b.addBox(w[start:p.at], st)
+		b.addBox(w[start:p.at], st, utf8.RuneCountInString(w[:start]))
 		// The kerning across the split belongs to the word when it is not broken there: it
 		// widens the box before, and the penalty takes it back when the line ends here.
 		k := b.kernAt(w, p.at, st)
@@ -251,7 +260,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		}
 		start = p.at
 	}
-	b.addBox(w[start:], st)
+	b.addBox(w[start:], st, utf8.RuneCountInString(w[:start]))
 }
 
 // kernAt returns the kerning, in points, between the characters either side of byte at.
@@ -261,13 +270,14 @@ func (b *paraBuilder) kernAt(w string, at int, st textStyle) float64 {
 	return b.m.faces[st.font].kerning(left, right) * st.size / 1000
 }
 
-func (b *paraBuilder) addBox(s string, st textStyle) {
+// addBox adds a box of text that starts at character at of its word.
+func (b *paraBuilder) addBox(s string, st textStyle, at int) {
 	if s == "" {
 		return
 	}
 	g := b.run(st.font, st.size, s)
 	g.link, g.alert = st.link, st.alert
-	b.items = append(b.items, box(g.width, g))
+	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: at})
 }
 
 // tooWide reports whether a word is so long that it needs breaking like a URL: wider than

@@ -36,7 +36,7 @@ func (t *typesetter) run() {
 		f := t.newFlow(ch)
 		f.chapterOpener(ch)
 		f.anchorBlocks = ch.ID
-		f.blocks(ch.Blocks, f.bodyContext())
+		f.blocks(ch.Blocks, f.bodyContext(), "", 0)
 		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
