@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
 )
@@ -223,7 +224,7 @@ func (r *renderer) link(raw, class string, children []book.Inline, text string) 
 func linkTarget(raw string) (string, bool) {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
-	if err != nil || strings.ContainsAny(raw, " \t\n\"<>\\^`{|}") {
+	if err != nil || !utf8.ValidString(raw) || strings.ContainsAny(raw, " \t\n\"<>\\^`{|}") {
 		return "", false
 	}
 	switch strings.ToLower(u.Scheme) {
