@@ -26,11 +26,12 @@ var chapterKinds = map[string]bool{"": true, "executive-summary": true, "introdu
 type source struct {
 	file  string
 	data  []byte
-	lines []int // byte offset of the start of each line
+	raw   []byte // data as read, before sanitize
+	lines []int  // byte offset of the start of each line
 }
 
 func newSource(file string, data []byte) *source {
-	s := &source{file: file, data: data, lines: []int{0}}
+	s := &source{file: file, data: data, raw: data, lines: []int{0}}
 	for i, b := range data {
 		if b == '\n' {
 			s.lines = append(s.lines, i+1)
@@ -85,7 +86,12 @@ func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnos
 	data = sanitize(data)
 	src.data = data
 	ch := &Chapter{File: file, ID: chapterID(file)}
-	header, body, ok := splitFrontMatter(data)
+	bom := 0
+	if bytes.HasPrefix(data, []byte("   ")) && bytes.HasPrefix(src.raw, []byte("\ufeff")) {
+		bom = 3 // sanitize blanked the byte order mark an editor saved
+	}
+	header, body, ok := splitFrontMatter(data[bom:])
+	body += bom
 	if !ok {
 		ds.Errorf(src.pos(0), "chapter has no front matter (a YAML header between --- lines with a title)")
 	} else {
@@ -99,7 +105,14 @@ func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnos
 		ds.Errorf(src.pos(body), "chapter %q is empty", ch.Title)
 	}
 	c.checkHeadings(ch.Blocks)
+	checkNesting(ch.Blocks, 0, ds)
+	for _, d := range c.defList {
+		checkNesting(d.Blocks, 0, ds)
+	}
 	numberNotes(ch, c.defList, draft, ds)
+	if len(ch.Notes) > MaxNotes {
+		ds.Errorf(ch.Notes[MaxNotes].Pos, "chapter has %d endnotes: bindery numbers at most %d notes in a chapter; split it into chapters", len(ch.Notes), MaxNotes)
+	}
 	return ch
 }
 
@@ -111,6 +124,9 @@ func parseFrontMatter(src *source, header []byte, ch *Chapter, ds *Diagnostics) 
 		p.Line++ // the header starts on line 2
 		ds.Errorf(p, "invalid YAML front matter: %s", yamlErrMsg(err))
 		return
+	}
+	if len(node.Content) > 0 {
+		warnFrontMatterKeys(src, node.Content[0], ds)
 	}
 	if err := node.Decode(&fm); err != nil {
 		p := yamlErrPos(src.file, err)
@@ -233,6 +249,9 @@ func linesText(n ast.Node, src []byte) []byte {
 }
 
 func (c *converter) container(n *containerNode, pos Pos) []Block {
+	if !n.closed {
+		c.ds.Errorf(c.at(n.open), "::: %s is never closed: end it with a line holding only :::", n.name)
+	}
 	switch n.name {
 	case "box":
 		b := Block{Kind: Box, Pos: pos, Children: c.blocks(n)}

@@ -26,10 +26,10 @@ func TestManifestProblems(t *testing.T) {
 	}
 	lib, ds := Load(fsys)
 	want := map[string]bool{
-		`r/en/book.yaml:5:8: error: cover image "art/missing.png": open r/en/art/missing.png: file does not exist`:       true,
+		`r/en/book.yaml:5:16: error: cover image "art/missing.png" does not exist`:                                       true,
 		`r/en/book.yaml:6:21: error: chapter file "01-a.md" is listed twice`:                                             true,
 		`r/en/book.yaml:6:30: error: chapter files "01-a.md" and "01_a.md" get the same identifier "ch01-a"; rename one`: true,
-		`g/en/book.yaml:5:8: error: cover image "c.gif" is neither PNG nor JPEG`:                                         true,
+		`g/en/book.yaml:5:16: error: cover image "c.gif" is neither PNG nor JPEG`:                                        true,
 		`g/en/book.yaml:6:21: error: chapter file "01-a.md" is listed twice`:                                             true,
 		`g/en/book.yaml:6:30: error: chapter files "01-a.md" and "01_a.md" get the same identifier "ch01-a"; rename one`: true,
 	}

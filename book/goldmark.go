@@ -23,9 +23,10 @@ var kindContainer = ast.NewNodeKind("BinderyContainer")
 // containerNode is a `::: name key="value"` … `:::` block.
 type containerNode struct {
 	ast.BaseBlock
-	name  string
-	attrs map[string]string
-	open  int // byte offset of the opening line
+	name   string
+	attrs  map[string]string
+	open   int  // byte offset of the opening line
+	closed bool // a closing ::: line ended it (not the end of the file or of its parent)
 }
 
 func (n *containerNode) Kind() ast.NodeKind { return kindContainer }
@@ -61,6 +62,7 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	line, _ := reader.PeekLine()
 	if string(bytes.TrimSpace(line)) == ":::" {
 		reader.AdvanceToEOL()
+		node.(*containerNode).closed = true
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren

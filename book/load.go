@@ -6,6 +6,7 @@
 package book
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -44,12 +45,15 @@ func LoadSelected(fsys fs.FS, prefix string, keep func(report, lang string) bool
 	}
 	var jobs []job
 	for _, r := range reports {
-		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") {
+		if linkedFolder(prefix, r.Name(), r, &ds) || !r.IsDir() || strings.HasPrefix(r.Name(), ".") {
 			continue
 		}
 		rm := loadReportManifest(fsys, prefix, r.Name(), &ds)
 		langs, _ := fs.ReadDir(fsys, r.Name())
 		for _, l := range langs {
+			if linkedFolder(prefix, path.Join(r.Name(), l.Name()), l, &ds) {
+				continue
+			}
 			if l.IsDir() && !strings.HasPrefix(l.Name(), ".") && (keep == nil || keep(r.Name(), l.Name())) {
 				jobs = append(jobs, job{r.Name(), l.Name(), rm})
 			}
@@ -125,12 +129,15 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 			continue
 		}
 		ids[chapterID(name)] = name
-		cp := path.Join(dir, name)
-		src, err := fs.ReadFile(fsys, cp)
+		src, err := readInside(fsys, dir, name)
+		if err == nil && len(src) > MaxChapterBytes {
+			err = fmt.Errorf("is %.1f MiB; bindery reads chapter files up to %d MiB: split it into chapters", float64(len(src))/(1<<20), MaxChapterBytes>>20)
+		}
 		if err != nil {
-			ds.Errorf(m.chapterPos(i), "chapter file %q does not exist", name)
+			ds.Errorf(m.chapterPos(i), "chapter file %q %v", name, err)
 			continue
 		}
+		cp := path.Join(dir, name)
 		ed.Chapters = append(ed.Chapters, parseChapter(display(prefix, cp), src, lang, ed.Draft(), &ds))
 	}
 	unlisted(fsys, prefix, dir, listed, &ds)
@@ -161,15 +168,27 @@ func loadCover(fsys fs.FS, dir string, c *Cover, m *manifest, ds *Diagnostics) {
 	if c.Image == "" {
 		return
 	}
-	data, err := fs.ReadFile(fsys, path.Join(dir, c.Image))
+	data, err := readInside(fsys, dir, c.Image)
 	switch {
 	case err != nil:
-		ds.Errorf(m.posOf("cover"), "cover image %q: %v", c.Image, err)
+		ds.Errorf(m.coverPos("image"), "cover image %q %v", c.Image, err)
+	case len(data) > MaxImageBytes:
+		ds.Errorf(m.coverPos("image"), "cover image %q is %.1f MiB; bindery takes cover images up to %d MiB", c.Image, float64(len(data))/(1<<20), MaxImageBytes>>20)
 	case !strings.HasPrefix(string(data), "\x89PNG\r\n\x1a\n") && !strings.HasPrefix(string(data), "\xff\xd8\xff"):
-		ds.Errorf(m.posOf("cover"), "cover image %q is neither PNG nor JPEG", c.Image)
+		ds.Errorf(m.coverPos("image"), "cover image %q is neither PNG nor JPEG", c.Image)
 	case c.Alt == "":
-		ds.Errorf(m.posOf("cover"), "cover image %q needs an alt text (cover.alt) for readers who cannot see it", c.Image)
+		ds.Errorf(m.coverPos("image"), "cover image %q needs an alt text (cover.alt) for readers who cannot see it", c.Image)
 	default:
 		c.Data = data
 	}
+}
+
+// linkedFolder reports a symbolic link where an edition or report folder belongs: bindery
+// does not follow it (it could lead out of the content directory, or load a folder twice).
+func linkedFolder(prefix, p string, e fs.DirEntry, ds *Diagnostics) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	ds.Warnf(Pos{File: display(prefix, p)}, "a symbolic link to a folder is not followed; move the folder into the content directory")
+	return true
 }

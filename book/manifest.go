@@ -3,6 +3,8 @@ package book
 import (
 	"crypto/sha1"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,6 +90,7 @@ func parseManifest(file string, data []byte, ds *Diagnostics) (*manifest, bool) 
 		ds.Errorf(yamlErrPos(file, err), "%s", yamlErrMsg(err))
 		return m, false
 	}
+	validateValues(m, ds)
 	return m, true
 }
 
@@ -102,7 +105,7 @@ func checkKeys(m *manifest, root *yaml.Node, ds *Diagnostics) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if !manifestKeys[k.Value] {
-			ds.Warnf(Pos{File: m.file, Line: k.Line, Col: k.Column}, "unknown manifest key %q", k.Value)
+			ds.Warnf(Pos{File: m.file, Line: k.Line, Col: k.Column}, "unknown manifest key %q%s", k.Value, didYouMean(k.Value, slices.Sorted(maps.Keys(manifestKeys))))
 		}
 	}
 }

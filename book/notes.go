@@ -3,8 +3,9 @@ package book
 import "strconv"
 
 // numberNotes numbers a chapter's notes in order of first reference, links every reference
-// to its note, and reports undefined, unused and duplicate notes. References inside note
-// texts are numbered after those of the body.
+// to its note, and reports undefined, unused and duplicate notes. A reference inside a note
+// is an error (the renderers link a note back to references in the text only); such
+// references are still numbered, after those of the body, so the model stays whole.
 func numberNotes(ch *Chapter, defs []*Note, draft bool, ds *Diagnostics) {
 	byLabel := map[string]*Note{}
 	for _, d := range defs {
@@ -34,6 +35,11 @@ func numberNotes(ch *Chapter, defs []*Note, draft bool, ds *Diagnostics) {
 		ref.Note, ref.Ref = n.Number, n.Refs
 	}
 	walkRefs(ch.Blocks, number)
+	for _, d := range defs {
+		walkRefs(d.Blocks, func(ref *Inline) {
+			ds.Errorf(ref.Pos, "endnote [^%s] is referenced inside endnote [^%s]: a note cannot refer to another note; merge them or repeat the citation", ref.Label, d.Label)
+		})
+	}
 	for i := 0; i < len(order); i++ { // order grows while notes cite notes
 		walkRefs(order[i].Blocks, number)
 	}

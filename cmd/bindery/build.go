@@ -111,6 +111,11 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if !cmd.Bool("quiet") {
 		fmt.Fprintln(w, src.proj.Describe())
 	}
+	if src.proj.Source != project.Embedded {
+		if err := checkOutDir(opts.OutDir, src.prefix); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	lib, ds := book.LoadSelected(src.fsys, src.prefix, func(report, lang string) bool {
 		return (len(reports) == 0 || slices.Contains(reports, report)) && (len(langs) == 0 || slices.Contains(langs, lang))

@@ -42,7 +42,11 @@ func openProject(cmd *cli.Command) (*source, error) {
 	if p.Source == project.Embedded {
 		return &source{p, content.FS, "content"}, nil
 	}
-	return &source{p, os.DirFS(p.Content), filepath.ToSlash(p.Content)}, nil
+	root, err := os.OpenRoot(p.Content) // no symbolic link leads out of it
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return &source{p, root.FS(), filepath.ToSlash(p.Content)}, nil
 }
 
 // notInsideContent rejects an edition or report folder given where a content folder is
