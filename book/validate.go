@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fpc/bindery/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -110,52 +111,10 @@ func warnKeys(m *manifest, n *yaml.Node, known []string, what string, ds *Diagno
 
 // didYouMean returns "; did you mean "x"?" when a known name is close to name, or "".
 func didYouMean(name string, known []string) string {
-	if c := closest(name, known); c != "" {
+	if c := suggest.Closest(name, known); c != "" {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
-}
-
-// closest returns the known name nearest to name by edit distance when at most a third of
-// its letters differ, or "".
-func closest(name string, known []string) string {
-	best, bestDist := "", len(name)+1
-	for _, k := range known {
-		if d := editDistance(strings.ToLower(name), k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if bestDist <= max(1, len([]rune(name))/3) {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the number of insertions, deletions, substitutions and swaps of
-// neighbouring letters that turn a into b.
-func editDistance(a, b string) int {
-	r, s := []rune(a), []rune(b)
-	d := make([][]int, len(r)+1)
-	for i := range d {
-		d[i] = make([]int, len(s)+1)
-		d[i][0] = i
-	}
-	for j := 1; j <= len(s); j++ {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(r); i++ {
-		for j := 1; j <= len(s); j++ {
-			cost := 1
-			if r[i-1] == s[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && r[i-1] == s[j-2] && r[i-2] == s[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(r)][len(s)]
 }
 
 // frontMatterKeys are the keys a chapter's front matter may have.
