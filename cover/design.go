@@ -181,8 +181,8 @@ func (l *designer) front() error {
 		if y, err = l.paragraph(fonts.Sans, fonts.Regular, 72*s, l.pal.fg, meta.Series, x0, y, width, 6); err != nil {
 			return err
 		}
-		y += 72 * s * 1.18
 	}
+	// y is now the baseline after the series, as on the EPUB cover: the rule hangs below it.
 	d.Fills = append(d.Fills, Fill{R: Rect{x0, y - 26*s, x0 + 360*s, y - 10*s}, Color: l.pal.accent})
 	y -= 200 * s
 	size, err := l.titleSize(meta.Title, width, s)
