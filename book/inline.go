@@ -12,32 +12,27 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// style is the face a run of text is set in, for the glyph coverage check.
-type style struct {
-	family string
-	style  fonts.Style
-}
-
-func (s style) with(add fonts.Style) style {
+// with returns the face with emphasis added: italic or bold, both when it has the other.
+func (s Face) with(add fonts.Style) Face {
 	switch {
-	case s.style == fonts.Regular:
-		s.style = add
-	case s.style != add:
-		s.style = fonts.BoldItalic
+	case s.Style == fonts.Regular:
+		s.Style = add
+	case s.Style != add:
+		s.Style = fonts.BoldItalic
 	}
 	return s
 }
 
 // inlines converts the inline children of a block and applies the language's typography.
 func (c *converter) inlines(n ast.Node) []Inline {
-	st := style{family: fonts.Serif}
+	st := BodyText.Face()
 	if _, ok := n.(*ast.Heading); ok {
-		st = style{family: fonts.Sans, style: fonts.Bold}
+		st = HeadingText.Face()
 	}
 	return typeset(c.lang, mergeText(c.inlineChildren(n, st)))
 }
 
-func (c *converter) inlineChildren(n ast.Node, st style) []Inline {
+func (c *converter) inlineChildren(n ast.Node, st Face) []Inline {
 	var out []Inline
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		out = append(out, c.inline(ch, st)...)
@@ -45,7 +40,7 @@ func (c *converter) inlineChildren(n ast.Node, st style) []Inline {
 	return out
 }
 
-func (c *converter) inline(n ast.Node, st style) []Inline {
+func (c *converter) inline(n ast.Node, st Face) []Inline {
 	body := c.src.data[c.base:]
 	switch n := n.(type) {
 	case *ast.Text:
@@ -116,8 +111,8 @@ func (c *converter) rawHTML(n *ast.RawHTML, body []byte) Inline {
 }
 
 // checkRun reports characters the face cannot render and words that mix scripts.
-func (c *converter) checkRun(off int, s string, st style) {
-	face := fonts.Get(st.family, st.style)
+func (c *converter) checkRun(off int, s string, st Face) {
+	face := fonts.Get(st.Family, st.Style)
 	for i, r := range s {
 		if face != nil && !face.Has(r) && !unicode.IsControl(r) {
 			c.ds.Errorf(c.at(off+i), "%U %s not in %s", r, runenames.Name(r), face.Name())
@@ -184,20 +179,28 @@ func typeset(lang string, ins []Inline) []Inline {
 	return ins
 }
 
-// PlainText returns the text of inlines without markup, note references left out.
+// PlainText returns the text of inlines without markup, note references left out, with
+// each run of ASCII white space made one space and none at either end: the text of a
+// heading in a contents, a bookmark or a running head. No-break spaces stay.
 func PlainText(ins []Inline) string {
 	var b strings.Builder
+	writePlain(&b, ins)
+	return strings.Join(strings.FieldsFunc(b.String(), asciiSpace), " ")
+}
+
+func asciiSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+func writePlain(b *strings.Builder, ins []Inline) {
 	for _, x := range ins {
 		switch x.Kind {
 		case Text, Code, URLText:
 			b.WriteString(x.Text)
 		case Break:
 			b.WriteByte(' ')
-		case Emph, Strong, Link:
-			b.WriteString(PlainText(x.Children))
+		default:
+			writePlain(b, x.Children)
 		}
 	}
-	return b.String()
 }
 
 func (n *Note) String() string { return fmt.Sprintf("note %d [^%s]", n.Number, n.Label) }

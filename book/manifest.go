@@ -151,7 +151,6 @@ func merge(report, ed *manifest, reportName, dirLang string, ds *Diagnostics) Me
 		Country:      or(ed.Country, report.Country),
 		Publisher:    or(ed.Publisher, report.Publisher),
 		Rights:       or(ed.Rights, report.Rights),
-		Paper:        or(ed.Paper, report.Paper, "a5"),
 		Lang:         ed.Language,
 		Contributors: orSlice(ed.Contributors, report.Contributors),
 		ImageCredits: orSlice(ed.ImageCredits, report.ImageCredits),
@@ -166,6 +165,7 @@ func merge(report, ed *manifest, reportName, dirLang string, ds *Diagnostics) Me
 		md.Cover = *report.Cover
 	}
 	validateMeta(&md, ed, ds)
+	md.Paper = paper(report, ed, ds)
 	md.Print = parsePrint(ed, report, ds)
 	if ed.ISBN != "" {
 		isbn, err := ParseISBN(ed.ISBN)
@@ -210,12 +210,21 @@ func validateMeta(md *Metadata, ed *manifest, ds *Diagnostics) {
 	if md.Status != StatusFinal && md.Status != StatusDraft {
 		ds.Errorf(ed.posOf("status"), "status %q must be %q or %q", md.Status, StatusFinal, StatusDraft)
 	}
-	if !knownPaper[strings.ToLower(md.Paper)] {
-		ds.Errorf(ed.posOf("paper"), "unknown paper size %q (a4, a5, b5, royal, letter, 6x9)", md.Paper)
-	}
 }
 
-var knownPaper = map[string]bool{"a4": true, "a5": true, "b5": true, "royal": true, "letter": true, "6x9": true}
+// paper returns the trim size the manifests name, DefaultPaper when they name none.
+func paper(report, ed *manifest, ds *Diagnostics) Paper {
+	name := or(ed.Paper, report.Paper)
+	if name == "" {
+		return DefaultPaper
+	}
+	p, err := ParsePaper(name)
+	if err != nil {
+		ds.Errorf(ed.posOf("paper"), "%v", err)
+		return DefaultPaper
+	}
+	return p
+}
 
 // identifier returns the manifest's identifier, an ISBN URN, or a UUID (version 5 style,
 // from SHA-1) derived from the report and language, so it never changes between builds.
@@ -228,6 +237,12 @@ func identifier(ed *manifest, isbn ISBN, report, lang string) string {
 	case ed.ISBN != "":
 		return "urn:isbn:" + strings.ReplaceAll(ed.ISBN, "-", "")
 	}
+	return StableUUID(report, lang)
+}
+
+// StableUUID returns the identifier of an edition whose manifest gives none: a name-based
+// (version 5 style, from SHA-1) UUID URN of the report and language, the same in every build.
+func StableUUID(report, lang string) string {
 	h := sha1.Sum([]byte("bindery:" + report + "/" + lang))
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80

@@ -1,7 +1,10 @@
 package book
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -66,7 +69,7 @@ type Metadata struct {
 	Rights       string
 	ImageCredits []string
 	Status       Status
-	Paper        string // default trim size for print, e.g. "a5"
+	Paper        Paper // default trim size for print (DefaultPaper when the manifests name none)
 	Keywords     []string
 	Description  string
 	Source       string
@@ -84,6 +87,19 @@ type Chapter struct {
 	Source string
 	Blocks []Block
 	Notes  []Note // in number order: Notes[i].Number == i+1
+}
+
+// BlockID returns the identifier of the i-th (0-based) top-level block of the chapter: the
+// EPUB writes it before the block, and a PageMark names it as the element a page starts with.
+func (c *Chapter) BlockID(i int) string { return blockID(c.ID, i) }
+
+func blockID(chapterID string, i int) string { return chapterID + "-b" + strconv.Itoa(i) }
+
+// IsBlockID reports whether id is the BlockID of a block of the chapter chapterID.
+func IsBlockID(chapterID, id string) bool {
+	rest, ok := strings.CutPrefix(id, chapterID+"-b")
+	n, err := strconv.Atoi(rest)
+	return ok && chapterID != "" && err == nil && n >= 0 && blockID(chapterID, n) == id
 }
 
 // NoteID returns the document-wide identifier of note n of this chapter.
@@ -175,3 +191,43 @@ const (
 	NotesPerChapter NotePlacement = iota
 	NotesAtEnd
 )
+
+// notePlacementNames are the names of the placements on the command line, by value.
+var notePlacementNames = [...]string{NotesPerChapter: "chapter", NotesAtEnd: "book"}
+
+// String returns the placement's name: "chapter" or "book".
+func (n NotePlacement) String() string {
+	if int(n) >= 0 && int(n) < len(notePlacementNames) {
+		return notePlacementNames[n]
+	}
+	return "NotePlacement(" + strconv.Itoa(int(n)) + ")"
+}
+
+// ErrNotePlacement is returned (wrapped) by ParseNotePlacement for an unknown name.
+var ErrNotePlacement = errors.New("unknown note placement")
+
+// ParseNotePlacement reads a placement by its name, "chapter" or "book".
+func ParseNotePlacement(s string) (NotePlacement, error) {
+	for n, name := range notePlacementNames {
+		if s == name {
+			return NotePlacement(n), nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (chapter or book)", ErrNotePlacement, s)
+}
+
+// PageMark says where a page of the print edition starts, for the EPUB page-list: the text
+// block the page's first line belongs to and the character of that block's text the line
+// starts with. The layout makes them (one per page); the EPUB places a page-break marker there.
+type PageMark struct {
+	Page      string // the printed page number, e.g. "12" or "xi" (also where it is not shown)
+	ChapterID string // the chapter the page starts in, "" for the front matter
+	// Block is the text block's address: Chapter.BlockID(i) for a top-level block, with
+	// ".k" per level of nesting, or the identifier of a heading's place (the chapter,
+	// "<chapter>-notes", "notes") or of a generated page ("titlepage", "imprint", "contents").
+	Block string
+	// Offset counts the characters (runes) of the block's text before the page's first
+	// character: the Text, Code and URLText inlines in order; a note reference or a line
+	// break counts none. It is 0 for a page that starts with the block.
+	Offset int
+}

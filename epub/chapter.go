@@ -61,7 +61,7 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 		m.elementLine("p", ch.Author, "class", "chapter-author")
 	}
 	for i := range ch.Blocks {
-		r.pageBreaks(BlockAnchor(ch.ID, i))
+		r.pageBreaks(ch.BlockID(i))
 		r.block(&ch.Blocks[i])
 	}
 	r.checkRefs()

@@ -26,16 +26,6 @@ const (
 	NotesAtEnd      = book.NotesAtEnd
 )
 
-// PageMark says where a page of the print edition starts, for the page-list navigation.
-// The page-break marker goes before the element Anchor names: a block (BlockAnchor), a
-// note reference (Chapter.RefID) or a note (Chapter.NoteID). An empty Anchor, or the
-// chapter's ID, marks the chapter's start; an empty ChapterID and Anchor, the title page.
-type PageMark struct {
-	Page      string // the printed page number, e.g. "12" or "xi"
-	ChapterID string // the chapter the page starts in, "" for the front matter
-	Anchor    string // identifier of the element the page starts before, or ""
-}
-
 // Options adjusts how an edition is written.
 type Options struct {
 	Notes NotePlacement
@@ -43,12 +33,8 @@ type Options struct {
 	// the edition's date; when zero, the edition's date is used. The clock is never read.
 	Modified time.Time
 	// PageList, when not empty, adds a page-list navigation with print page breaks.
-	PageList []PageMark
+	PageList []book.PageMark
 }
-
-// BlockAnchor returns the identifier of the i-th (0-based) top-level block of a chapter,
-// the anchor a PageMark names.
-func BlockAnchor(chapterID string, i int) string { return fmt.Sprintf("%s-b%d", chapterID, i) }
 
 // Write writes the edition as an EPUB 3 file to w. The output depends only on the edition
 // and the options; every write error is returned.

@@ -247,12 +247,12 @@ var fixtureCases = []struct {
 
 // fixturePages mark every kind of anchor: front matter, chapter starts, blocks, a note
 // reference and a note.
-var fixturePages = []PageMark{
+var fixturePages = []book.PageMark{
 	{Page: "i"},
 	{Page: "1", ChapterID: "ch01-executive-summary"},
-	{Page: "2", ChapterID: "ch01-executive-summary", Anchor: "ch01-executive-summary-b2"},
-	{Page: "3", ChapterID: "ch02-introduction", Anchor: "ch02-introduction"},
-	{Page: "4", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-b5"},
-	{Page: "5", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-ref-2-3"},
-	{Page: "6", ChapterID: "ch02-introduction", Anchor: "ch02-introduction-note-2"},
+	{Page: "2", ChapterID: "ch01-executive-summary", Block: "ch01-executive-summary-b2"},
+	{Page: "3", ChapterID: "ch02-introduction", Block: "ch02-introduction"},
+	{Page: "4", ChapterID: "ch02-introduction", Block: "ch02-introduction-b5"},
+	{Page: "5", ChapterID: "ch02-introduction", Block: "ch02-introduction-ref-2-3"},
+	{Page: "6", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2"},
 }

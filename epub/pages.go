@@ -11,17 +11,16 @@ import (
 // pageMarks are the print page breaks to mark in the text, by the identifier of the element
 // they go before, and the documents where they were placed.
 type pageMarks struct {
-	byAnchor map[string][]PageMark
+	byAnchor map[string][]book.PageMark
 	placed   map[string]string // page -> href of the document with its marker
 }
 
-// Where a page mark goes: before the element its Anchor names (a block from BlockAnchor, a
-// note reference from Chapter.RefID, a note from Chapter.NoteID), at the start of its
-// chapter when the Anchor is empty or the chapter's ID, and on the title page when both
-// ChapterID and Anchor are empty (the print edition's front matter).
+// A page mark goes before the element its Block names (the block's start: Offset is not
+// placed inside the block yet), at the start of its chapter when Block is empty or the
+// chapter's ID, and on the title page when both ChapterID and Block are empty.
 
 // index checks the page marks and groups them by anchor.
-func (pm *pageMarks) index(ed *book.Edition, marks []PageMark) error {
+func (pm *pageMarks) index(ed *book.Edition, marks []book.PageMark) error {
 	if len(marks) == 0 {
 		return nil
 	}
@@ -29,7 +28,7 @@ func (pm *pageMarks) index(ed *book.Edition, marks []PageMark) error {
 	for _, ch := range ed.Chapters {
 		chapters[ch.ID] = true
 	}
-	pm.byAnchor = map[string][]PageMark{}
+	pm.byAnchor = map[string][]book.PageMark{}
 	pm.placed = map[string]string{}
 	seen := map[string]bool{}
 	for _, m := range marks {
@@ -42,7 +41,7 @@ func (pm *pageMarks) index(ed *book.Edition, marks []PageMark) error {
 			return fmt.Errorf("page %q: no chapter %q", m.Page, m.ChapterID)
 		}
 		seen[m.Page] = true
-		key := m.Anchor
+		key := m.Block
 		if key == "" {
 			key = m.ChapterID
 		}
@@ -62,10 +61,10 @@ func (pm *pageMarks) write(m *markup, id, href string) {
 }
 
 // check reports a page mark whose anchor the publication does not have.
-func (pm *pageMarks) check(marks []PageMark) error {
+func (pm *pageMarks) check(marks []book.PageMark) error {
 	for _, m := range marks {
 		if _, ok := pm.placed[m.Page]; !ok {
-			return fmt.Errorf("page %q: chapter %q has no element %q", m.Page, m.ChapterID, m.Anchor)
+			return fmt.Errorf("page %q: chapter %q has no element %q", m.Page, m.ChapterID, m.Block)
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"crypto/sha1"
 	"fmt"
 	"time"
 
@@ -64,7 +63,7 @@ func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 	p := &publication{ed: ed, opts: opts, ui: ui, local: localUI(ed.Lang)}
 	p.id = ed.Meta.Identifier
 	if p.id == "" {
-		p.id = stableUUID(ed.Report, ed.Lang)
+		p.id = book.StableUUID(ed.Report, ed.Lang)
 	}
 	p.modified = opts.Modified
 	if p.modified.IsZero() {
@@ -119,14 +118,6 @@ func validID(s string) bool {
 		}
 	}
 	return true
-}
-
-// stableUUID derives a name-based (version 5 style) UUID URN from the report and language.
-func stableUUID(report, lang string) string {
-	h := sha1.Sum([]byte("bindery:" + report + "/" + lang))
-	h[6] = h[6]&0x0f | 0x50
-	h[8] = h[8]&0x3f | 0x80
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
 // add records a resource.

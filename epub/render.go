@@ -89,7 +89,7 @@ func (r *renderer) heading(b *book.Block) {
 	r.inlines(b.Inlines)
 	r.m.close(tag)
 	if lvl == 2 {
-		r.sections = append(r.sections, tocEntry{title: plainText(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
+		r.sections = append(r.sections, tocEntry{title: book.PlainText(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
 	}
 }
 
@@ -240,23 +240,4 @@ func linkTarget(raw string) (string, bool) {
 		return "", false
 	}
 	return u.String(), true
-}
-
-// plainText returns the text of inlines without markup or note references.
-func plainText(ins []book.Inline) string {
-	var b strings.Builder
-	var walk func([]book.Inline)
-	walk = func(ins []book.Inline) {
-		for _, in := range ins {
-			switch in.Kind {
-			case book.Text, book.Code, book.URLText:
-				b.WriteString(in.Text)
-			case book.Break:
-				b.WriteByte(' ')
-			}
-			walk(in.Children)
-		}
-	}
-	walk(ins)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

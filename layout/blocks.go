@@ -45,7 +45,7 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 	f.anchorBlocks = ""
 	for i, b := range bs {
 		if anchors != "" {
-			f.pending = append(f.pending, blockAnchor(anchors, i))
+			f.pending = append(f.pending, f.ch.BlockID(i))
 		}
 		addr := textAddr(scope, f.ch, from+i)
 		f.leaf = addr
@@ -56,7 +56,7 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 				ps.first = c.size
 			}
 			f.paragraph(b.Inlines, ps)
-			if i+1 < len(bs) && bs[i+1].Kind == book.List && strings.HasSuffix(strings.TrimSpace(plain(b.Inlines)), ":") {
+			if i+1 < len(bs) && bs[i+1].Kind == book.List && strings.HasSuffix(strings.TrimSpace(book.PlainText(b.Inlines)), ":") {
 				f.keepNext = true // a lead-in stays with its list
 			}
 		case book.Heading:
@@ -84,7 +84,7 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 
 // sectionHeading sets a level 2 or 3 heading in the sans face.
 func (f *flow) sectionHeading(b book.Block, c context, first bool) {
-	ps := paraSpec{font: sansBold, align: raggedRight, left: c.left, right: c.right}
+	ps := paraSpec{font: fontFor(book.HeadingText), align: raggedRight, left: c.left, right: c.right}
 	before, after := 1.5*c.leading, 0.5*c.leading
 	level := 1
 	if b.Level >= 3 {
@@ -101,7 +101,7 @@ func (f *flow) sectionHeading(b book.Block, c context, first bool) {
 		f.pending = append(f.pending, sectionID(f.ch.ID, f.sections))
 		f.sections++
 	}
-	f.heading(b.Inlines, ps, before, after, &outlineMark{title: plain(b.Inlines), level: level})
+	f.heading(b.Inlines, ps, before, after, &outlineMark{title: book.PlainText(b.Inlines), level: level})
 }
 
 // list sets items with their bullet or number hung in a hanging indent; item i has the
@@ -156,10 +156,10 @@ func (f *flow) box(b book.Block, c context, addr string) {
 	in.right += pad
 	f.space(pad, false)
 	if len(b.Title) > 0 {
-		ps := paraSpec{font: sansBold, size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
+		ps := paraSpec{font: fontFor(book.HeadingText), size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
 			right: in.right, align: raggedRight}
 		f.leaf = addr + ".title"
-		f.heading(b.Title, ps, 0, 0, &outlineMark{title: plain(b.Title), level: 1})
+		f.heading(b.Title, ps, 0, 0, &outlineMark{title: book.PlainText(b.Title), level: 1})
 	}
 	if len(b.Byline) > 0 {
 		ps := in.spec()
@@ -173,20 +173,4 @@ func (f *flow) box(b book.Block, c context, addr string) {
 	f.space(pad, true)
 	f.panel = 0
 	f.space(c.leading, false)
-}
-
-// plain returns the text of inlines without markup, for bookmarks and running heads.
-func plain(in []book.Inline) string {
-	var s []byte
-	for _, x := range in {
-		switch x.Kind {
-		case book.Text, book.Code, book.URLText:
-			s = append(s, x.Text...)
-		case book.Break:
-			s = append(s, ' ')
-		case book.Emph, book.Strong, book.Link:
-			s = append(s, plain(x.Children)...)
-		}
-	}
-	return string(s)
 }

@@ -25,8 +25,8 @@ const (
 
 // Options are the choices of one PDF build.
 type Options struct {
-	Paper     string        // "a4","a5","b5","royal","letter","6x9"; "" = edition default (Meta.Paper) or a5
-	Bleed     float64       // in mm; 0 = none
+	Paper     book.Paper    // trim size; "" = the edition's (Meta.Paper), else book.DefaultPaper
+	Bleed     float64       // in mm, checked by book.CheckBleed; 0 = none
 	CropMarks bool          // draw crop marks outside the trim
 	Notes     NotePlacement // where endnotes go
 	Modified  time.Time     // creation and modification date of the PDF
@@ -68,22 +68,6 @@ type Page struct {
 	elems     []placedElem
 }
 
-// PageStart is where a printed page starts, for the EPUB page-list: the text block its first
-// line belongs to and the character of that block's text the line starts with. Pages
-// without text (a blank verso) start where the next page with text starts.
-type PageStart struct {
-	Page      string // folio as printed (also where the page does not show it)
-	ChapterID string // chapter the page belongs to, "" for front matter
-	// Block is the text block's address: blockAnchor(chapter, i) for a top-level block,
-	// with ".k" per level of nesting, or the identifier of a heading's place (the chapter,
-	// "<chapter>-notes", "notes") or of a generated page ("titlepage", "imprint", "contents").
-	Block string
-	// Offset counts the characters (runes) of the block's text before the page's first
-	// character: the Text, Code and URLText inlines in order; a note reference or a line
-	// break counts none. It is 0 for a page that starts with the block.
-	Offset int
-}
-
 // LineStat is the quality data of one set line.
 type LineStat struct {
 	Page       int     // physical page number
@@ -104,14 +88,14 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 		paper = ed.Meta.Paper
 	}
 	if paper == "" {
-		paper = "a5"
+		paper = book.DefaultPaper
 	}
 	g, err := newGeometry(paper)
 	if err != nil {
 		return nil, err
 	}
-	if !(opts.Bleed >= 0 && opts.Bleed <= 20) { // also rejects NaN
-		return nil, fmt.Errorf("layout: bleed %gmm out of range (0–20mm)", opts.Bleed)
+	if err := book.CheckBleed(opts.Bleed); err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
 	}
 	ui, ok := book.UI(ed.Lang)
 	if !ok {
@@ -135,18 +119,20 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 func (d *Document) Pages() []*Page { return d.pages }
 
 // Paper returns the trim size the document was set for.
-func (d *Document) Paper() string { return d.g.paper }
+func (d *Document) Paper() book.Paper { return d.g.paper }
 
-// PageStarts returns where every printed page starts, in page order, one entry per page.
-func (d *Document) PageStarts() []PageStart {
-	out := make([]PageStart, len(d.pages))
+// PageStarts returns where every printed page starts, in page order, one entry per page
+// (book.PageMark says what Block and Offset are). Pages without text (a blank verso) start
+// where the next page with text starts.
+func (d *Document) PageStarts() []book.PageMark {
+	out := make([]book.PageMark, len(d.pages))
 	var next *line
 	for i := len(d.pages) - 1; i >= 0; i-- {
 		p := d.pages[i]
 		if ln := p.firstLine(); ln != nil {
 			next = ln
 		}
-		out[i] = PageStart{Page: p.Folio, ChapterID: p.ChapterID, Block: "titlepage"}
+		out[i] = book.PageMark{Page: p.Folio, ChapterID: p.ChapterID, Block: "titlepage"}
 		if next != nil {
 			out[i].Block, out[i].Offset = next.src, next.at
 		}

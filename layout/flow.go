@@ -61,14 +61,14 @@ type flow struct {
 	missing  string // the placeholder text of a missing note
 	sections int    // level 2 headings so far, for the contents' links
 	// anchorBlocks, when set to a chapter id, makes the next blocks call give each of its
-	// blocks the identifier the EPUB puts before it (see blockAnchor).
+	// blocks the identifier the EPUB puts before it (book.Chapter.BlockID).
 	anchorBlocks string
 	// leaf is the address of the text block being set, given to its lines (see textAddr).
 	leaf string
 }
 
 // textAddr is the address of a block of a chapter's text, shared with the EPUB so that a
-// printed page's start can be marked there: a top-level block is blockAnchor(chapter, i);
+// printed page's start can be marked there: a top-level block is Chapter.BlockID(i);
 // the blocks inside a box, quote, list item or note are the container's address, ".", and
 // their index (a list adds the item's index first: "ch01-b4.2.0"); a box's title and byline
 // are ".title" and ".byline". Headings without a block have the identifier the EPUB gives
@@ -76,14 +76,10 @@ type flow struct {
 // ("notes"), and the generated pages "titlepage", "imprint" and "contents".
 func textAddr(scope string, ch *book.Chapter, i int) string {
 	if scope == "" && ch != nil {
-		return blockAnchor(ch.ID, i)
+		return ch.BlockID(i)
 	}
 	return scope + "." + strconv.Itoa(i)
 }
-
-// blockAnchor is the identifier the EPUB gives the i-th top-level block of a chapter
-// (epub.BlockAnchor), so that the page-list can point at the block a page starts with.
-func blockAnchor(chapterID string, i int) string { return chapterID + "-b" + strconv.Itoa(i) }
 
 // add appends an element, attaching pending anchors and bookmarks to the first line.
 func (f *flow) add(e *elem) {

@@ -3,7 +3,8 @@ package layout
 import (
 	"fmt"
 	"math"
-	"strings"
+
+	"github.com/fpc/bindery/book"
 )
 
 // mm is one millimetre in points, the engine's unit.
@@ -11,7 +12,7 @@ const mm = 72 / 25.4
 
 // geometry is the trim size, the margins of a recto page and the body type of one edition.
 type geometry struct {
-	paper                     string
+	paper                     book.Paper
 	trimW, trimH              float64
 	inner, outer, top, bottom float64
 	textW, textH              float64
@@ -19,32 +20,29 @@ type geometry struct {
 	lines                     int     // body lines per page
 }
 
-// paperSpec is a trim size in millimetres with its type size and margins.
+// paperSpec is the type size and the margins, in millimetres, of a trim size.
 type paperSpec struct {
-	w, h, size, leading, inner, outer, top, bottom float64
+	size, leading, inner, outer, top, bottom float64
 }
 
-// papers are the supported trim sizes. Text blocks keep 60–80 characters a line.
-var papers = map[string]paperSpec{
-	"a5":     {148, 210, 10, 13, 17, 21, 19, 23},
-	"b5":     {176, 250, 10.5, 13.6, 20, 25, 22, 27},
-	"royal":  {156, 234, 10, 13, 18, 22, 20, 25},
-	"6x9":    {152.4, 228.6, 10, 13, 18, 22, 20, 25},
-	"a4":     {210, 297, 11, 14.6, 27, 34, 26, 32},
-	"letter": {215.9, 279.4, 11, 14.6, 28, 34, 24, 30},
+// papers are the type and margins of the trim sizes. Text blocks keep 60–80 characters a line.
+var papers = map[book.Paper]paperSpec{
+	book.PaperA5:     {10, 13, 17, 21, 19, 23},
+	book.PaperB5:     {10.5, 13.6, 20, 25, 22, 27},
+	book.PaperRoyal:  {10, 13, 18, 22, 20, 25},
+	book.Paper6x9:    {10, 13, 18, 22, 20, 25},
+	book.PaperA4:     {11, 14.6, 27, 34, 26, 32},
+	book.PaperLetter: {11, 14.6, 28, 34, 24, 30},
 }
 
-// Papers lists the trim sizes Typeset accepts, in a stable order.
-func Papers() []string { return []string{"a4", "a5", "b5", "royal", "letter", "6x9"} }
-
-// newGeometry returns the page geometry of a trim size name.
-func newGeometry(paper string) (geometry, error) {
-	p, ok := papers[strings.ToLower(paper)]
-	if !ok {
-		return geometry{}, fmt.Errorf("layout: unknown paper size %q (want one of %s)",
-			paper, strings.Join(Papers(), ", "))
+// newGeometry returns the page geometry of a trim size.
+func newGeometry(paper book.Paper) (geometry, error) {
+	p, ok := papers[paper]
+	w, h, known := paper.Size()
+	if !ok || !known {
+		return geometry{}, fmt.Errorf("layout: %w %q (want one of %s)", book.ErrUnknownPaper, paper, book.PaperNames())
 	}
-	g := geometry{paper: strings.ToLower(paper), trimW: p.w * mm, trimH: p.h * mm,
+	g := geometry{paper: paper, trimW: w * mm, trimH: h * mm,
 		inner: p.inner * mm, outer: p.outer * mm, top: p.top * mm, bottom: p.bottom * mm,
 		size: p.size, leading: p.leading}
 	g.textW = g.trimW - g.inner - g.outer

@@ -18,7 +18,7 @@ func link(s, id string) []book.Inline {
 // displaySpec is the style of chapter titles and of generated section titles.
 func (f *flow) displaySpec() paraSpec {
 	s := f.g.size * 1.7
-	return paraSpec{font: sansBold, size: s, leading: s * 1.22, align: raggedRight}
+	return paraSpec{font: fontFor(book.HeadingText), size: s, leading: s * 1.22, align: raggedRight}
 }
 
 // opener starts a section: a sunk title kept with what follows, with an anchor and a bookmark.

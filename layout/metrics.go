@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -39,6 +40,16 @@ func (id fontID) face() *fonts.Face {
 		return fonts.Get(fonts.Sans, fonts.Bold)
 	}
 	return fonts.Get(fonts.Serif, fonts.Regular)
+}
+
+// fontFor returns the face the model names for a role of text.
+func fontFor(r book.Role) fontID {
+	f := r.Face()
+	id := serifRegular
+	if f.Family == fonts.Sans {
+		id = sansRegular
+	}
+	return id.withStyle(f.Style == fonts.Italic || f.Style == fonts.BoldItalic, f.Style == fonts.Bold || f.Style == fonts.BoldItalic)
 }
 
 // withStyle returns the serif face with italic and bold switched on as asked.

@@ -21,12 +21,12 @@ func blockTexts(ed *book.Edition) map[string]string {
 			a := addr(i)
 			switch b.Kind {
 			case book.Paragraph, book.Heading, book.Credit:
-				out[a] = plain(b.Inlines)
+				out[a] = book.PlainText(b.Inlines)
 			case book.Quote:
 				walk(b.Children, func(k int) string { return a + "." + strconv.Itoa(k) })
 			case book.Box:
-				out[a+".title"] = plain(b.Title)
-				out[a+".byline"] = plain(b.Byline)
+				out[a+".title"] = book.PlainText(b.Title)
+				out[a+".byline"] = book.PlainText(b.Byline)
 				walk(b.Children, func(k int) string { return a + "." + strconv.Itoa(k) })
 			case book.List:
 				for j, it := range b.Items {
@@ -102,7 +102,7 @@ func checkPageStarts(t *testing.T, ed *book.Edition, d *Document) {
 		}
 		ln := p.firstLine()
 		if ln == nil {
-			if i+1 < len(starts) && starts[i+1] != (PageStart{Page: starts[i+1].Page, ChapterID: starts[i+1].ChapterID, Block: s.Block, Offset: s.Offset}) {
+			if i+1 < len(starts) && starts[i+1] != (book.PageMark{Page: starts[i+1].Page, ChapterID: starts[i+1].ChapterID, Block: s.Block, Offset: s.Offset}) {
 				t.Errorf("p.%s: a page without text starts at %s@%d, the next at %s@%d", s.Page, s.Block, s.Offset, starts[i+1].Block, starts[i+1].Offset)
 			}
 			continue

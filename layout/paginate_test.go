@@ -68,7 +68,7 @@ func TestPaginate(t *testing.T) {
 // every chapter opens on a recto.
 func TestPagination(t *testing.T) {
 	for _, ed := range corpus(t) {
-		for _, paper := range []string{"a5", "a4", "6x9"} {
+		for _, paper := range []book.Paper{book.PaperA5, book.PaperA4, book.Paper6x9} {
 			d, err := Typeset(ed, Options{Paper: paper})
 			if err != nil {
 				t.Fatal(err)
@@ -80,7 +80,7 @@ func TestPagination(t *testing.T) {
 				if p.Kind == BlankPage && (p.Head != "" || len(p.elems) > 0) {
 					t.Errorf("%s %s: blank p.%d has content", ed.Name(), paper, p.Number)
 				}
-				checkPageEnds(t, ed.Name()+" "+paper, p)
+				checkPageEnds(t, ed.Name()+" "+string(paper), p)
 			}
 		}
 	}

@@ -40,7 +40,7 @@ func TestNoOverfull(t *testing.T) {
 	for _, ed := range corpus(t) {
 		t.Run(ed.Name(), func(t *testing.T) {
 			t.Parallel()
-			for _, paper := range Papers() {
+			for _, paper := range book.Papers() {
 				for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
 					d, err := Typeset(ed, Options{Paper: paper, Notes: notes})
 					if err != nil {
@@ -130,7 +130,7 @@ func sourceText(ed *book.Edition) string {
 	var blocks func([]book.Block)
 	blocks = func(bs []book.Block) {
 		for _, b := range bs {
-			sb.WriteString(plain(b.Inlines) + plain(b.Title) + plain(b.Byline) + " ")
+			sb.WriteString(book.PlainText(b.Inlines) + book.PlainText(b.Title) + book.PlainText(b.Byline) + " ")
 			blocks(b.Children)
 			for _, it := range b.Items {
 				blocks(it)

@@ -35,12 +35,12 @@ const (
 type Options struct {
 	OutDir    string
 	Formats   []Format
-	Paper     string  // PDF trim size; "" = each edition's default
-	Bleed     float64 // PDF bleed in mm
+	Paper     book.Paper // PDF trim size; "" = each edition's default
+	Bleed     float64    // PDF bleed in mm (book.ParseBleed)
 	CropMarks bool
-	NotesBook bool       // gather notes at the end of the book instead of each chapter
-	Modified  *time.Time // from SOURCE_DATE_EPOCH; nil = each edition's date
-	Jobs      int        // editions built at once; 0 = number of CPUs
+	Notes     book.NotePlacement // after each chapter or gathered at the end of the book
+	Modified  *time.Time         // from SOURCE_DATE_EPOCH; nil = each edition's date
+	Jobs      int                // editions built at once; 0 = number of CPUs
 }
 
 // Output is one file written.
@@ -105,11 +105,7 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	if slices.Contains(opts.Formats, EPUB) {
 		start := time.Now()
 		var buf bytes.Buffer
-		notes := epub.NotesPerChapter
-		if opts.NotesBook {
-			notes = epub.NotesAtEnd
-		}
-		err := epub.Write(&buf, ed, epub.Options{Notes: notes, Modified: modified})
+		err := epub.Write(&buf, ed, epub.Options{Notes: opts.Notes, Modified: modified})
 		if err != nil {
 			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
 		}
@@ -124,10 +120,7 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 
 func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error) {
 	start := time.Now()
-	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Modified: modified}
-	if opts.NotesBook {
-		lo.Notes = layout.NotesAtEnd
-	}
+	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: modified}
 	doc, err := layout.Typeset(ed, lo)
 	if err != nil {
 		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)

@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -24,7 +22,7 @@ func buildCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf or all"},
 			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR`"},
-			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: a4, a5, b5, royal, letter, 6x9", DefaultText: "the edition's paper"},
+			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: " + book.PaperNames(), DefaultText: "the edition's paper"},
 			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in"},
 			&cli.BoolFlag{Name: "crop-marks", Usage: "draw crop marks outside the trim (needs --bleed)"},
 			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
@@ -39,8 +37,7 @@ func buildCommand() *cli.Command {
 
 func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, error) {
 	set := settingsOver(cmd, proj)
-	opts := publish.Options{OutDir: set.out, Paper: strings.ToLower(set.paper),
-		CropMarks: set.cropMarks, Jobs: set.jobs}
+	opts := publish.Options{OutDir: set.out, CropMarks: set.cropMarks, Jobs: set.jobs}
 	if opts.Jobs < 0 {
 		return opts, usagef("--jobs must be 0 (one per CPU) or a number of editions to build at once, not %d", opts.Jobs)
 	}
@@ -52,19 +49,18 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	default:
 		return opts, usagef("--format must be epub, pdf or all, not %q", f)
 	}
-	switch n := set.notes; n {
-	case "chapter":
-	case "book":
-		opts.NotesBook = true
-	default:
-		return opts, usagef("--notes must be chapter or book, not %q", n)
+	var err error
+	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {
+		return opts, usagef("%s--notes: %v", set.from("notes"), err)
 	}
-	if opts.Paper != "" && !slices.Contains([]string{"a4", "a5", "b5", "royal", "letter", "6x9"}, opts.Paper) {
-		return opts, usagef("%sunknown --paper %q (a4, a5, b5, royal, letter, 6x9)", set.from("paper"), opts.Paper)
+	if set.paper != "" {
+		if opts.Paper, err = book.ParsePaper(set.paper); err != nil {
+			return opts, usagef("%s--paper: %v", set.from("paper"), err)
+		}
 	}
-	bleed, err := parseLength(set.bleed)
+	bleed, err := book.ParseBleed(set.bleed)
 	if err != nil {
-		return opts, usagef("%s%v", set.from("bleed"), err)
+		return opts, usagef("%s--bleed: %v", set.from("bleed"), err)
 	}
 	opts.Bleed = bleed
 	if opts.CropMarks && bleed == 0 {
@@ -72,26 +68,6 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	opts.Modified, err = publish.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
 	return opts, err
-}
-
-// parseLength reads a length such as "3mm", "0.125in" or "9pt" and returns millimetres,
-// between 0 and 20 mm (the most any printer asks for as bleed).
-func parseLength(s string) (float64, error) {
-	units := []struct {
-		suffix string
-		mm     float64
-	}{{"mm", 1}, {"cm", 10}, {"in", 25.4}, {"pt", 25.4 / 72}}
-	for _, u := range units {
-		if v, ok := strings.CutSuffix(strings.TrimSpace(s), u.suffix); ok {
-			f, err := strconv.ParseFloat(v, 64)
-			mm := f * u.mm
-			if err != nil || !(mm >= 0 && mm <= 20) {
-				return 0, fmt.Errorf("invalid length %q (want e.g. 3mm, from 0 to 20 mm)", s)
-			}
-			return mm, nil
-		}
-	}
-	return 0, fmt.Errorf("invalid length %q: give a unit (mm, cm, in, pt)", s)
 }
 
 func runBuild(ctx context.Context, cmd *cli.Command) error {
