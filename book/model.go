@@ -213,7 +213,7 @@ func ParseNotePlacement(s string) (NotePlacement, error) {
 			return NotePlacement(n), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (chapter or book)", ErrNotePlacement, s)
+	return 0, fmt.Errorf("%w %q (want chapter or book)", ErrNotePlacement, s)
 }
 
 // PageMark says where a page of the print edition starts, for the EPUB page-list: the text

@@ -80,7 +80,7 @@ func (p Paper) String() string { return string(p) }
 const MaxBleed = 20
 
 // ErrBleed is returned (wrapped) for a bleed that is not a length from 0 to MaxBleed mm.
-var ErrBleed = errors.New("invalid bleed")
+var ErrBleed = errors.New("invalid length")
 
 // CheckBleed reports an error unless mm is a bleed from 0 to MaxBleed millimetres (NaN is
 // rejected too).

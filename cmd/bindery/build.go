@@ -55,12 +55,12 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	if set.paper != "" {
 		if opts.Paper, err = book.ParsePaper(set.paper); err != nil {
-			return opts, usagef("%s--paper: %v", set.from("paper"), err)
+			return opts, usagef("%s%v", set.from("paper"), err)
 		}
 	}
 	bleed, err := book.ParseBleed(set.bleed)
 	if err != nil {
-		return opts, usagef("%s--bleed: %v", set.from("bleed"), err)
+		return opts, usagef("%s%v", set.from("bleed"), err)
 	}
 	opts.Bleed = bleed
 	if opts.CropMarks && bleed == 0 {
