@@ -179,16 +179,20 @@ func typeset(lang string, ins []Inline) []Inline {
 	return ins
 }
 
-// PlainText returns the text of inlines without markup, note references left out, with
-// each run of ASCII white space made one space and none at either end: the text of a
-// heading in a contents, a bookmark or a running head. No-break spaces stay.
+// PlainText returns the text of inlines without markup, note references left out and a
+// line break as a space: the characters a PageMark's Offset counts.
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
-	return strings.Join(strings.FieldsFunc(b.String(), asciiSpace), " ")
+	return b.String()
 }
 
-func asciiSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+// PlainLabel is PlainText with each run of ASCII white space made one space and none at
+// either end: the text of a heading in a contents, a navigation entry, a bookmark or a
+// running head. No-break spaces stay.
+func PlainLabel(ins []Inline) string {
+	return strings.Join(strings.FieldsFunc(PlainText(ins), asciiSpace), " ")
+}
 
 func writePlain(b *strings.Builder, ins []Inline) {
 	for _, x := range ins {
@@ -202,5 +206,7 @@ func writePlain(b *strings.Builder, ins []Inline) {
 		}
 	}
 }
+
+func asciiSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
 func (n *Note) String() string { return fmt.Sprintf("note %d [^%s]", n.Number, n.Label) }

@@ -106,7 +106,10 @@ func TestStableUUID(t *testing.T) {
 func TestPlainText(t *testing.T) {
 	ins := []Inline{{Kind: Text, Text: " Rights\u00a0of "}, {Kind: Emph, Children: []Inline{{Kind: Text, Text: "the  people"}}},
 		{Kind: NoteRef, Note: 1}, {Kind: Break}, {Kind: Link, URL: "x", Children: []Inline{{Kind: Code, Text: "now"}}}}
-	if got := PlainText(ins); got != "Rights\u00a0of the people now" {
+	if got := PlainLabel(ins); got != "Rights\u00a0of the people now" {
+		t.Errorf("PlainLabel = %q", got)
+	}
+	if got := PlainText(ins); got != " Rights\u00a0of the  people now" {
 		t.Errorf("PlainText = %q", got)
 	}
 }

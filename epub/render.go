@@ -89,7 +89,7 @@ func (r *renderer) heading(b *book.Block) {
 	r.inlines(b.Inlines)
 	r.m.close(tag)
 	if lvl == 2 {
-		r.sections = append(r.sections, tocEntry{title: book.PlainText(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
+		r.sections = append(r.sections, tocEntry{title: book.PlainLabel(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
 	}
 }
 

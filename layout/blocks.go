@@ -101,7 +101,7 @@ func (f *flow) sectionHeading(b book.Block, c context, first bool) {
 		f.pending = append(f.pending, sectionID(f.ch.ID, f.sections))
 		f.sections++
 	}
-	f.heading(b.Inlines, ps, before, after, &outlineMark{title: book.PlainText(b.Inlines), level: level})
+	f.heading(b.Inlines, ps, before, after, &outlineMark{title: book.PlainLabel(b.Inlines), level: level})
 }
 
 // list sets items with their bullet or number hung in a hanging indent; item i has the
@@ -159,7 +159,7 @@ func (f *flow) box(b book.Block, c context, addr string) {
 		ps := paraSpec{font: fontFor(book.HeadingText), size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
 			right: in.right, align: raggedRight}
 		f.leaf = addr + ".title"
-		f.heading(b.Title, ps, 0, 0, &outlineMark{title: book.PlainText(b.Title), level: 1})
+		f.heading(b.Title, ps, 0, 0, &outlineMark{title: book.PlainLabel(b.Title), level: 1})
 	}
 	if len(b.Byline) > 0 {
 		ps := in.spec()

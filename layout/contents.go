@@ -22,7 +22,7 @@ func (t *typesetter) tocEntries() []tocEntry {
 		out = append(out, tocEntry{title: ch.Title, author: ch.Author, anchor: ch.ID})
 		k := 0
 		walkHeadings(ch.Blocks, false, func(b book.Block) {
-			out = append(out, tocEntry{title: book.PlainText(b.Inlines), level: 1, anchor: sectionID(ch.ID, k)})
+			out = append(out, tocEntry{title: book.PlainLabel(b.Inlines), level: 1, anchor: sectionID(ch.ID, k)})
 			k++
 		})
 	}
