@@ -2,6 +2,7 @@ package hyphen
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,18 @@ type Hyphenator struct {
 	trie       *trie          // Liang patterns (en, ru); nil for rule-based languages
 	rules      *syllableRules // syllable rules (kk, ky, tg); nil for pattern languages
 	exceptions map[string][]uint8
+	// stems are bindery's own entries (extra/), which also govern the start of longer words:
+	// the inflected forms of a compound (Жаңаөзенде, кәсіподақтар) break inside the stem only
+	// where the entry does.
+	stems []stem
+}
+
+// stem is a word of bindery's exception lists as a prefix: its lower-cased letters and the
+// letter counts before which it may break.
+type stem struct {
+	key    string
+	n      int // letters
+	breaks []uint8
 }
 
 // Lang returns the tag of the pattern or rule set in use, such as "en-gb" or "kk".
@@ -198,6 +211,9 @@ func (h *Hyphenator) segment(dst []int, word string, s, e int) []int {
 	default:
 		h.rules.mark(l.runes[:l.n], marks[:])
 	}
+	if !exception {
+		h.applyStem(&l, marks[:])
+	}
 	var ks [maxLetters]int
 	n := 0
 	for k := h.leftMin; k <= l.n-h.rightMin; k++ {
@@ -213,6 +229,27 @@ func (h *Hyphenator) segment(dst []int, word string, s, e int) []int {
 		dst = append(dst, l.offs[k])
 	}
 	return dst
+}
+
+// applyStem replaces the marks inside the longest stem the segment starts with by the stem's.
+func (h *Hyphenator) applyStem(l *letters, marks []uint8) {
+	key := string(l.key[:l.nkey])
+	best := -1
+	for i, st := range h.stems {
+		if st.n < l.n && strings.HasPrefix(key, st.key) && (best < 0 || st.n > h.stems[best].n) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return
+	}
+	st := h.stems[best]
+	for k := 1; k < st.n; k++ {
+		marks[k] = 0
+	}
+	for _, k := range st.breaks {
+		marks[k] = 1
+	}
 }
 
 // keepSyllables removes pattern breaks that would leave a fragment without a vowel (the

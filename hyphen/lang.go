@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // patternFS holds the hyph-utf8 pattern files exactly as Debian's texlive-lang-english and
@@ -21,9 +22,9 @@ var (
 	enGB = sync.OnceValue(func() *Hyphenator { return mustPatterns("en-gb", "hyph-en-gb.tex", 2, 3) })
 	enUS = sync.OnceValue(func() *Hyphenator { return mustPatterns("en-us", "hyph-en-us.tex", 2, 3) })
 	ru   = sync.OnceValue(func() *Hyphenator { return mustPatterns("ru", "hyph-ru.tex", 2, 2) })
-	kk   = sync.OnceValue(func() *Hyphenator { return newRuleBased("kk", kazakhRules()) })
-	ky   = sync.OnceValue(func() *Hyphenator { return newRuleBased("ky", kyrgyzRules()) })
-	tg   = sync.OnceValue(func() *Hyphenator { return newRuleBased("tg", tajikRules()) })
+	kk   = sync.OnceValue(func() *Hyphenator { return mustRules("kk", kazakhRules(), 3) })
+	ky   = sync.OnceValue(func() *Hyphenator { return mustRules("ky", kyrgyzRules(), 3) })
+	tg   = sync.OnceValue(func() *Hyphenator { return mustRules("tg", tajikRules(), 2) })
 )
 
 // For returns the hyphenator for a BCP 47 tag (en = en-gb, "en-us", ru, kk, ky, tg), or nil if
@@ -88,10 +89,41 @@ func loadPatterns(lang, file string, left, right int) (*Hyphenator, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := h.addExceptions(extra); err != nil {
+	if err := h.addExtra(extra); err != nil {
 		return nil, fmt.Errorf("extra/%s.txt: %w", base, err)
 	}
 	return h, nil
+}
+
+// mustRules builds a rule-based hyphenator with bindery's exception list for the language;
+// right is the fewest letters carried to the next line (Kazakh and Kyrgyz carry three, so that
+// a two-letter case ending never starts a line alone).
+func mustRules(lang string, r *syllableRules, right int) *Hyphenator {
+	h := &Hyphenator{lang: lang, leftMin: 2, rightMin: right, cyrillic: true, rules: r}
+	extra, err := extraExceptions(lang)
+	if err == nil {
+		err = h.addExtra(extra)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("hyphen: embedded extra/%s.txt: %v", lang, err))
+	}
+	return h
+}
+
+// addExtra adds bindery's own entries: as exceptions for the word itself and as stems for the
+// longer words that start with it.
+func (h *Hyphenator) addExtra(list []string) error {
+	if err := h.addExceptions(list); err != nil {
+		return err
+	}
+	for _, e := range list {
+		word, breaks, err := parseException(strings.ToLower(e))
+		if err != nil {
+			return err
+		}
+		h.stems = append(h.stems, stem{key: word, n: utf8.RuneCountInString(word), breaks: breaks})
+	}
+	return nil
 }
 
 // newPatternHyphenator builds a Liang hyphenator from the text of a hyph-utf8 .tex file.
@@ -150,8 +182,4 @@ func extraExceptions(base string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-func newRuleBased(lang string, r *syllableRules) *Hyphenator {
-	return &Hyphenator{lang: lang, leftMin: 2, rightMin: 2, cyrillic: true, rules: r}
 }

@@ -28,8 +28,9 @@ func (f *flow) noteContext() context {
 }
 
 func (c context) spec() paraSpec {
+	// Ragged-right text (the notes) is not hyphenated: the rag absorbs what a break would save.
 	ps := paraSpec{font: c.font, size: c.size, leading: c.leading, left: c.left, right: c.right,
-		hyphenate: true, alert: c.alert}
+		hyphenate: !c.ragged, alert: c.alert}
 	if c.ragged {
 		ps.align = raggedRight
 	}

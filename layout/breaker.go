@@ -7,12 +7,14 @@ type breakParams struct {
 	width           func(line int) float64 // the measure of line n (0-based)
 	tolerance       float64                // the largest badness a line may have
 	linePenalty     float64
-	flaggedDemerits float64 // two hyphenated lines in a row
-	fitnessDemerits float64 // adjacent lines of very different tightness
-	finalHyphen     float64 // the second-last line ending with a hyphen
-	ragged          float64 // right-side stretch per line; interword glue is then rigid
-	noHyphens       bool    // ignore flagged penalties (a first, hyphen-free pass)
-	final           bool    // accept an overfull line when nothing else fits
+	flaggedDemerits float64  // two hyphenated lines in a row
+	fitnessDemerits float64  // adjacent lines of very different tightness
+	finalHyphen     float64  // the second-last line ending with a hyphen
+	ragged          float64  // right-side stretch per line; interword glue is then rigid
+	noHyphens       bool     // ignore flagged penalties (a first, hyphen-free pass)
+	final           bool     // accept an overfull line when nothing else fits
+	expand          bool     // loose lines may use font expansion (justified text)
+	m               *metrics // for setting expanded lines
 }
 
 type breakNode struct {
@@ -20,6 +22,7 @@ type breakNode struct {
 	line                   int // lines ended by this break
 	fitness                int
 	width, stretch, shrink float64 // running totals after the break
+	boxes                  float64 // running width of glyph boxes, for font expansion
 	demerits               float64
 	flagged                bool
 	hyphens                int // consecutive hyphenated lines ending here
@@ -29,7 +32,7 @@ type breakNode struct {
 // maxLadder is the most hyphenated lines in a row the breaker accepts before it prefers
 // almost anything else; ladderDemerits is what each further one costs.
 const (
-	maxLadder      = 3
+	maxLadder      = 2
 	ladderDemerits = 1e7
 )
 
@@ -40,7 +43,7 @@ const (
 	runtDemerits = 1e5
 )
 
-type totals struct{ width, stretch, shrink float64 }
+type totals struct{ width, stretch, shrink, boxes float64 }
 
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
 // strict pass, then one with hyphenation, then an emergency pass that never fails. It returns
@@ -98,6 +101,9 @@ func kpPass(items []item, p breakParams) []int {
 			}
 		}
 		sum.width += widthOf(it)
+		if it.kind == boxItem && it.ink != nil {
+			sum.boxes += it.width
+		}
 		if it.kind == glueItem {
 			sum.stretch += it.stretch
 			sum.shrink += it.shrink
@@ -146,12 +152,20 @@ func ratio(items []item, i int, a *breakNode, sum totals, p breakParams) float64
 		if stretch <= 0 {
 			return math.Inf(1)
 		}
-		return (target - w) / stretch
+		slack := target - w
+		if p.expand && slack > expandFrom*stretch {
+			slack -= math.Min(slack-expandFrom*stretch, maxExpansion*(sum.boxes-a.boxes))
+		}
+		return slack / stretch
 	case w > target:
 		if shrink <= 0 {
 			return math.Inf(-1)
 		}
-		return (target - w) / shrink
+		over := w - target
+		if p.expand && over > shrink {
+			over -= math.Min(over-shrink, maxExpansion*(sum.boxes-a.boxes))
+		}
+		return -over / shrink
 	}
 	return 0
 }
@@ -224,6 +238,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 // finishNode stores a chosen candidate with the totals its next line starts from.
 func finishNode(n breakNode, items []item, i int, sum totals) *breakNode {
 	n.width, n.stretch, n.shrink = afterBreak(items, i, sum)
+	n.boxes = sum.boxes
 	return &n
 }
 

@@ -78,6 +78,8 @@ type LineStat struct {
 	Justified  bool    // its glue was stretched or shrunk to the measure
 	Overfull   bool    // it sticks out of the measure
 	Hyphenated bool    // it ends with an inserted hyphen
+	Protrude   float64 // how far its last glyph hangs into the right margin (margin kerning)
+	Track      float64 // letter-spacing per character from font expansion, in points
 	Last       bool    // it ends a paragraph
 }
 
@@ -166,7 +168,8 @@ func (d *Document) Lines() []LineStat {
 			if ln := pe.e.ln; ln != nil {
 				out = append(out, LineStat{Page: p.Number, Natural: ln.natural, Set: ln.set,
 					Measure: ln.measure, Ratio: ln.ratio, Justified: ln.justified,
-					Overfull: ln.overfull, Hyphenated: ln.hyphenated, Last: ln.last})
+					Overfull: ln.overfull, Hyphenated: ln.hyphenated, Protrude: ln.protrude, Track: ln.track,
+					Last: ln.last})
 			}
 		}
 	}

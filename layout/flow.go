@@ -119,6 +119,8 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	}
 	if ps.align != justify {
 		bp.ragged = 2.5 * ps.size
+	} else {
+		bp.expand, bp.m = true, f.m
 	}
 	lines := setLines(items, breakLines(items, bp), bp)
 	n := len(lines)
@@ -155,7 +157,18 @@ func (f *flow) items(in []book.Inline, ps paraSpec) []item {
 	if len(b.items) == 0 {
 		b.items = append(b.items, box(0, nil))
 	}
+	keepLastWord(b.items)
 	return finish(b.items)
+}
+
+// keepLastWord leaves the hyphenation points of a paragraph's last word to the emergency pass:
+// the last line never starts with the tail of a word.
+func keepLastWord(items []item) {
+	for j := len(items) - 1; j >= 0 && items[j].kind != glueItem; j-- {
+		if items[j].kind == penaltyItem && items[j].flagged {
+			items[j].last = true
+		}
+	}
 }
 
 // heading adds a heading kept with what follows.

@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"unicode/utf8"
+)
 
 // placed is a run of glyphs at an x offset within its line.
 type placed struct {
@@ -19,10 +22,12 @@ type line struct {
 	justified  bool // interword glue was stretched or shrunk to the measure
 	overfull   bool
 	hyphenated bool
-	first      bool   // the paragraph's first line
-	last       bool   // the paragraph's last line
-	src        string // address of the text block the line belongs to (see textAddr)
-	at         int    // characters of that block's text before the line's first character
+	protrude   float64 // how far the last glyph hangs into the right margin
+	track      float64 // letter-spacing added after every character (font expansion)
+	first      bool    // the paragraph's first line
+	last       bool    // the paragraph's last line
+	src        string  // address of the text block the line belongs to (see textAddr)
+	at         int     // characters of that block's text before the line's first character
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
@@ -34,7 +39,7 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 		for start < b && items[start].kind != boxItem {
 			start++
 		}
-		ln := setLine(items[start:b+1], p.width(n), p.ragged > 0)
+		ln := setLine(items[start:b+1], p.width(n), p)
 		if items[start].kind == boxItem {
 			ln.at = items[start].at
 		} else if n > 0 {
@@ -48,7 +53,8 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 }
 
 // setLine places one line's items; the last item is the break itself.
-func setLine(items []item, measure float64, ragged bool) line {
+func setLine(items []item, measure float64, p breakParams) line {
+	ragged := p.ragged > 0
 	ln := line{measure: measure}
 	brk := items[len(items)-1]
 	body := items[:len(items)-1]
@@ -63,36 +69,117 @@ func setLine(items []item, measure float64, ragged bool) line {
 	if brk.kind == penaltyItem {
 		ln.natural += brk.width
 		ln.hyphenated = brk.flagged && brk.hyphen != nil
+		ln.protrude = brk.protrude
 	}
 	slack := measure - ln.natural
 	switch {
 	case slack > 0 && stretch > 0 && !ragged:
 		ln.ratio = slack / stretch
 		ln.justified = stretch < fill
+		if extra := expansion(slack, stretch, body); p.expand && extra > 0 && ln.justified {
+			ln.track = extra / float64(charsOf(body))
+			ln.ratio = (slack - extra) / stretch
+		}
 	case slack < 0 && shrink > 0:
 		ln.ratio = math.Max(slack/shrink, -1)
 		ln.justified = true
+		if p.expand && -slack > shrink {
+			extra := math.Min(-slack-shrink, maxExpansion*boxWidth(body))
+			ln.track = -extra / float64(charsOf(body))
+			ln.ratio = math.Max((slack+extra)/shrink, -1)
+		}
 	}
 	x := 0.0
 	for _, it := range body {
 		switch it.kind {
 		case boxItem:
 			if it.ink != nil {
-				ln.runs = append(ln.runs, placed{x: x, g: it.ink})
+				g := it.ink
+				if ln.track != 0 {
+					g = tracked(p.m, g, ln.track)
+				}
+				ln.runs = append(ln.runs, placed{x: x, g: g})
 			}
-			x += it.width
+			x += it.width + ln.track*float64(it.chars())
 		case glueItem:
 			x += glueWidth(it, ln.ratio)
 		}
 	}
 	if brk.kind == penaltyItem && brk.hyphen != nil && brk.flagged {
-		// The penalty's width is the hyphen's less the kerning the box before included.
-		ln.runs = append(ln.runs, placed{x: x + brk.width - brk.hyphen.width, g: brk.hyphen})
-		x += brk.width
+		// The penalty's width is the hyphen's less the kerning the box before included
+		// and less its protrusion.
+		w := brk.width + brk.protrude
+		ln.runs = append(ln.runs, placed{x: x + w - brk.hyphen.width, g: brk.hyphen})
+		x += w
 	}
 	ln.set = x
-	ln.overfull = ln.set > measure+0.01
+	ln.overfull = ln.set > measure+ln.protrude+0.01
 	return ln
+}
+
+// maxExpansion is the font expansion (or compression) a line may use, as a share of its
+// glyphs' width, set as letter-spacing; a loose line uses it beyond the glue's adjustment
+// ratio expandFrom, a tight one only once its glue is shrunk all the way.
+const (
+	maxExpansion = 0.02
+	expandFrom   = 1.0
+)
+
+// expansion returns how much of a line's slack its letters take, as a last resort: only the
+// slack beyond what the glue absorbs at ratio expandFrom, at most maxExpansion of the glyphs.
+func expansion(slack, stretch float64, body []item) float64 {
+	if slack <= expandFrom*stretch {
+		return 0
+	}
+	return math.Min(slack-expandFrom*stretch, maxExpansion*boxWidth(body))
+}
+
+// boxWidth sums the widths of the glyph boxes of a line.
+func boxWidth(body []item) float64 {
+	w := 0.0
+	for _, it := range body {
+		if it.kind == boxItem && it.ink != nil {
+			w += it.width
+		}
+	}
+	return w
+}
+
+// charsOf counts the characters of a line's glyph boxes.
+func charsOf(body []item) int {
+	n := 0
+	for _, it := range body {
+		n += it.chars()
+	}
+	return max(n, 1)
+}
+
+// chars is the number of characters a box draws (0 for other items).
+func (it item) chars() int {
+	if it.kind != boxItem || it.ink == nil {
+		return 0
+	}
+	return utf8.RuneCountInString(it.ink.text)
+}
+
+// tracked returns a copy of a run with sp points of letter-spacing after every character,
+// one piece per character, so any PDF writer draws it without a spacing operator.
+func tracked(m *metrics, g *glyphs, sp float64) *glyphs {
+	out := *g
+	out.pieces = nil
+	f := m.faces[g.font]
+	n := 0
+	for _, pc := range g.pieces {
+		x := pc.dx
+		for _, r := range pc.text {
+			w := f.advance(r) * g.size / 1000
+			out.pieces = append(out.pieces, piece{dx: x + sp*float64(n), w: w, text: string(r)})
+			x += w
+			n++
+		}
+	}
+	out.width = g.width + sp*float64(n)
+	return &out
 }
 
 func glueWidth(it item, r float64) float64 {

@@ -77,11 +77,14 @@ type paraBuilder struct {
 	measure float64       // the line width, to spot words that can never fit
 	ch      *book.Chapter // for note identifiers; nil outside chapters
 	pos     int           // characters of the paragraph's text consumed so far
+	// midSentence is set after a word that does not end a sentence: a capitalised word there
+	// is a proper name, hyphenated only in the emergency pass.
+	midSentence bool
 }
 
 // Penalties of the break opportunities inside words.
 const (
-	hyphenPenalty    = 150
+	hyphenPenalty    = 300
 	exHyphenPenalty  = 50
 	urlPenalty       = 40
 	urlLetterPenalty = 2000
@@ -143,6 +146,15 @@ func isURLish(children []book.Inline, url string) bool {
 }
 
 func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
+	// A note reference never starts a line: a space the source put before it goes, or, between
+	// two references, becomes a space no line breaks at.
+	if n := len(b.items); n > 1 && b.items[n-1].kind == glueItem && b.items[n-2].kind == boxItem {
+		if g := b.items[n-2].ink; g != nil && g.rise > 0 {
+			b.items = append(b.items[:n-1], nbsp(), b.items[n-1])
+		} else {
+			b.items = b.items[:n-1]
+		}
+	}
 	size := st.size * 0.62
 	font := st.font.withStyle(false, false)
 	if font >= sansRegular {
@@ -175,6 +187,7 @@ func (b *paraBuilder) addText(s string, st textStyle) {
 				s = s[n:]
 				continue
 			}
+			b.hang()
 			b.items = append(b.items, b.spaceGlue(st))
 		case r == '\u00a0':
 			b.pos++
@@ -189,6 +202,7 @@ func (b *paraBuilder) addText(s string, st textStyle) {
 				end = len(s)
 			}
 			b.addWord(s[:end], st)
+			b.midSentence = !endsSentence(s[:end])
 			s = s[end:]
 			continue
 		}
@@ -196,11 +210,64 @@ func (b *paraBuilder) addText(s string, st textStyle) {
 	}
 }
 
+// endsSentence reports whether a word closes a sentence (a stop, question or exclamation mark,
+// perhaps followed by closing quotes or brackets).
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, "»”’\"')]")
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") ||
+		strings.HasSuffix(w, "…") || strings.HasSuffix(w, ":")
+}
+
+// properName reports whether a word in the middle of a sentence is capitalised.
+func (b *paraBuilder) properName(w string) bool {
+	if !b.midSentence {
+		return false
+	}
+	i := strings.IndexFunc(w, unicode.IsLetter)
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i:])
+	return unicode.IsUpper(r)
+}
+
+// protrusion is the share of a character's width that hangs into the right margin at a line
+// end, after microtype's defaults: stops, commas and hyphens most, dashes and quotes less.
+func protrusion(r rune) float64 {
+	switch r {
+	case '.', ',', '-', '‑':
+		return 0.7
+	case ':', ';', '–', '»', '”', '’', '"', '\'':
+		return 0.5
+	case '!', '?', ')':
+		return 0.2
+	}
+	return 0
+}
+
+// hang lets the word before a space reach into the margin by its last character's
+// protrusion when a line ends there: a penalty of negative width at the space.
+func (b *paraBuilder) hang() {
+	n := len(b.items)
+	if n == 0 || b.items[n-1].kind != boxItem || b.items[n-1].ink == nil {
+		return
+	}
+	g := b.items[n-1].ink
+	r, _ := utf8.DecodeLastRuneInString(g.text)
+	if g.rise != 0 || protrusion(r) == 0 {
+		return
+	}
+	pr := protrusion(r) * b.m.faces[g.font].advance(r) * g.size / 1000
+	b.items = append(b.items, penalty(-pr, 0, false, nil))
+	b.items[n].protrude = pr
+}
+
 // breakPoint is a place inside a word where a line may end.
 type breakPoint struct {
-	at      int // byte offset: the line ends before this byte
-	hyphen  bool
-	penalty float64
+	at        int // byte offset: the line ends before this byte
+	hyphen    bool
+	penalty   float64
+	emergency bool // only the emergency pass may break here (a proper name)
 }
 
 // addWord adds one word as boxes separated by its break opportunities, each box with its
@@ -209,7 +276,8 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	base := b.pos
 	b.pos += utf8.RuneCountInString(w)
 	start := len(b.items)
-	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, alert: st.alert}
+	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil,
+		alert: st.alert, name: b.properName(w)}
 	if items, ok := b.m.words[key]; ok && st.link == "" {
 		b.items = append(b.items, items...)
 	} else {
@@ -232,6 +300,7 @@ type wordKey struct {
 	measure float64
 	url, hy bool
 	alert   bool
+	name    bool // a proper name: its hyphens are for the emergency pass
 }
 
 // setWord hyphenates and shapes a word into boxes and penalties.
@@ -241,6 +310,11 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		pts = urlBreaks(w)
 	} else {
 		pts = b.wordBreaks(w)
+		if b.properName(w) {
+			for i := range pts {
+				pts[i].emergency = pts[i].hyphen
+			}
+		}
 	}
 	hy := b.run(st.font, st.size, "-")
 	hy.alert = st.alert
@@ -254,10 +328,13 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 			b.items[n].width += k
 		}
 		if p.hyphen {
-			b.items = append(b.items, penalty(hy.width-k, p.penalty, true, hy))
+			pr := protrusion('-') * hy.width
+			b.items = append(b.items, penalty(hy.width-k-pr, p.penalty, true, hy))
+			b.items[len(b.items)-1].protrude = pr
 		} else {
 			b.items = append(b.items, penalty(-k, p.penalty, false, nil))
 		}
+		b.items[len(b.items)-1].last = p.emergency
 		start = p.at
 	}
 	b.addBox(w[start:], st, utf8.RuneCountInString(w[:start]))
@@ -293,20 +370,49 @@ func (b *paraBuilder) tooWide(w string, st textStyle) bool {
 	return b.m.width(st.font, st.size, w) > limit
 }
 
-// wordBreaks finds the hyphenation points of a word and the places after explicit hyphens and
-// dashes.
+// wordBreaks finds the hyphenation points of a word, or, in a compound, only the places after
+// its own hyphens and dashes: a compound breaks at its hyphen, never inside a part. A hyphen
+// that joins a suffix to a numeral or an acronym (8-март, EPCA-ны) is no break either.
 func (b *paraBuilder) wordBreaks(w string) []breakPoint {
 	var pts []breakPoint
-	start := 0
+	compound := false
 	for i, r := range w {
 		if (r == '-' || r == '‐' || r == '–' || r == '—') && i > 0 && i+utf8.RuneLen(r) < len(w) {
-			pts = append(pts, b.hyphenate(w[start:i], start)...)
 			end := i + utf8.RuneLen(r)
-			pts = append(pts, breakPoint{at: end, penalty: exHyphenPenalty})
-			start = end
+			compound = compound || r == '-' || r == '‐'
+			if r == '–' || r == '—' || !suffixJoin(w[:i], w[end:]) {
+				pts = append(pts, breakPoint{at: end, penalty: exHyphenPenalty})
+			}
 		}
 	}
-	return append(pts, b.hyphenate(w[start:], start)...)
+	if compound {
+		return pts
+	}
+	return append(pts, b.hyphenate(w, 0)...)
+}
+
+// suffixJoin reports whether a hyphen between before and after joins a case or derivational
+// suffix to a numeral or an acronym: before ends in digits (or %) or capitals, after starts
+// with a small letter.
+func suffixJoin(before, after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	stem := before
+	if i := strings.LastIndexFunc(before, func(r rune) bool {
+		return !unicode.IsDigit(r) && !unicode.IsUpper(r) && r != '%'
+	}); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		stem = before[i+n:]
+	}
+	if stem == "" {
+		return false
+	}
+	if strings.IndexFunc(stem, unicode.IsUpper) >= 0 {
+		return utf8.RuneCountInString(stem) >= 2 && strings.IndexFunc(stem, unicode.IsDigit) < 0
+	}
+	return true
 }
 
 // hyphenate returns the hyphenation points of the letters in part, shifted by off.
@@ -335,11 +441,12 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
 
-// urlBreaks allows breaks after URL punctuation (no hyphen added) and, at a high cost,
-// between any two other characters, and at a higher cost anywhere else, so that no address
-// can run into the margin. A scheme ("https://") is never split.
+// urlBreaks allows breaks after URL punctuation and before a hyphen of the address, never
+// after one (no hyphen is added, so a line ending in one would read as a hyphenated word);
+// at a high cost between any two other characters, and at a higher cost anywhere else, so
+// that no address can run into the margin. A scheme ("https://") is never split.
 func urlBreaks(w string) []breakPoint {
-	const punct = "/.-_?&=#"
+	const punct = "/._?&=#"
 	var pts []breakPoint
 	prev := rune(0)
 	scheme := 0
@@ -349,8 +456,12 @@ func urlBreaks(w string) []breakPoint {
 	for i, r := range w {
 		if i > 0 && i >= scheme {
 			next, _ := utf8.DecodeRuneInString(w[i:])
-			nextPunct := strings.ContainsRune(punct+":", next)
+			nextPunct := strings.ContainsRune(punct+":-", next)
 			switch {
+			case next == '-' && !strings.ContainsRune(punct+":-", prev):
+				pts = append(pts, breakPoint{at: i, penalty: urlPenalty})
+			case prev == '-':
+				pts = append(pts, breakPoint{at: i, penalty: 2 * urlLetterPenalty})
 			case strings.ContainsRune(punct, prev) && !nextPunct:
 				pts = append(pts, breakPoint{at: i, penalty: urlPenalty})
 			case !nextPunct && prev != ':':

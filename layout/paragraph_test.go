@@ -30,6 +30,7 @@ func TestURLBreaks(t *testing.T) {
 		{"https://www.osce.org/odihr", []string{"https://", "www.", "osce.", "org/", "odihr"}},
 		{"a_b?x=1&y=2#top", []string{"a_", "b?", "x=", "1&", "y=", "2#", "top"}},
 		{"example.org/a//b", []string{"example.", "org/", "a//", "b"}},
+		{"hrw.org/human-rights-2020", []string{"hrw.", "org/", "human", "-rights", "-2020"}},
 	}
 	for _, p := range urlBreaks("https://fpc.org.uk") {
 		if p.at < len("https://") {
@@ -43,8 +44,11 @@ func TestURLBreaks(t *testing.T) {
 			if p.hyphen {
 				t.Errorf("%s: URL break at %d adds a hyphen", tc.url, p.at)
 			}
-			if p.penalty <= urlLetterPenalty && strings.ContainsRune("/.-_?&=#:", rune(tc.url[p.at])) {
+			if p.penalty <= urlLetterPenalty && strings.ContainsRune("/._?&=#:", rune(tc.url[p.at])) {
 				t.Errorf("%s: a line would start with %q", tc.url, tc.url[p.at])
+			}
+			if p.penalty <= urlLetterPenalty && tc.url[p.at-1] == '-' {
+				t.Errorf("%s: a line would end with its hyphen", tc.url)
 			}
 			if p.penalty == urlPenalty {
 				got = append(got, tc.url[start:p.at])
@@ -65,11 +69,15 @@ func TestWordBreaks(t *testing.T) {
 		word string
 		want []breakPoint
 	}{
-		{"зорлық-зомбылық", []breakPoint{{4, true, hyphenPenalty}, {13, false, exHyphenPenalty},
-			{17, true, hyphenPenalty}, {23, true, hyphenPenalty}}},
-		{"«бостандығын»,", []breakPoint{{2 + 4, true, hyphenPenalty}, {2 + 10, true, hyphenPenalty}, {2 + 16, true, hyphenPenalty}}},
+		{"зорлық-зомбылық", []breakPoint{{13, false, exHyphenPenalty, false}}}, // only at its own hyphen
+		{"«бостандығын»,", []breakPoint{{2 + 4, true, hyphenPenalty, false}, {2 + 10, true, hyphenPenalty, false},
+			{2 + 16, true, hyphenPenalty, false}}},
 		{"2019", nil},
 		{"-ші", nil},
+		{"8-март", nil},        // a numeral keeps its suffix
+		{"30-процентном", nil}, // likewise
+		{"EPCA-ны", nil},       // an acronym keeps its suffix
+		{"2005–2020", []breakPoint{{len("2005–"), false, exHyphenPenalty, false}}},
 	}
 	for _, tc := range tests {
 		if got := b.wordBreaks(tc.word); !reflect.DeepEqual(got, tc.want) {
