@@ -88,7 +88,7 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 			f.leaders(&lines[len(lines)-1], strconv.Itoa(pageOf[e.anchor]), "#"+e.anchor)
 		}
 	}
-	return section{head: t.d.ui.Contents, pages: paginate(f.elems, g.textH)}
+	return section{head: t.d.ui.Contents, pages: paginate(f.elems, g.grid())}
 }
 
 // leaders adds dot leaders on a grid and the right-aligned page number to a contents line.
@@ -134,5 +134,5 @@ func (t *typesetter) endNotes() (section, bool) {
 		f.ch = ch
 		f.chapterNotes(ch, ch.Title)
 	}
-	return section{head: t.d.ui.Notes, pages: paginate(f.elems, t.d.g.textH)}, true
+	return section{head: t.d.ui.Notes, pages: paginate(f.elems, t.d.g.grid())}, true
 }

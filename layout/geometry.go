@@ -58,3 +58,8 @@ func (g geometry) left(n int) float64 {
 	}
 	return g.outer
 }
+
+// grid is the line grid of the body text the pages are made up on.
+func (g geometry) grid() grid {
+	return grid{height: g.textH, leading: g.leading, base: g.leading/2 + g.size*0.32}
+}

@@ -248,7 +248,12 @@ var makeupFile = filepath.Join("testdata", "makeup-a5.txt")
 
 // metGoals are the rows whose goal every edition must meet (the others must not get worse).
 var metGoals = map[string]bool{
-	"overfull lines": true,
+	"pages more than a line short":         true,
+	"line ends hyphenated %":               true,
+	"ladders of 3+ hyphens":                true,
+	"numeral or acronym split from suffix": true,
+	"loose lines %":                        true,
+	"overfull lines":                       true,
 }
 
 // TestMakeup measures the page make-up of every edition of the corpus at A5, row by row as

@@ -1,5 +1,7 @@
 package layout
 
+import "math"
+
 // placedElem is an element at its position on a page: y is the top of the element below the
 // top of the text block.
 type placedElem struct {
@@ -7,24 +9,156 @@ type placedElem struct {
 	y float64
 }
 
-// paginate fills pages of the given height with elements, breaking only where the elements
-// allow it (no widows, orphans or headings at the foot); a page runs short by a line or
-// more where the rules demand it. A run of elements that cannot break at all is split where it
-// overflows.
-func paginate(elems []*elem, height float64) [][]placedElem {
+// grid is the body's line grid the pages of a section are made up on.
+type grid struct {
+	height  float64 // the text block's depth
+	leading float64 // the body leading
+	base    float64 // baseline of a body line below its top
+}
+
+// lastBase is the depth of the last body baseline of a page of the given depth.
+func (g grid) lastBase(h float64) float64 { return h - g.leading + g.base }
+
+// paginate makes up a section's pages a spread at a time: the section opens on a recto, and
+// the two pages of every later spread end on the same baseline. Each page breaks only where
+// the elements allow it (no widows, orphans or headings at the foot); the space around
+// headings, lists, notes and the box stretches, within a line each, to bring the last
+// baseline down to the foot; when a page must still run short, both pages of its spread run
+// a line short or a line long, whichever makes them end together. A run of elements that
+// cannot break at all is split where it overflows.
+func paginate(elems []*elem, g grid) [][]placedElem {
 	var pages [][]placedElem
-	for i := 0; i < len(elems); {
-		for i < len(elems) && elems[i].discard {
-			i++
-		}
-		if i == len(elems) {
-			break
-		}
-		end := pageEnd(elems, i, height)
-		pages = append(pages, place(elems[i:end]))
-		i = end
+	i := skipDiscard(elems, 0)
+	if i < len(elems) { // the opener's recto stands alone
+		pg, next := fillPage(elems, i, g, g.height)
+		pages = append(pages, pg)
+		i = next
+	}
+	for i < len(elems) {
+		spread, next := makeSpread(elems, i, g)
+		pages = append(pages, spread...)
+		i = next
 	}
 	return pages
+}
+
+// skipDiscard skips the discardable space at the top of a page.
+func skipDiscard(elems []*elem, i int) int {
+	for i < len(elems) && elems[i].discard {
+		i++
+	}
+	return i
+}
+
+// fillPage sets the page that starts at element i with depth h, stretching it to end on the
+// last baseline when it is not the section's last page; it returns the page and where the
+// next starts.
+func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int) {
+	end := pageEnd(elems, i, h)
+	pg := place(elems[i:end])
+	next := skipDiscard(elems, end)
+	if next < len(elems) {
+		justifyPage(pg, g.lastBase(h))
+	}
+	return pg, next
+}
+
+// makeSpread sets a verso and its recto from element i: at the full depth if both pages then
+// end on the foot line, else a line short or long if that makes them end together, else at
+// the full depth as they fall.
+func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int) {
+	type option struct {
+		pages [][]placedElem
+		next  int
+		cost  float64
+	}
+	var best *option
+	for k, h := range []float64{g.height, g.height - g.leading, g.height + g.leading} {
+		v, j := fillPage(elems, i, g, h)
+		o := option{pages: [][]placedElem{v}, next: j, cost: float64(k)}
+		bv, _ := pageBase(v)
+		if j < len(elems) {
+			r, n := fillPage(elems, j, g, h)
+			o.pages, o.next = append(o.pages, r), n
+			br, _ := pageBase(r)
+			if n < len(elems) && math.Abs(bv-br) > 0.5 {
+				o.cost += 100 + math.Abs(bv-br)
+			}
+			if n < len(elems) && br < g.lastBase(h)-0.5 {
+				o.cost += 10
+			}
+			if n < len(elems) && endsHyphenated(r) {
+				o.cost += 5 // a word split across the leaf turn
+			}
+		}
+		if bv < g.lastBase(h)-0.5 && j < len(elems) {
+			o.cost += 10
+		}
+		if best == nil || o.cost < best.cost {
+			best = &o
+		}
+		if best.cost < 3 {
+			break
+		}
+	}
+	return best.pages, best.next
+}
+
+// endsHyphenated reports whether a page's last line ends with an inserted hyphen.
+func endsHyphenated(pg []placedElem) bool {
+	for k := len(pg) - 1; k >= 0; k-- {
+		if ln := pg[k].e.ln; ln != nil {
+			return ln.hyphenated
+		}
+	}
+	return false
+}
+
+// pageBase returns the baseline of a page's last line.
+func pageBase(pg []placedElem) (float64, bool) {
+	for k := len(pg) - 1; k >= 0; k-- {
+		if pg[k].e.ln != nil {
+			return pg[k].y + pg[k].e.base, true
+		}
+	}
+	return 0, false
+}
+
+// maxStretch is how much one space of a page may grow to bring its last baseline down.
+const maxStretchLines = 1.0
+
+// justifyPage moves the lines of a page down, by stretching the spaces between them (each by at
+// most a line), until the last baseline stands at target; a page that cannot reach it, or has
+// no such space, is left as it is.
+func justifyPage(pg []placedElem, target float64) {
+	last, ok := pageBase(pg)
+	need := target - last
+	if !ok || need < 0.01 {
+		return
+	}
+	var gaps []int
+	seenLine := false
+	leading := 0.0
+	for k, pe := range pg {
+		if pe.e.ln != nil {
+			seenLine = true
+			leading = math.Max(leading, pe.e.h)
+		} else if seenLine && k+1 < len(pg) {
+			gaps = append(gaps, k)
+		}
+	}
+	if len(gaps) == 0 || need > float64(len(gaps))*maxStretchLines*leading {
+		return
+	}
+	each := need / float64(len(gaps))
+	shift := 0.0
+	for k := range pg {
+		pg[k].y += shift
+		if len(gaps) > 0 && gaps[0] == k {
+			shift += each
+			gaps = gaps[1:]
+		}
+	}
 }
 
 // pageEnd returns the index of the first element of the next page, for a page starting at i.

@@ -56,7 +56,7 @@ func TestPaginate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := pageShape(paginate(tc.elems, 100)); got != tc.want {
+			if got := pageShape(paginate(tc.elems, grid{height: 100, leading: 10, base: 7})); got != tc.want {
 				t.Errorf("\n got %s\nwant %s", got, tc.want)
 			}
 		})

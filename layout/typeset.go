@@ -40,7 +40,7 @@ func (t *typesetter) run() {
 		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
-		s.pages = paginate(f.elems, t.d.g.textH)
+		s.pages = paginate(f.elems, t.d.g.grid())
 		body = append(body, s)
 	}
 	if t.d.opts.Notes == NotesAtEnd {
