@@ -110,6 +110,9 @@ func isCyrillicLang(l string) bool { return l == "kk" || l == "ky" || l == "ru" 
 // their authors like, with links, media and lead-ins, so they are never
 // judged truncated.)
 func (c *Chapter) Truncated() bool {
+	if c.Post.Cut.Line > 0 {
+		return true
+	}
 	if len(c.blocks) == 0 || c.Post.HTML {
 		return false
 	}
@@ -118,6 +121,15 @@ func (c *Chapter) Truncated() bool {
 }
 
 func (c *Chapter) checkEnding(bs []block) {
+	if c.Post.Cut.Line > 0 {
+		// The last line was cut, not written as a heading or a lead-in.
+		if n := len(c.blocks); n > 0 && c.blocks[n-1].kind == kHeading {
+			c.blocks[n-1].kind, c.blocks[n-1].level = kPara, 0
+		}
+		c.Warnings = append(c.Warnings, Warning{c.Post.Cut, c.Post.ID,
+			"the input ends inside this post's content: the copy is cut off here; its edition is marked draft"})
+		return
+	}
 	if c.Truncated() {
 		last := bs[len(bs)-1]
 		c.Warnings = append(c.Warnings, Warning{last.src, c.Post.ID, fmt.Sprintf(

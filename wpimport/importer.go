@@ -24,6 +24,10 @@ type Options struct {
 	Headings  []string // extra headings that flattened dumps glue to their paragraph
 	Publisher string   // publisher for the manifests (default: the site's name)
 	Editor    string   // editor credited in the manifests (role edt)
+
+	// Force lets Write overwrite files edited since the last import (or never
+	// written by it); without it Write refuses and writes nothing.
+	Force bool
 }
 
 // Input is one file to import.
@@ -40,6 +44,15 @@ type Result struct {
 	Skips    []Skip
 	Warnings []Warning
 	Written  bool // set by Write; the report says "would write" before
+
+	perInput []inputCount
+	force    bool
+}
+
+// inputCount is how many posts one input yielded.
+type inputCount struct {
+	name  string
+	posts int
 }
 
 // Edition is one edition folder the importer wrote.
@@ -63,7 +76,7 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	res := &Result{force: opts.Force}
 	var posts []Post
 	for _, in := range inputs {
 		ps, skips, format, err := readInput(in, opts.From)
@@ -71,6 +84,7 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 			return nil, err
 		}
 		res.Read = append(res.Read, fmt.Sprintf("read %s: %s, %d posts", in.Name, format, len(ps)))
+		res.perInput = append(res.perInput, inputCount{in.Name, len(ps)})
 		res.Skips = append(res.Skips, skips...)
 		posts = append(posts, ps...)
 	}

@@ -41,6 +41,9 @@ type Post struct {
 	// each other, content of another post glued in); a damaged post is
 	// skipped when a sound copy exists and reported either way.
 	Damage []string
+	// Cut is where the input ends inside the post's content (a dump cut off in
+	// the middle of a post), or the zero Source when the copy is whole.
+	Cut Source
 
 	loc  *locator // the input file, for positions inside the content
 	base int      // byte offset of Content in that file

@@ -24,6 +24,7 @@ type rawPost struct {
 	header    int // byte offset of the object header, -1 if none
 	fields    map[string]string
 	contentAt int
+	cut       int // offset of the end of the input when it ends inside the content, else -1
 }
 
 // ReadPrintR reads a PHP print_r dump of WP_Post objects, in either of the
@@ -61,19 +62,22 @@ func scanPrintR(text string, loc *locator) ([]*rawPost, []Skip) {
 			end = matches[i+1][0]
 		}
 		if m[2] >= 0 { // object header
-			cur = &rawPost{header: m[0], fields: map[string]string{}}
+			cur = &rawPost{header: m[0], fields: map[string]string{}, cut: -1}
 			raws = append(raws, cur)
 			continue
 		}
 		field := text[m[4]:m[5]]
 		if cur == nil || hasField(cur, field) {
-			cur = &rawPost{header: -1, fields: map[string]string{}}
+			cur = &rawPost{header: -1, fields: map[string]string{}, cut: -1}
 			raws = append(raws, cur)
 		}
 		val := text[m[1]:end]
 		switch field {
 		case "post_content":
 			cur.contentAt = m[1]
+			if i == len(matches)-1 && !closesObject(val) {
+				cur.cut = len(strings.TrimRight(text, " \t\r\n"))
+			}
 			cur.fields[field] = strings.TrimRight(val, " \n\u00a0")
 		case "filter": // the last field: what follows on other lines is outside the object
 			if nl := strings.IndexByte(val, '\n'); nl >= 0 {
@@ -186,5 +190,20 @@ func (r *rawPost) post(loc *locator) (Post, bool) {
 	if !hasContent {
 		p.Damage = append(p.Damage, "the dump holds no content for this post")
 	}
+	if r.cut >= 0 {
+		p.Cut = loc.at(r.cut)
+	}
 	return p, true
+}
+
+// closesObject reports whether the text after a post's content ends its print_r
+// object: a line holding only ")" (multi-line dumps) or " )" followed by more
+// (flattened ones). A dump that ends inside the content was cut off.
+func closesObject(rest string) bool {
+	for _, l := range strings.Split(rest, "\n") {
+		if strings.TrimSpace(l) == ")" {
+			return true
+		}
+	}
+	return false
 }

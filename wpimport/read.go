@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Input formats.
@@ -60,6 +61,12 @@ func readInput(in Input, from string) ([]Post, []Skip, string, error) {
 
 // describeText names what a file that is not a WordPress dump looks like.
 func describeText(data []byte) string {
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return "the file is empty"
+	case !textLike(data[:min(len(data), 2000)]):
+		return fmt.Sprintf("binary data, not text (%d bytes)", len(data))
+	}
 	s := string(data[:min(len(data), 2000)])
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	first := strings.TrimSpace(lines[0])
@@ -70,4 +77,16 @@ func describeText(data []byte) string {
 		return fmt.Sprintf("a web page scrape (%q)", firstWords(strings.Join(lines[1:min(len(lines), 4)], " "), 10))
 	}
 	return fmt.Sprintf("text starting %q", firstWords(s, 8))
+}
+
+// textLike reports whether head, the start of a file, is UTF-8 text without NUL bytes
+// (its last character may be cut).
+func textLike(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for i := 0; i < utf8.UTFMax && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1]
+	}
+	return utf8.Valid(head)
 }

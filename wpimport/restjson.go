@@ -33,6 +33,9 @@ func ReadJSON(name string, data []byte) ([]Post, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
+		if e := restError(trimmed); e != "" {
+			return nil, fmt.Errorf("%s: %s", name, e)
+		}
 		var rp restPost
 		if err := d.Decode(&rp); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -89,4 +92,18 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// restError describes the error object the REST API returns instead of posts
+// ({"code": "rest_no_route", "message": …}), or returns "" for anything else.
+func restError(data []byte) string {
+	var e struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		ID      *int   `json:"id"`
+	}
+	if json.Unmarshal(data, &e) != nil || e.Code == "" || e.ID != nil {
+		return ""
+	}
+	return fmt.Sprintf("a REST API error response, not posts (code %s: %s)", e.Code, firstWords(e.Message, 20))
 }

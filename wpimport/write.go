@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -14,36 +15,45 @@ import (
 )
 
 // Write writes every edition of the result under dir: the chapter files and
-// book.yaml of each. Each file is written to a temporary file and renamed,
-// so a reader never sees half a file. A re-import keeps what an editor set:
-// the descriptive keys of book.yaml (see Manifest), and the file name,
-// title and kind of each chapter that book.yaml lists (found by the post ID
-// in its source). report.yaml and other files are left alone.
+// book.yaml of each, and the record of what it wrote (RecordFile). Each file is
+// written to a temporary file and renamed, so a reader never sees half a file.
+// A re-import keeps what an editor set: the descriptive keys of book.yaml (see
+// Manifest), and the file name, title and kind of each chapter that book.yaml
+// lists (found by the post ID in its source). It overwrites only files that are
+// still as the last import wrote them; when any other would be overwritten it
+// writes nothing and returns an EditedError, unless Options.Force was set.
+// report.yaml and other files are left alone.
 func (r *Result) Write(dir string) error {
-	for _, e := range r.Editions {
-		edDir := filepath.Join(dir, filepath.FromSlash(e.Dir))
-		if err := os.MkdirAll(edDir, 0o755); err != nil {
+	changes, err := r.Plan(dir)
+	if err != nil {
+		return err
+	}
+	if files := edited(changes); len(files) > 0 && !r.force {
+		for i, f := range files {
+			files[i] = filepath.Join(dir, filepath.FromSlash(f))
+		}
+		return EditedError{files}
+	}
+	written := map[string]map[string][]byte{} // edition folder -> file name -> data
+	for _, c := range changes {
+		edDir, name := path.Split(c.Path)
+		if written[edDir] == nil {
+			written[edDir] = map[string][]byte{}
+		}
+		written[edDir][name] = c.New
+		if c.Action == Unchanged {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(c.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		manifestPath := filepath.Join(edDir, "book.yaml")
-		old, err := readManifest(manifestPath)
-		if err != nil {
+		if err := atomicfile.Write(p, c.New); err != nil {
 			return err
 		}
-		e.keepEditorial(readExisting(edDir, old))
-		if old != nil {
-			e.Manifest.mergeEditorial(old)
-		}
-		for i, c := range e.Chapters {
-			if err := atomicfile.Write(filepath.Join(edDir, e.Files[i]), c.Markdown()); err != nil {
-				return err
-			}
-		}
-		data, err := e.Manifest.YAML()
-		if err != nil {
-			return err
-		}
-		if err := atomicfile.Write(manifestPath, data); err != nil {
+	}
+	for edDir, files := range written {
+		if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(edDir), RecordFile), record(files)); err != nil {
 			return err
 		}
 	}
