@@ -39,6 +39,7 @@ func commands() []*cli.Command {
 		buildCommand(),
 		checkCommand(),
 		listCommand(),
+		serveCommand(),
 		initCommand(),
 		importCommand(),
 		fontsCommand(),
