@@ -31,6 +31,9 @@ type Strings struct {
 	Identifier           string
 	Editor               string
 	Author               string
+	Translator           string // contributor role trl
+	Contributor          string // any other contributor role
+	Typefaces            string // imprint label of the embedded fonts
 	AccessibilitySummary string
 	Months               [12]string
 	DateFormat           string // with %[1]d day, %[2]s month, %[3]d year
@@ -43,6 +46,20 @@ var Languages = []string{"en", "kk", "ky", "ru", "tg"}
 func UI(lang string) (Strings, bool) {
 	s, ok := uiStrings[lang]
 	return s, ok
+}
+
+// Role names a contributor's MARC relator role ("aut", "edt", "trl"; any other is a
+// contributor) in the language.
+func (s Strings) Role(role string) string {
+	switch role {
+	case "aut":
+		return s.Author
+	case "edt":
+		return s.Editor
+	case "trl":
+		return s.Translator
+	}
+	return s.Contributor
 }
 
 // FormatDate writes a date the way the language writes it in running text.
@@ -58,6 +75,7 @@ var uiStrings = map[string]Strings{
 		BackToText: "Back to text", MissingNote: "The text of this note is missing from the source.",
 		Publisher: "Publisher", Published: "Published", Rights: "Rights", ImageCredits: "Image credits",
 		Identifier: "Identifier", Editor: "Editor", Author: "Author",
+		Translator: "Translator", Contributor: "Contributor", Typefaces: "Typefaces",
 		AccessibilitySummary: "This publication meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA. " +
 			"It has a navigable table of contents, headings in logical order, endnotes linked to and " +
 			"from the text, and a text description of its cover image.",
@@ -72,6 +90,7 @@ var uiStrings = map[string]Strings{
 		BackToText: "Вернуться к тексту", MissingNote: "Текст этого примечания отсутствует в источнике.",
 		Publisher: "Издатель", Published: "Дата публикации", Rights: "Права", ImageCredits: "Иллюстрации",
 		Identifier: "Идентификатор", Editor: "Редактор", Author: "Автор",
+		Translator: "Переводчик", Contributor: "Участник", Typefaces: "Шрифты",
 		AccessibilitySummary: "Публикация соответствует требованиям EPUB Accessibility 1.1 и WCAG 2.1 уровня AA. " +
 			"В ней есть оглавление с навигацией, заголовки в логическом порядке, примечания со ссылками " +
 			"в обе стороны и текстовое описание обложки.",
@@ -86,6 +105,7 @@ var uiStrings = map[string]Strings{
 		BackToText: "Мәтінге оралу", MissingNote: "Бұл ескертпенің мәтіні дереккөзде жоқ.",
 		Publisher: "Баспагер", Published: "Жарияланған күні", Rights: "Құқықтар", ImageCredits: "Суреттер",
 		Identifier: "Сәйкестендіргіш", Editor: "Редактор", Author: "Автор",
+		Translator: "Аудармашы", Contributor: "Қатысушы", Typefaces: "Қаріптер",
 		AccessibilitySummary: "Бұл басылым EPUB Accessibility 1.1 және WCAG 2.1 AA деңгейінің талаптарына сай келеді. " +
 			"Онда навигациясы бар мазмұн, логикалық ретпен берілген тақырыптар, мәтінмен екі жақты " +
 			"байланысқан ескертпелер және мұқабаның мәтіндік сипаттамасы бар.",
@@ -100,6 +120,7 @@ var uiStrings = map[string]Strings{
 		BackToText: "Текстке кайтуу", MissingNote: "Бул эскертүүнүн тексти булакта жок.",
 		Publisher: "Басып чыгаруучу", Published: "Жарыяланган күнү", Rights: "Укуктар", ImageCredits: "Сүрөттөр",
 		Identifier: "Идентификатор", Editor: "Редактор", Author: "Автор",
+		Translator: "Котормочу", Contributor: "Катышуучу", Typefaces: "Шрифттер",
 		AccessibilitySummary: "Бул басылма EPUB Accessibility 1.1 жана WCAG 2.1 AA деңгээлинин талаптарына жооп берет. " +
 			"Анда навигациясы бар мазмун, логикалык тартиптеги аталыштар, текст менен эки тараптуу " +
 			"байланышкан эскертүүлөр жана мукабанын тексттик сүрөттөмөсү бар.",
@@ -114,6 +135,7 @@ var uiStrings = map[string]Strings{
 		BackToText: "Бозгашт ба матн", MissingNote: "Матни ин эзоҳ дар манбаъ нест.",
 		Publisher: "Ношир", Published: "Санаи нашр", Rights: "Ҳуқуқҳо", ImageCredits: "Суратҳо",
 		Identifier: "Муайянкунанда", Editor: "Муҳаррир", Author: "Муаллиф",
+		Translator: "Тарҷумон", Contributor: "Иштирокчӣ", Typefaces: "Шрифтҳо",
 		AccessibilitySummary: "Ин нашр ба талаботи EPUB Accessibility 1.1 ва WCAG 2.1 сатҳи AA мувофиқ аст. " +
 			"Дар он мундариҷаи паймоишшаванда, сарлавҳаҳо бо тартиби мантиқӣ, эзоҳҳое, ки бо матн аз ду " +
 			"тараф пайванданд, ва тавсифи матнии муқова мавҷуданд.",

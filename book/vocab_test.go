@@ -113,3 +113,51 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("PlainText = %q", got)
 	}
 }
+
+func TestOutlineAndImprint(t *testing.T) {
+	lib, ds := loadTxtar(t, "model.txtar")
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	ed := lib.Editions[0]
+	o := ed.Outline(NotesPerChapter)
+	var titles []string
+	for _, oc := range o.Chapters {
+		titles = append(titles, oc.Chapter.Title)
+		for _, s := range oc.Sections {
+			titles = append(titles, s.Title)
+			if s.Block.Kind != Heading || PlainLabel(s.Block.Inlines) != s.Title {
+				t.Errorf("section %q points at %v", s.Title, s.Block.Kind)
+			}
+		}
+	}
+	if strings.Join(titles, "|") != "Findings|Elections|Assembly" || o.Notes {
+		t.Errorf("outline %q, notes %v", titles, o.Notes)
+	}
+	if !ed.Outline(NotesAtEnd).Notes {
+		t.Error("notes at the end are not in the outline")
+	}
+	im := ed.Imprint()
+	var rows []string
+	for _, r := range im.Rows {
+		rows = append(rows, r.Label+": "+strings.Join(r.Values, "; "))
+	}
+	want := []string{"Editor: Adam Hug", "Translator: Aigerim Tulegenova", "Publisher: The Foreign Policy Centre",
+		"Published: 22 July 2021", "Rights: © 2021 The Foreign Policy Centre", "ISBN: 978-1-910812-04-4",
+		"Typefaces: " + Typefaces}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") || im.Draft != "" {
+		t.Errorf("imprint:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	kk, _ := UI("kk")
+	for role, want := range map[string]string{"aut": kk.Author, "edt": kk.Editor, "trl": "Аудармашы", "ill": kk.Contributor} {
+		if got := kk.Role(role); got != want {
+			t.Errorf("kk role %s = %q", role, got)
+		}
+	}
+	clean, _ := loadTxtar(t, "clean.txtar")
+	for _, r := range clean.Edition("demo", "en").Imprint().Rows {
+		if strings.Contains(strings.Join(r.Values, ""), "urn:") {
+			t.Errorf("imprint row %v prints a URN", r)
+		}
+	}
+}

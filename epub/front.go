@@ -84,7 +84,7 @@ func (p *publication) addTitlePage() error {
 	}
 	for _, c := range meta.Contributors {
 		m.open("p", "class", "contributor")
-		m.element("span", p.roleLabel(c.Role)+": ", "class", "role")
+		m.element("span", p.ui.Role(c.Role)+": ", "class", "role")
 		m.text(c.Name)
 		m.closeLine("p")
 	}
@@ -103,39 +103,25 @@ func (p *publication) addTitlePage() error {
 	return nil
 }
 
-// addImprint writes the imprint page: contributors, publisher, date, rights, image
-// credits, identifier and the typefaces.
+// addImprint writes the imprint page the edition's imprint describes: the draft notice,
+// then a definition list of its rows.
 func (p *publication) addImprint() error {
-	meta := p.ed.Meta
+	im := p.ed.Imprint()
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Imprint, "imprint")
 	m.openLine("section", "class", "imprint", "epub:type", "imprint", "aria-labelledby", "imprint-title")
 	m.elementLine("h1", p.ui.Imprint, "id", "imprint-title")
-	if p.ed.Draft() {
-		m.elementLine("p", p.ui.DraftNotice, "class", "draft-notice")
+	if im.Draft != "" {
+		m.elementLine("p", im.Draft, "class", "draft-notice")
 	}
 	m.openLine("dl")
-	entry := func(label string, values ...string) {
-		if len(values) == 0 || values[0] == "" {
-			return
-		}
-		m.element("dt", label)
-		for _, v := range values {
+	for _, row := range im.Rows {
+		m.element("dt", row.Label)
+		for _, v := range row.Values {
 			m.element("dd", v)
 		}
 		m.WriteByte('\n')
 	}
-	for _, c := range meta.Contributors {
-		entry(p.roleLabel(c.Role), c.Name)
-	}
-	entry(p.ui.Publisher, meta.Publisher)
-	if !meta.Date.IsZero() {
-		entry(p.ui.Published, p.ui.FormatDate(meta.Date))
-	}
-	entry(p.ui.Rights, meta.Rights)
-	entry(p.ui.ImageCredits, meta.ImageCredits...)
-	entry(p.ui.Identifier, p.id)
-	entry(p.local.Typefaces, "PT Serif, PT Sans (ParaType, ParaType Free Font License)")
 	m.closeLine("dl")
 	m.closeLine("section")
 	m.xhtmlTail()

@@ -12,7 +12,7 @@ import (
 // contents page of the spine.
 func (p *publication) addNav() error {
 	toc := p.toc
-	if p.opts.Notes == NotesAtEnd && p.hasNotes() {
+	if p.outline.Notes {
 		toc = append(toc[:len(toc):len(toc)], tocEntry{title: p.ui.Notes, href: notesFile})
 	}
 	var m markup
@@ -111,7 +111,7 @@ func (p *publication) addNCX() error {
 	m.element("text", p.fullTitle())
 	m.WriteString("</docTitle>\n<navMap>\n")
 	entries := append([]tocEntry{{title: p.ui.TitlePage, href: titleFile}}, p.toc...)
-	if p.opts.Notes == NotesAtEnd && p.hasNotes() {
+	if p.outline.Notes {
 		entries = append(entries, tocEntry{title: p.ui.Notes, href: notesFile})
 	}
 	order := 0

@@ -169,7 +169,7 @@ func refLetter(k int) string {
 // addNotes writes the Notes document of an edition whose notes go at the end: one section
 // per chapter that has notes, under the chapter's title.
 func (p *publication) addNotes() error {
-	if p.opts.Notes != NotesAtEnd || !p.hasNotes() {
+	if !p.outline.Notes {
 		return nil
 	}
 	var m markup
@@ -197,16 +197,6 @@ func (p *publication) addNotes() error {
 	m.xhtmlTail()
 	p.add(item{id: "notes", href: notesFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil
-}
-
-// hasNotes reports whether any chapter has notes.
-func (p *publication) hasNotes() bool {
-	for _, ch := range p.ed.Chapters {
-		if len(ch.Notes) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // notesTarget is where the landmarks' notes entry points: the Notes document, or the

@@ -46,7 +46,8 @@ type publication struct {
 	ed       *book.Edition
 	opts     Options
 	ui       book.Strings
-	local    localStrings
+	outline  book.Outline
+	sections map[*book.Block]bool // the headings the outline lists
 	id       string    // dc:identifier
 	modified time.Time // dcterms:modified
 	items    []item
@@ -60,7 +61,12 @@ func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 	if !ok {
 		return nil, fmt.Errorf("epub: %s: no interface strings for language %q", ed.Name(), ed.Lang)
 	}
-	p := &publication{ed: ed, opts: opts, ui: ui, local: localUI(ed.Lang)}
+	p := &publication{ed: ed, opts: opts, ui: ui, outline: ed.Outline(opts.Notes), sections: map[*book.Block]bool{}}
+	for _, oc := range p.outline.Chapters {
+		for _, s := range oc.Sections {
+			p.sections[s.Block] = true
+		}
+	}
 	p.id = ed.Meta.Identifier
 	if p.id == "" {
 		p.id = book.StableUUID(ed.Report, ed.Lang)

@@ -18,7 +18,7 @@ type renderer struct {
 	href     string     // the document being written
 	level    int        // level of the last heading written; 1 is the document title
 	headings int        // headings written so far, for their identifiers
-	sections []tocEntry // level-2 headings, for the navigation
+	sections []tocEntry // the outline's sections, for the navigation
 	refs     []int      // references seen per note number
 	inLink   bool
 	afterRef bool          // the last inline written was a note reference
@@ -88,7 +88,7 @@ func (r *renderer) heading(b *book.Block) {
 	r.m.open(tag, "id", id)
 	r.inlines(b.Inlines)
 	r.m.close(tag)
-	if lvl == 2 {
+	if r.p.sections[b] {
 		r.sections = append(r.sections, tocEntry{title: book.PlainLabel(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
 	}
 }

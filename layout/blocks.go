@@ -61,7 +61,7 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 				f.keepNext = true // a lead-in stays with its list
 			}
 		case book.Heading:
-			f.sectionHeading(b, c, i == 0)
+			f.sectionHeading(&bs[i], c, i == 0)
 		case book.List:
 			f.list(b, c, addr)
 		case book.Quote:
@@ -84,7 +84,7 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 }
 
 // sectionHeading sets a level 2 or 3 heading in the sans face.
-func (f *flow) sectionHeading(b book.Block, c context, first bool) {
+func (f *flow) sectionHeading(b *book.Block, c context, first bool) {
 	ps := paraSpec{font: fontFor(book.HeadingText), align: raggedRight, left: c.left, right: c.right}
 	before, after := 1.5*c.leading, 0.5*c.leading
 	level := 1
@@ -98,9 +98,8 @@ func (f *flow) sectionHeading(b book.Block, c context, first bool) {
 	if first {
 		before = 0
 	}
-	if level == 1 && f.ch != nil && f.panel == 0 {
-		f.pending = append(f.pending, sectionID(f.ch.ID, f.sections))
-		f.sections++
+	if k, ok := f.sectionOf[b]; ok {
+		f.pending = append(f.pending, sectionID(f.ch.ID, k))
 	}
 	f.heading(b.Inlines, ps, before, after, &outlineMark{title: book.PlainLabel(b.Inlines), level: level})
 }

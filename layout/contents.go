@@ -3,8 +3,6 @@ package layout
 import (
 	"math"
 	"strconv"
-
-	"github.com/fpc/bindery/book"
 )
 
 // tocEntry is one line of the contents: a title, its level and the anchor it points at.
@@ -15,42 +13,22 @@ type tocEntry struct {
 	anchor string
 }
 
-// tocEntries lists the chapters, their sections and the notes section.
+// tocEntries lists the chapters, their sections and the notes section, as the edition's
+// outline says (the EPUB navigation lists the same).
 func (t *typesetter) tocEntries() []tocEntry {
 	var out []tocEntry
-	for _, ch := range t.d.ed.Chapters {
+	o := t.d.ed.Outline(t.d.opts.Notes)
+	for _, oc := range o.Chapters {
+		ch := oc.Chapter
 		out = append(out, tocEntry{title: ch.Title, author: ch.Author, anchor: ch.ID})
-		k := 0
-		walkHeadings(ch.Blocks, false, func(b book.Block) {
-			out = append(out, tocEntry{title: book.PlainLabel(b.Inlines), level: 1, anchor: sectionID(ch.ID, k)})
-			k++
-		})
+		for k, s := range oc.Sections {
+			out = append(out, tocEntry{title: s.Title, level: 1, anchor: sectionID(ch.ID, k)})
+		}
 	}
-	if t.d.opts.Notes == NotesAtEnd && t.hasNotes() {
+	if o.Notes {
 		out = append(out, tocEntry{title: t.d.ui.Notes, anchor: notesID})
 	}
 	return out
-}
-
-// walkHeadings calls fn for every level 2 heading outside panels, in the order the flow
-// sets them.
-func walkHeadings(bs []book.Block, inPanel bool, fn func(book.Block)) {
-	for _, b := range bs {
-		switch b.Kind {
-		case book.Heading:
-			if b.Level < 3 && !inPanel {
-				fn(b)
-			}
-		case book.List:
-			for _, it := range b.Items {
-				walkHeadings(it, inPanel, fn)
-			}
-		case book.Quote:
-			walkHeadings(b.Children, inPanel, fn)
-		case book.Box:
-			walkHeadings(b.Children, true, fn)
-		}
-	}
 }
 
 // notesID is the anchor of the gathered notes section.
@@ -107,19 +85,9 @@ func (f *flow) leaders(ln *line, num, target string) {
 	}
 }
 
-// hasNotes reports whether any chapter has endnotes.
-func (t *typesetter) hasNotes() bool {
-	for _, ch := range t.d.ed.Chapters {
-		if len(ch.Notes) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // endNotes gathers every chapter's notes in one section, grouped under the chapter titles.
 func (t *typesetter) endNotes() (section, bool) {
-	if !t.hasNotes() {
+	if !t.d.ed.HasNotes() {
 		return section{}, false
 	}
 	f := t.newFlow(nil)

@@ -99,10 +99,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	if err := book.CheckBleed(opts.Bleed); err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	ui, ok := book.UI(ed.Lang)
-	if !ok {
-		ui, _ = book.UI("en")
-	}
+	ui := ed.Strings()
 	m, err := newMetrics()
 	if err != nil {
 		return nil, err

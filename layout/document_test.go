@@ -209,8 +209,7 @@ func TestOutline(t *testing.T) {
 			if p.ChapterID != ch.ID || p.Kind != OpenerPage {
 				t.Errorf("%s: bookmark %q points at p.%d", ed.Name(), ch.Title, o.Page)
 			}
-			k := 0
-			walkHeadings(ch.Blocks, false, func(book.Block) { k++ })
+			k := len(ch.Sections())
 			if len(ch.Notes) > 0 {
 				k++
 			}

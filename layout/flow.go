@@ -59,7 +59,7 @@ type flow struct {
 	pending  []string
 	mark     *outlineMark
 	missing  string // the placeholder text of a missing note
-	sections int    // level 2 headings so far, for the contents' links
+	sectionOf map[*book.Block]int // the chapter's outline sections, by heading, for the contents' links
 	// anchorBlocks, when set to a chapter id, makes the next blocks call give each of its
 	// blocks the identifier the EPUB puts before it (book.Chapter.BlockID).
 	anchorBlocks string

@@ -142,38 +142,21 @@ func contributorNames(cs []book.Contributor) string {
 	return strings.Join(names, ", ")
 }
 
-// imprint sets the imprint page's small print: publisher, date, rights, credits, identifier.
+// imprint sets the imprint page's small print from the edition's imprint: the draft notice,
+// then a paragraph per row, its label in bold.
 func (t *typesetter) imprint() []*elem {
-	meta, ui := t.d.ed.Meta, t.d.ui
+	im := t.d.ed.Imprint()
 	f := t.newFlow(nil)
 	f.leaf = "imprint"
 	c := f.noteContext()
-	entry := func(label, value string) {
-		if value == "" {
-			return
-		}
-		ps := c.spec()
-		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(label + ": ")},
-			{Kind: book.Text, Text: value}}, ps)
+	if im.Draft != "" {
+		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(im.Draft)}}, c.spec())
 		f.space(c.leading/2, false)
 	}
-	if t.d.ed.Draft() {
-		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(ui.DraftNotice)}}, c.spec())
+	for _, row := range im.Rows {
+		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(row.Label + ": ")},
+			{Kind: book.Text, Text: strings.Join(row.Values, " ")}}, c.spec())
 		f.space(c.leading/2, false)
 	}
-	for _, ct := range meta.Contributors {
-		if ct.Role == "edt" {
-			entry(ui.Editor, ct.Name)
-		} else if ct.Role == "aut" {
-			entry(ui.Author, ct.Name)
-		}
-	}
-	entry(ui.Publisher, meta.Publisher)
-	if !meta.Date.IsZero() {
-		entry(ui.Published, ui.FormatDate(meta.Date))
-	}
-	entry(ui.Rights, meta.Rights)
-	entry(ui.ImageCredits, strings.Join(meta.ImageCredits, " "))
-	entry(ui.Identifier, strings.TrimPrefix(meta.Identifier, "urn:isbn:"))
 	return f.elems
 }

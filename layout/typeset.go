@@ -55,8 +55,15 @@ func (t *typesetter) run() {
 
 // newFlow starts a flow for a chapter (nil for generated text).
 func (t *typesetter) newFlow(ch *book.Chapter) *flow {
-	return &flow{m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
+	f := &flow{m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
 		missing: t.d.ui.MissingNote}
+	if ch != nil {
+		f.sectionOf = map[*book.Block]int{}
+		for k, s := range ch.Sections() {
+			f.sectionOf[s.Block] = k
+		}
+	}
+	return f
 }
 
 // pageNumbers computes on which physical page every anchor of the body lands, given the page

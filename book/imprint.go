@@ -1,0 +1,84 @@
+package book
+
+import "strings"
+
+// ImprintRow is one line of an imprint: a label in the edition's language and its values
+// (several for image credits).
+type ImprintRow struct {
+	Label  string
+	Values []string
+}
+
+// Imprint is what the imprint page of both renderers prints, decided once: the draft
+// notice of a draft edition, then the rows in order.
+type Imprint struct {
+	Draft string // the draft notice, "" for a final edition
+	Rows  []ImprintRow
+}
+
+// Typefaces is the imprint's credit of the faces both renderers embed.
+const Typefaces = "PT Serif, PT Sans (ParaType, ParaType Free Font License)"
+
+// Imprint returns the edition's imprint: every contributor with their role (author,
+// editor, translator, …), the publisher, the date, the rights, the image credits, the ISBN
+// as an ISBN (or an identifier the manifest gives; never the generated UUID, which only the
+// EPUB's metadata needs) and the typefaces.
+func (e *Edition) Imprint() Imprint {
+	ui := e.Strings()
+	meta := e.Meta
+	var im Imprint
+	if e.Draft() {
+		im.Draft = ui.DraftNotice
+	}
+	add := func(label string, values ...string) {
+		var vs []string
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v != "" {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			im.Rows = append(im.Rows, ImprintRow{Label: label, Values: vs})
+		}
+	}
+	for _, c := range meta.Contributors {
+		add(ui.Role(c.Role), c.Name)
+	}
+	add(ui.Publisher, meta.Publisher)
+	if !meta.Date.IsZero() {
+		add(ui.Published, ui.FormatDate(meta.Date))
+	}
+	add(ui.Rights, meta.Rights)
+	add(ui.ImageCredits, meta.ImageCredits...)
+	switch {
+	case meta.ISBN.Digits != "":
+		add("ISBN", meta.ISBN.Display())
+	case meta.Identifier != "" && meta.Identifier != StableUUID(e.Report, e.Lang):
+		add(ui.Identifier, strings.TrimPrefix(meta.Identifier, "urn:isbn:"))
+	}
+	add(ui.Typefaces, Typefaces)
+	return im
+}
+
+// Display returns the ISBN as a reader sees it after the label "ISBN": as the manifest
+// hyphenates it, without a leading "ISBN".
+func (n ISBN) Display() string {
+	s := strings.TrimSpace(n.Written)
+	s = strings.TrimPrefix(s, "ISBN")
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-13"), "-10")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), ":"))
+	if s == "" {
+		return n.Digits
+	}
+	return s
+}
+
+// Strings returns the interface strings of the edition's language, English when bindery
+// does not know it.
+func (e *Edition) Strings() Strings {
+	if s, ok := UI(e.Lang); ok {
+		return s
+	}
+	s, _ := UI("en")
+	return s
+}
