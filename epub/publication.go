@@ -48,8 +48,8 @@ type publication struct {
 	ui       book.Strings
 	outline  book.Outline
 	sections map[*book.Block]bool // the headings the outline lists
-	id       string    // dc:identifier
-	modified time.Time // dcterms:modified
+	id       string               // dc:identifier
+	modified time.Time            // dcterms:modified
 	items    []item
 	pages    pageMarks
 	toc      []tocEntry

@@ -48,17 +48,17 @@ type paraSpec struct {
 
 // flow collects the vertical list of one stretch of text (a chapter, the notes, the contents).
 type flow struct {
-	m        *metrics
-	hy       Hyphenator
-	g        geometry
-	ch       *book.Chapter
-	elems    []*elem
-	panel    int
-	panels   *int // counter shared by the flows of one document
-	keepNext bool // the next element stays with the previous (after a heading)
-	pending  []string
-	mark     *outlineMark
-	missing  string // the placeholder text of a missing note
+	m         *metrics
+	hy        Hyphenator
+	g         geometry
+	ch        *book.Chapter
+	elems     []*elem
+	panel     int
+	panels    *int // counter shared by the flows of one document
+	keepNext  bool // the next element stays with the previous (after a heading)
+	pending   []string
+	mark      *outlineMark
+	missing   string              // the placeholder text of a missing note
 	sectionOf map[*book.Block]int // the chapter's outline sections, by heading, for the contents' links
 	// anchorBlocks, when set to a chapter id, makes the next blocks call give each of its
 	// blocks the identifier the EPUB puts before it (book.Chapter.BlockID).
