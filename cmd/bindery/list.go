@@ -21,7 +21,7 @@ func listCommand() *cli.Command {
 		Description: "Status is final or draft, or the number of errors that stop the edition from building\n" +
 			"(bindery check lists them). Output files not built yet are marked (not built).",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR` the paths are in (default: bindery.yaml's out, else dist)"},
+			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR` the paths are in", DefaultText: "bindery.yaml's out, else dist"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			src, err := openProject(cmd)

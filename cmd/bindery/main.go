@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/fpc/bindery/internal/suggest"
@@ -77,7 +78,8 @@ func newRoot(stdout, stderr io.Writer) *cli.Command {
 
 // run executes the command line and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	err := newRoot(stdout, stderr).Run(ctx, args)
+	root := newRoot(stdout, stderr)
+	err := helpTopic(root, args, root.Run(ctx, args))
 	var ue usageError
 	switch {
 	case err == nil:
@@ -92,13 +94,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// helpTopic turns the library's "No help topic for 'x'" (from `bindery help x` or
+// `bindery completion x`) into a usage error naming the choices.
+func helpTopic(root *cli.Command, args []string, err error) error {
+	if err == nil {
+		return nil
+	}
+	name, ok := strings.CutPrefix(err.Error(), "No help topic for '")
+	if !ok {
+		return err
+	}
+	name = strings.TrimSuffix(name, "'")
+	if slices.Contains(args, "completion") {
+		shells := []string{"bash", "zsh", "fish", "pwsh"}
+		return usagef("unknown shell %q for bindery completion%s (shells: %s)", name,
+			suggest.DidYouMean(name, shells, nil), strings.Join(shells, ", "))
+	}
+	return unknownName(root, name)
+}
+
 // unknownCommand is the root's action: without arguments it shows help, with one it names
 // the command it does not know, the nearest one, and where the list is.
 func unknownCommand(_ context.Context, cmd *cli.Command) error {
 	if cmd.NArg() == 0 {
 		return cli.ShowRootCommandHelp(cmd)
 	}
-	name := cmd.Args().First()
+	return unknownName(cmd, cmd.Args().First())
+}
+
+// unknownName is the usage error for a command name the root does not know.
+func unknownName(cmd *cli.Command, name string) error {
 	var names []string
 	for _, c := range cmd.Commands {
 		if !c.Hidden {

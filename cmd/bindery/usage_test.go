@@ -19,6 +19,10 @@ func TestMistakes(t *testing.T) {
 		{[]string{"foo"}, []string{`unknown command "foo"`, "commands: build, check"}},
 		{[]string{"bulid"}, []string{"did you mean bindery build?"}},
 		{[]string{"version"}, []string{"did you mean bindery --version?"}},
+		{[]string{"help", "bulid"}, []string{`unknown command "bulid"; did you mean bindery build?`}},
+		{[]string{"completion", "zhs"}, []string{`unknown shell "zhs" for bindery completion; did you mean zsh? (shells: bash, zsh, fish, pwsh)`}},
+		{[]string{"serve", "--port", "70000"}, []string{"--port must be a TCP port from 1 to 65535"}},
+		{[]string{"list", "--nope"}, []string{"unknown flag --nope for bindery list"}},
 		{[]string{"build", "--fromat", "pdf"}, []string{"unknown flag --fromat for bindery build; did you mean --format?"}},
 		{[]string{"check", "--nope"}, []string{"unknown flag --nope for bindery check (see bindery check --help)"}},
 		{[]string{"build", "--jobs", "abc"}, []string{`--jobs wants a whole number, not "abc"`}},
@@ -123,13 +127,15 @@ func TestSettingsFile(t *testing.T) {
 }
 
 func TestHelpHasNoDoubleDefault(t *testing.T) {
-	_, out, _ := runCLI("build", "--help")
-	for _, l := range strings.Split(out, "\n") {
-		if strings.Count(l, "(default") > 1 {
-			t.Errorf("double default: %s", l)
+	for _, c := range commands() {
+		_, out, _ := runCLI(c.Name, "--help")
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Count(l, "(default") > 1 {
+				t.Errorf("%s: double default: %s", c.Name, l)
+			}
 		}
 	}
-	if !strings.Contains(out, "(default: one per CPU)") {
+	if _, out, _ := runCLI("build", "--help"); !strings.Contains(out, "(default: one per CPU)") {
 		t.Errorf("--jobs default not said:\n%s", out)
 	}
 }
