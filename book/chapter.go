@@ -2,7 +2,9 @@ package book
 
 import (
 	"bytes"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -138,7 +140,15 @@ func parseFrontMatter(src *source, header []byte, ch *Chapter, ds *Diagnostics) 
 		ds.Errorf(Pos{File: src.file, Line: 1, Col: 1}, "front matter is missing the required field %q", "title")
 	}
 	if !chapterKinds[ch.Kind] {
-		ds.Warnf(Pos{File: src.file, Line: 1, Col: 1}, "unknown chapter kind %q", ch.Kind)
+		pos := Pos{File: src.file, Line: 1, Col: 1}
+		var top *yaml.Node
+		if len(node.Content) > 0 {
+			top = node.Content[0]
+		}
+		if v := valueNode(top, "kind"); v != nil {
+			pos = Pos{File: src.file, Line: v.Line + 1, Col: v.Column}
+		}
+		ds.Warnf(pos, "unknown chapter kind %q%s", ch.Kind, didYouMean(ch.Kind, slices.Sorted(maps.Keys(chapterKinds))))
 	}
 }
 

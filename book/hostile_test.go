@@ -111,6 +111,14 @@ func TestHostileContent(t *testing.T) {
 			`r/en/book.yaml:6:9: warning: unknown cover key "backgound"; did you mean "background"?`,
 			`r/en/book.yaml:7:26: warning: unknown contributor key "roel"; did you mean "role"?`,
 		}},
+		{"values in report.yaml at its own lines", fstest.MapFS{
+			"r/report.yaml":  file("publisher: P\nstatus: finished\n"),
+			"r/en/book.yaml": file(hostileManifest("", "01.md")),
+			"r/en/01.md":     file("---\ntitle: A\nkind: introdution\n---\n\nText.\n"),
+		}, []string{
+			`r/report.yaml:2:9: error: status "finished" must be "final" or "draft"`,
+			`r/en/01.md:3:7: warning: unknown chapter kind "introdution"; did you mean "introduction"?`,
+		}},
 		{"contributors", fstest.MapFS{
 			"r/en/book.yaml": file(hostileManifest("contributors:\n  - name: N\n    role: editor\n  - role: aut\n", "01.md")),
 			"r/en/01.md":     file(chapterA),

@@ -207,9 +207,6 @@ func validateMeta(md *Metadata, ed *manifest, ds *Diagnostics) {
 			ds.Errorf(ed.posOf("language"), "invalid language tag %q: %v", md.Lang, err)
 		}
 	}
-	if md.Status != StatusFinal && md.Status != StatusDraft {
-		ds.Errorf(ed.posOf("status"), "status %q must be %q or %q", md.Status, StatusFinal, StatusDraft)
-	}
 }
 
 // paper returns the trim size the manifests name, DefaultPaper when they name none.

@@ -46,6 +46,9 @@ func (m *manifest) coverPos(key string) Pos {
 
 // validateValues checks what decoding alone lets through.
 func validateValues(m *manifest, ds *Diagnostics) {
+	if st := Status(m.Status); st != "" && st != StatusFinal && st != StatusDraft {
+		ds.Errorf(m.posOf("status"), "status %q must be %q or %q", st, StatusFinal, StatusDraft)
+	}
 	if cn := valueNode(m.node, "cover"); cn != nil {
 		warnKeys(m, cn, coverKeys, "cover key", ds)
 	}

@@ -138,3 +138,28 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLineDiff: the kept and removed lines of a diff give back the old text, the kept
+// and added lines the new one.
+func FuzzLineDiff(f *testing.F) {
+	f.Add("a\nb\nc", "a\nc\nd")
+	f.Add("", "x")
+	f.Add("same\nsame", "same")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+		var gotA, gotB []string
+		for _, op := range lineDiff(al, bl) {
+			switch op[0] {
+			case ' ':
+				gotA, gotB = append(gotA, op[1:]), append(gotB, op[1:])
+			case '-':
+				gotA = append(gotA, op[1:])
+			case '+':
+				gotB = append(gotB, op[1:])
+			}
+		}
+		if strings.Join(gotA, "\n") != a || strings.Join(gotB, "\n") != b || len(gotA) != len(al) || len(gotB) != len(bl) {
+			t.Errorf("diff of %q and %q does not give them back", a, b)
+		}
+	})
+}
