@@ -7,7 +7,7 @@ books: ## build every edition in every format into dist/
 	$(GO) run ./cmd/bindery build
 
 build: ## the bindery binary
-	$(GO) build -o bindery ./cmd/bindery
+	$(GO) build -buildvcs=auto -o bindery ./cmd/bindery
 
 vet:
 	$(GO) vet ./...
