@@ -51,7 +51,7 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	var err error
 	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {
-		return opts, usagef("%s--notes: %v", set.from("notes"), err)
+		return opts, usagef("%s%v", set.from("notes"), err)
 	}
 	if set.paper != "" {
 		if opts.Paper, err = book.ParsePaper(set.paper); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fpc/bindery/book"
 	"github.com/urfave/cli/v3"
@@ -57,7 +58,7 @@ func printDiagnostics(w io.Writer, what string, ds book.Diagnostics, format stri
 			Diagnostics book.Diagnostics `json:"diagnostics"`
 			Errors      int              `json:"errors"`
 			Warnings    int              `json:"warnings"`
-		}{what, ds, errs, warns})
+		}{strings.TrimPrefix(what, "content: "), ds, errs, warns})
 	}
 	fmt.Fprintln(w, what)
 	for _, d := range ds {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/fpc/bindery/internal/project"
 	"github.com/urfave/cli/v3"
 )
@@ -45,11 +47,11 @@ func formatOf(formats []string) string {
 	return "all"
 }
 
-// from returns "bindery.yaml:5:8: bleed: " when the settings file gave key's value, so that a
-// message about it names its place; "" when a flag or default did.
+// from returns the source of key's value for a message about it: "bindery.yaml:5:8: bleed: "
+// when the settings file gave it, else the flag, "--bleed: ".
 func (s buildSettings) from(key string) string {
 	if !s.fromFile[key] {
-		return ""
+		return "--" + strings.ReplaceAll(key, "_", "-") + ": "
 	}
 	return s.proj.Settings.Pos(key) + ": " + key + ": "
 }

@@ -104,6 +104,9 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
+	s.mu.Lock()
+	gen0 := s.generation
+	s.mu.Unlock()
 	root, err := os.OpenRoot(s.cfg.Content) // no symbolic link leads out of it
 	if err != nil {
 		s.fail(fmt.Sprintf("%s: cannot read the content folder: %v", s.cfg.Content, err))
@@ -169,7 +172,11 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	if buildErr != nil {
 		errs++
 	}
-	fmt.Fprintf(s.cfg.Log, "rebuilt %s in %v%s\n", names(lib.Editions), time.Since(start).Round(time.Millisecond), errorNote(errs))
+	verb := "rebuilt"
+	if sel.all && gen0 == 0 {
+		verb = "built"
+	}
+	fmt.Fprintf(s.cfg.Log, "%s %s in %v%s\n", verb, names(lib.Editions), time.Since(start).Round(time.Millisecond), errorNote(errs))
 }
 
 // keyOf returns the problem key of a file reported by book: "<report>/<lang>" for a file in
