@@ -290,3 +290,47 @@ func TestHostileAccepted(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileImports runs `bindery import` on inputs that yield nothing and over edited
+// files: exit code 1, the reason per file, and the files on disk unchanged.
+func TestHostileImports(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"error.json": `{"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":401}}`,
+		"junk.bin":   "\x00\x01\x02 junk",
+	})
+	out := filepath.Join(dir, "content")
+	code, stdout, stderr := runCLI("import", "--out", out, filepath.Join(dir, "error.json"), filepath.Join(dir, "junk.bin"))
+	for _, w := range []string{"nothing imported:", "error.json: no post: looks like wp-json but cannot be read: ", "a REST API error response, not posts (code rest_forbidden",
+		"junk.bin: no post: not a print_r dump, WXR export or REST JSON: binary data, not text (8 bytes)"} {
+		if code != 1 || !strings.Contains(stderr, w) {
+			t.Errorf("import of nothing: exit %d, stderr lacks %q:\n%s%s", code, w, stdout, stderr)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("import of nothing created %s", out)
+	}
+	fixture := filepath.Join("..", "..", "wpimport", "testdata", "posts.json")
+	if code, _, stderr := runCLI("import", "--publisher", "P", "--out", out, fixture); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	chapter := filepath.Join(out, "kazakhstan", "en", "01-executive-summary.md")
+	md, _ := os.ReadFile(chapter)
+	edited := append(md, "An editor's paragraph.\n"...)
+	os.WriteFile(chapter, edited, 0o644)
+	code, _, stderr = runCLI("import", "--publisher", "P", "--out", out, fixture)
+	if got, _ := os.ReadFile(chapter); code != 1 || !strings.Contains(stderr, "refusing to overwrite 1 file edited since bindery last imported it") ||
+		!strings.Contains(stderr, chapter) || !bytes.Equal(got, edited) {
+		t.Errorf("import over an edit: exit %d\n%s", code, stderr)
+	}
+	if code, stdout, _ := runCLI("import", "--dry-run", "--publisher", "P", "--out", out, fixture); code != 0 ||
+		!strings.Contains(stdout, "    +An editor's paragraph.") && !strings.Contains(stdout, "    -An editor's paragraph.") {
+		t.Errorf("dry run: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runCLI("import", "--force", "--publisher", "P", "--out", out, fixture); code != 0 {
+		t.Errorf("--force: exit %d\n%s", code, stderr)
+	}
+	if got, _ := os.ReadFile(chapter); !bytes.Equal(got, md) {
+		t.Errorf("--force did not rewrite the chapter")
+	}
+}
