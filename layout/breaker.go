@@ -14,6 +14,8 @@ type breakParams struct {
 	noHyphens       bool     // ignore flagged penalties (a first, hyphen-free pass)
 	final           bool     // accept an overfull line when nothing else fits
 	expand          bool     // loose lines may use font expansion (justified text)
+	avoid           int      // 1 + the index of a line that must not end with a hyphen; 0 for none
+	lines           int      // the number of lines the paragraph must have; 0 for any
 	m               *metrics // for setting expanded lines
 }
 
@@ -109,13 +111,13 @@ func kpPass(items []item, p breakParams) []int {
 			sum.shrink += it.shrink
 		}
 	}
-	best := active[0]
-	for _, a := range active[1:] {
-		if a.demerits < best.demerits {
+	var best *breakNode
+	for _, a := range active {
+		if (p.lines == 0 || a.line == p.lines) && (best == nil || a.demerits < best.demerits) {
 			best = a
 		}
 	}
-	if best.pos != len(items)-1 {
+	if best == nil || best.pos != len(items)-1 {
 		return nil
 	}
 	var out []int
@@ -210,6 +212,9 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue
 		}
 		n := candidate(items, i, pen, r, a, sum, p)
+		if n.flagged && a.line+1 == p.avoid {
+			continue
+		}
 		if n.hyphens > maxLadder && !p.final {
 			continue // only the emergency pass may build a longer ladder
 		}

@@ -16,6 +16,8 @@ type elem struct {
 	panel   int     // the sidebar panel the element belongs to, 0 for none
 	anchors []string
 	mark    *outlineMark
+	para    *paraRef // the paragraph a line belongs to
+	idx     int      // the line's index in it
 }
 
 // outlineMark is a bookmark that starts at an element.
@@ -123,20 +125,62 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 		bp.expand, bp.m = true, f.m
 	}
 	lines := setLines(items, breakLines(items, bp), bp)
+	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf}
+	ref.finish(lines)
 	n := len(lines)
 	for i := range lines {
-		ln := &lines[i]
-		ln.src = f.leaf
-		ln.indent = ps.left
-		if ps.align == centred {
-			ln.indent += (width - ln.set) / 2
-		}
-		if i == 0 && ps.label != nil {
-			ln.runs = append(ln.runs, placed{x: -ps.label.width - 0.4*ps.size, g: ps.label})
-		}
-		f.add(&elem{h: ps.leading, base: baseline(ps), ln: ln, keep: i > 0 && (i < 2 || i > n-2)})
+		e := &elem{h: ps.leading, base: baseline(ps), ln: &lines[i], keep: i > 0 && (i < 2 || i > n-2),
+			para: ref, idx: i}
+		ref.elems = append(ref.elems, e)
+		f.add(e)
 	}
 	return lines
+}
+
+// paraRef keeps what a paragraph's lines were made from, so that pagination can have the
+// paragraph broken again (see avoidHyphen).
+type paraRef struct {
+	items []item
+	bp    breakParams
+	ps    paraSpec
+	width float64
+	src   string
+	elems []*elem
+}
+
+// finish places set lines in the paragraph's indents, with its label.
+func (r *paraRef) finish(lines []line) {
+	for i := range lines {
+		ln := &lines[i]
+		ln.src = r.src
+		ln.indent = r.ps.left
+		if r.ps.align == centred {
+			ln.indent += (r.width - ln.set) / 2
+		}
+		if i == 0 && r.ps.label != nil {
+			ln.runs = append(ln.runs, placed{x: -r.ps.label.width - 0.4*r.ps.size, g: r.ps.label})
+		}
+	}
+}
+
+// avoidHyphen breaks the paragraph again so that its line idx does not end with a hyphen,
+// in the same number of lines, so the pages stay as they are; it reports whether it could.
+func (r *paraRef) avoidHyphen(idx int) bool {
+	bp := r.bp
+	bp.avoid, bp.lines = idx+1, len(r.elems)
+	brks := breakLines(r.items, bp)
+	if len(brks) != len(r.elems) {
+		return false
+	}
+	lines := setLines(r.items, brks, bp)
+	if lines[idx].hyphenated {
+		return false
+	}
+	r.finish(lines)
+	for i, e := range r.elems {
+		e.ln = &lines[i]
+	}
+	return true
 }
 
 func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }

@@ -251,6 +251,8 @@ var metGoals = map[string]bool{
 	"pages more than a line short":         true,
 	"line ends hyphenated %":               true,
 	"ladders of 3+ hyphens":                true,
+	"hyphen on a recto's last line":        true,
+	"compound broken inside a part":        true,
 	"numeral or acronym split from suffix": true,
 	"loose lines %":                        true,
 	"overfull lines":                       true,

@@ -202,3 +202,22 @@ func height(es []*elem) float64 {
 	}
 	return h
 }
+
+// keepLeafTurns has a paragraph broken again where a recto, other than a section's last page,
+// ends with a hyphen: the word would be split across the turn of the leaf. A section's first
+// page is a recto, so its rectos are its even pages.
+func keepLeafTurns(pages [][]placedElem) {
+	for k := 0; k+1 < len(pages); k += 2 {
+		pg := pages[k]
+		for j := len(pg) - 1; j >= 0; j-- {
+			e := pg[j].e
+			if e.ln == nil {
+				continue
+			}
+			if e.ln.hyphenated && e.para != nil {
+				e.para.avoidHyphen(e.idx)
+			}
+			break
+		}
+	}
+}

@@ -41,6 +41,7 @@ func (t *typesetter) run() {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
 		s.pages = paginate(f.elems, t.d.g.grid())
+		keepLeafTurns(s.pages)
 		body = append(body, s)
 	}
 	if t.d.opts.Notes == NotesAtEnd {

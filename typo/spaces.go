@@ -1,6 +1,7 @@
 package typo
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,12 +29,74 @@ func spacedDashAt(rs []rune, i int) bool {
 	return w > 0 && (i+w == len(rs) || isSpace(rs[i+w]))
 }
 
+// countedWord reports whether a word of at least three small letters starts at rs[j], the
+// noun a numeral counts (not a conjunction such as и).
+func countedWord(rs []rune, j int) bool {
+	n := 0
+	for j+n < len(rs) && unicode.IsLower(rs[j+n]) {
+		n++
+	}
+	return n >= 3
+}
+
+// strayBefore reports whether the space at rs[i] is residue a typesetter removes: before
+// punctuation that closes what precedes it ("год ."), or before a hyphen that joins a suffix or
+// the second part of a compound to the word before ("мінез -құлқын", "ЕҚЫҰ -дағы", "99% -ға").
+func (f *Fixer) strayBefore(rs []rune, i int) bool {
+	p, nx := f.prev(), next(rs, i)
+	if p == 0 || isSpace(p) || rs[i] != ' ' || i+1 >= len(rs) || rs[i+1] != nx {
+		return false
+	}
+	if f.inAddress() {
+		return false // after an address the space stays, so the address ends visibly
+	}
+	after := next(rs, i+1)
+	switch {
+	case strings.ContainsRune(".,;:!?)", nx):
+		return after == 0 || isSpace(after) || strings.ContainsRune("»”’\")", after)
+	case nx == '-' && dashWidth(rs, i+1) == 1:
+		return unicode.IsLetter(after) && (unicode.IsLetter(p) || unicode.IsDigit(p) || p == '%')
+	}
+	return false
+}
+
+// inAddress reports whether the word being written looks like an address (it has a slash):
+// a URL the URL rule did not catch, such as one written straight after a comma.
+func (f *Fixer) inAddress() bool { return f.address }
+
+// suffixHyphen reports whether the hyphen at rs[i] joins a suffix to a numeral or an acronym
+// (8-март, 2017-жылы, EPCA-ны, 30-процентном): it becomes a non-breaking hyphen, U+2011.
+func (f *Fixer) suffixHyphen(rs []rune, i int) bool {
+	if i+1 >= len(rs) || !unicode.IsLower(rs[i+1]) {
+		return false
+	}
+	p := f.prev()
+	if f.inAddress() {
+		return false
+	}
+	if unicode.IsDigit(p) || p == '%' {
+		return true
+	}
+	k := 0
+	for unicode.IsUpper(f.back(k)) {
+		k++
+	}
+	return k >= 2 && !unicode.IsLetter(f.back(k)) && !unicode.IsDigit(f.back(k))
+}
+
 // dash converts the dash at rs[i] and returns how many further runes it consumed.
 func (f *Fixer) dash(rs []rune, i int) (rune, int) {
 	w := dashWidth(rs, i)
 	p := f.prev()
 	if spacedRange(rs, i-1) { // the space before was dropped: 2005 – 2020
 		return '–', 1
+	}
+	if w == 1 && rs[i] == '-' && unicode.IsDigit(p) && i+2 < len(rs) && rs[i+1] == ' ' &&
+		unicode.IsDigit(rs[i+2]) && f.numberRange(append(rs[:i+1:i+1], rs[i+2:]...), i) {
+		return '–', 1 // a range with a stray space after its hyphen: 1964- 1986
+	}
+	if w == 1 && rs[i] == '-' && f.suffixHyphen(rs, i) {
+		return '\u2011', 0
 	}
 	if (p == 0 || isSpace(p)) && spacedDashAt(rs, i) {
 		return f.st.dash, w - 1
@@ -88,8 +151,8 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		return true
 	case (nx == ',' || nx == ';' || nx == ':') && !isSpace(p):
 		return true // a stray space before punctuation: no line may start with it
-	case nx == '-' && (unicode.IsDigit(p) || p == '%') && unicode.IsLetter(next(rs, i+1)):
-		return true // a case suffix after a number, written apart: 99% -ға
+	case unicode.IsDigit(p) && f.st.groupDigits && countedWord(rs, i+1):
+		return true // a numeral tied to the word it counts: 1994 году, 117 человек
 	case p == '.' && unicode.IsUpper(f.back(1)) && !unicode.IsLetter(f.back(2)) && unicode.IsUpper(nx):
 		return true // an initial: А. С. Пушкин
 	case unicode.IsDigit(p):

@@ -48,6 +48,8 @@ type Fixer struct {
 	// lastOpened tells whether the last quotation mark written opened a quotation; it
 	// disambiguates “ and ‘, which open in some languages and close in others.
 	lastOpened bool
+	// address is set while the word being written has a slash in it (see inAddress).
+	address bool
 }
 
 // New returns a Fixer for a BCP 47 language tag. For a language without rules the Fixer
@@ -61,6 +63,7 @@ func (f *Fixer) Reset() {
 	f.stack = f.stack[:0]
 	f.hist = f.hist[:0]
 	f.lastOpened = false
+	f.address = false
 }
 
 // Text returns s with the language's conventions applied. Segments of one paragraph must
@@ -99,7 +102,7 @@ func (f *Fixer) convert(rs []rune, i int) (out [2]rune, n, skip int) {
 	case '\'', '‘', '’':
 		return [2]rune{f.singleQuote(rs, i)}, 1, 0
 	case ' ', '\u00a0':
-		if spacedRange(rs, i) {
+		if spacedRange(rs, i) || f.strayBefore(rs, i) {
 			return out, 0, 0
 		}
 		if f.noBreakSpace(rs, i) {
@@ -119,6 +122,12 @@ func (f *Fixer) convert(rs []rune, i int) (out [2]rune, n, skip int) {
 // emit writes r and remembers it.
 func (f *Fixer) emit(b *strings.Builder, r rune) {
 	b.WriteRune(r)
+	switch {
+	case r == '/':
+		f.address = true
+	case unicode.IsSpace(r) || r == '\u00a0':
+		f.address = false
+	}
 	if len(f.hist) == histLen {
 		copy(f.hist, f.hist[1:])
 		f.hist = f.hist[:histLen-1]
