@@ -3,7 +3,8 @@
 // Typeset turns a *book.Edition into pages of set lines in plain data, in phases that are
 // testable alone (collect inlines into box/glue/penalty items, measure them with the embedded
 // fonts' advances and kerning, break lines with the Knuth–Plass total-fit algorithm, paginate
-// without widows and orphans, place endnotes), and WritePDF draws those pages with fpdf.
+// without widows and orphans, place endnotes), and WritePDF turns those pages into complete
+// page data (display.go) that the draw step, layout/pdfdraw, writes with package pdf.
 package layout
 
 import (
@@ -83,7 +84,7 @@ type LineStat struct {
 	Last       bool    // it ends a paragraph
 }
 
-// Typeset runs collect -> measure -> break lines -> paginate -> place notes; pure data, no fpdf.
+// Typeset runs collect -> measure -> break lines -> paginate -> place notes; pure data, nothing drawn.
 func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	paper := opts.Paper
 	if paper == "" {

@@ -55,19 +55,3 @@ func FuzzParagraph(f *testing.F) {
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' || r == '\u202f'
 }
-
-// FuzzFinishPDF feeds the finishing pass, which parses fpdf's output, with damaged files: it
-// must return an error or a file, never panic.
-func FuzzFinishPDF(f *testing.F) {
-	f.Add([]byte("%PDF-1.3\n1 0 obj\n<</Length 3>>\nstream\nabc\nendstream\nendobj\n" +
-		"2 0 obj\n<</Type /Font /BaseFont /utf8ptserif>>\nendobj\nxref\n0 3\n0000000000 65535 f \n" +
-		"0000000009 00000 n \n0000000061 00000 n \ntrailer\n<<>>\nstartxref\n110\n%%EOF\n"))
-	f.Add([]byte("<</Length 99999999999999999999>>\nstream\n\nxref\n"))
-	f.Add([]byte("<</Length 9223372036854775807>>\nstream\nx\nxref\nstartxref\n"))
-	f.Fuzz(func(t *testing.T, pdf []byte) {
-		out, err := finishPDF(pdf)
-		if err == nil && out == nil {
-			t.Fatal("no output and no error")
-		}
-	})
-}

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var annotRe = regexp.MustCompile(`/Rect \[([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\] /Border \[0 0 0\] /(?:A <</S /URI /URI \(([^)]*)\)|Dest \[(\d+ 0 R)[^\]]*\])`)
+var annotRe = regexp.MustCompile(`/Rect \[([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\] /Border \[0 0 0\] /F 4 /(?:A <</S /URI /URI \(([^)]*)\)|Dest (\([^)]*\)|<[0-9A-F]*>))`)
 
 // TestOneAnnotationPerLinkSpan checks that a link broken into many boxes (a URL) gets one
 // annotation per line, not one per box: no two annotations with the same target touch on

@@ -1,0 +1,42 @@
+package pdf
+
+// ColorSpace is a device colour space of the writer's colour operators.
+type ColorSpace uint8
+
+// The colour spaces. A print profile uses Gray and CMYK with a CMYK output intent; the
+// screen profile RGB and Gray, with an sRGB output intent.
+const (
+	DeviceGray ColorSpace = iota
+	DeviceRGB
+	DeviceCMYK
+)
+
+// Color is a colour in one of the device colour spaces, components from 0 to 1.
+type Color struct {
+	Space ColorSpace
+	C     [4]float64
+}
+
+// Gray is a DeviceGray colour (0 black, 1 white).
+func Gray(v float64) Color { return Color{Space: DeviceGray, C: [4]float64{v}} }
+
+// RGB is a DeviceRGB colour.
+func RGB(r, g, b float64) Color { return Color{Space: DeviceRGB, C: [4]float64{r, g, b}} }
+
+// CMYK is a DeviceCMYK colour.
+func CMYK(c, m, y, k float64) Color { return Color{Space: DeviceCMYK, C: [4]float64{c, m, y, k}} }
+
+// op is the operator that sets c for filling, or for stroking.
+func (c Color) op(stroke bool) string {
+	ops := [3]string{"g", "rg", "k"}
+	n := [3]int{1, 3, 4}[c.Space]
+	s := ""
+	for i := range n {
+		s += num(c.C[i]) + " "
+	}
+	o := ops[c.Space]
+	if stroke {
+		o = map[string]string{"g": "G", "rg": "RG", "k": "K"}[o]
+	}
+	return s + o
+}

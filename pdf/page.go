@@ -1,0 +1,250 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Rect is a rectangle in PDF user space: lower left (X0, Y0), upper right (X1, Y1), points.
+type Rect struct{ X0, Y0, X1, Y1 float64 }
+
+func (r Rect) array() string {
+	return "[" + num(r.X0) + " " + num(r.Y0) + " " + num(r.X1) + " " + num(r.Y1) + "]"
+}
+
+// PageBoxes are a page's boxes (ISO 32000-1, 14.11.2). Media is required; a zero box is not
+// written. They are written in a fixed order: MediaBox, CropBox, BleedBox, TrimBox, ArtBox.
+type PageBoxes struct {
+	Media, Crop, Bleed, Trim, Art Rect
+}
+
+func (b PageBoxes) dict() string {
+	s := "/MediaBox " + b.Media.array()
+	for _, nb := range []struct {
+		name string
+		r    Rect
+	}{{"CropBox", b.Crop}, {"BleedBox", b.Bleed}, {"TrimBox", b.Trim}, {"ArtBox", b.Art}} {
+		if nb.r != (Rect{}) {
+			s += " /" + nb.name + " " + nb.r.array()
+		}
+	}
+	return s
+}
+
+// Page is the page being written. Its content is collected in memory and written, with the
+// page object and its annotations, when it is closed.
+type Page struct {
+	w       *Writer
+	ref     ref
+	index   int
+	boxes   PageBoxes
+	content []byte
+	annots  []*Annot
+	font    *Font
+	size    float64
+	fill    Color
+	mcid    int
+	marked  []bool // open marked-content sequences: true for a tagged one (with MCID)
+	parents []*StructElem
+}
+
+// NewPage starts a page; the previous page, if still open, is closed first.
+func (w *Writer) NewPage(boxes PageBoxes) *Page {
+	if w.open != nil {
+		w.open.Close()
+	}
+	p := &Page{w: w, ref: w.alloc(), index: len(w.pages), boxes: boxes, fill: Gray(0)}
+	w.pages = append(w.pages, p.ref)
+	w.open = p
+	return p
+}
+
+// Index returns the page's position in the document, from 0.
+func (p *Page) Index() int { return p.index }
+
+// Close writes the page's content stream, annotations and page object.
+func (p *Page) Close() {
+	w := p.w
+	if w.open != p {
+		return
+	}
+	w.open = nil
+	for len(p.marked) > 0 {
+		p.EndMarked()
+	}
+	content := w.alloc()
+	w.stream(content, "", p.content, true)
+	d := fmt.Sprintf("/Type /Page /Parent %s /Resources %s /Contents %s %s",
+		w.pagesRef, w.resources, content, p.boxes.dict())
+	if len(p.annots) > 0 {
+		d += " /Annots ["
+		for i, a := range p.annots {
+			if i > 0 {
+				d += " "
+			}
+			d += a.ref.String()
+		}
+		d += "]"
+	}
+	if w.structs != nil {
+		d += " /Tabs /S"
+		if len(p.parents) > 0 {
+			d += " /StructParents " + strconv.Itoa(w.structs.pageParents(p.parents))
+		}
+	}
+	w.dictObject(p.ref, d)
+	p.writeAnnots()
+	p.content = nil
+}
+
+// op appends content operators.
+func (p *Page) op(s string) { p.content = append(p.content, s...) }
+
+// num formats a number with at most three decimals and no trailing zeros.
+func num(v float64) string {
+	if math.Abs(v) < 0.0005 {
+		return "0"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	for s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	if s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func appendNum(b []byte, v float64) []byte { return append(b, num(v)...) }
+
+// SetFill sets the colour that fills shapes and text.
+func (p *Page) SetFill(c Color) {
+	if c == p.fill {
+		return
+	}
+	p.fill = c
+	p.op(c.op(false) + "\n")
+}
+
+// FillRect fills a rectangle in the fill colour.
+func (p *Page) FillRect(r Rect) {
+	p.op(num(r.X0) + " " + num(r.Y0) + " " + num(r.X1-r.X0) + " " + num(r.Y1-r.Y0) + " re f\n")
+}
+
+// Line strokes a straight line of the given width and colour.
+func (p *Page) Line(x0, y0, x1, y1, width float64, c Color) {
+	p.op("q " + num(width) + " w " + c.op(true) + " " + num(x0) + " " + num(y0) + " m " +
+		num(x1) + " " + num(y1) + " l S Q\n")
+}
+
+// Glyph is one glyph to show: its ID in the font, the Unicode text it stands for (several
+// characters for a ligature, "" for a glyph that adds nothing to the text) and its origin's
+// distance from the run's origin, in points.
+type Glyph struct {
+	ID   uint16
+	Text string
+	X    float64
+}
+
+// ShowGlyphs shows glyphs of font f at size points on the baseline y, the run starting at x:
+// one BT/TJ/ET with the adjustments that put every glyph at its X.
+func (p *Page) ShowGlyphs(f *Font, size, x, y float64, gs []Glyph) {
+	if len(gs) == 0 {
+		return
+	}
+	b := p.content
+	b = append(b, "BT /"...)
+	b = append(b, f.name...)
+	b = append(b, ' ')
+	b = appendNum(b, size)
+	b = append(b, " Tf "...)
+	b = appendNum(b, x+gs[0].X)
+	b = append(b, ' ')
+	b = appendNum(b, y)
+	b = append(b, " Td ["...)
+	cursor := gs[0].X
+	open := false
+	for _, g := range gs {
+		f.use(g.ID, g.Text)
+		if adj := -(g.X - cursor) * 1000 / size; adj > 0.005 || adj < -0.005 {
+			if open {
+				b = append(b, '>')
+				open = false
+			}
+			b = strconv.AppendFloat(b, math.Round(adj*100)/100, 'f', -1, 64)
+		}
+		if !open {
+			b = append(b, '<')
+			open = true
+		}
+		b = appendHex4(b, g.ID)
+		cursor = g.X + f.tt.width(g.ID)*size/1000
+	}
+	if open {
+		b = append(b, '>')
+	}
+	b = append(b, "] TJ ET\n"...)
+	p.content = b
+}
+
+func appendHex4(b []byte, v uint16) []byte {
+	const digits = "0123456789ABCDEF"
+	return append(b, digits[v>>12&0xF], digits[v>>8&0xF], digits[v>>4&0xF], digits[v&0xF])
+}
+
+// DrawImage paints an image into the rectangle r.
+func (p *Page) DrawImage(im *Image, r Rect) {
+	p.op("q " + num(r.X1-r.X0) + " 0 0 " + num(r.Y1-r.Y0) + " " + num(r.X0) + " " + num(r.Y0) +
+		" cm /" + im.name + " Do Q\n")
+}
+
+// Link puts a link annotation over r to a URI.
+func (p *Page) Link(r Rect, uri string) *Annot {
+	return p.annot(r, "/A <</S /URI /URI "+literal(uri)+">>")
+}
+
+// LinkDest puts a link annotation over r to a named destination.
+func (p *Page) LinkDest(r Rect, name string) *Annot {
+	return p.annot(r, "/Dest "+textString(name))
+}
+
+// Annot is a link annotation, written with its page.
+type Annot struct {
+	ref      ref
+	dict     string
+	contents string // alternate description
+	parent   int    // StructParent key, -1 for none
+}
+
+// SetContents sets the annotation's alternate description (/Contents).
+func (a *Annot) SetContents(s string) { a.contents = s }
+
+func (p *Page) annot(r Rect, action string) *Annot {
+	a := &Annot{ref: p.w.alloc(), parent: -1,
+		dict: "/Type /Annot /Subtype /Link /Rect " + r.array() + " /Border [0 0 0] /F 4 " + action}
+	p.annots = append(p.annots, a)
+	return a
+}
+
+// writeAnnots writes the page's annotations.
+func (p *Page) writeAnnots() {
+	for _, a := range p.annots {
+		d := a.dict + " /P " + p.ref.String()
+		if a.contents != "" {
+			d += " /Contents " + textString(a.contents)
+		}
+		if a.parent >= 0 {
+			d += " /StructParent " + strconv.Itoa(a.parent)
+		}
+		p.w.dictObject(a.ref, d)
+	}
+}
+
+// Dest defines a named destination at height y of this page.
+func (p *Page) Dest(name string, y float64) {
+	if _, ok := p.w.dests[name]; ok {
+		return
+	}
+	p.w.dests[name] = "[" + p.ref.String() + " /XYZ null " + num(y) + " null]"
+}

@@ -1,0 +1,224 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+)
+
+// StructElem is an element of the structure tree of a tagged PDF (ISO 32000-1, 14.7).
+type StructElem struct {
+	ref    ref
+	typ    string
+	parent *StructElem
+	kids   []kid
+	lang   string
+	alt    string
+	actual string
+	title  string
+}
+
+// kid is a child of a structure element: an element, marked content on a page, or an
+// annotation.
+type kid struct {
+	elem  *StructElem
+	page  ref
+	mcid  int // -1 for an annotation
+	annot ref
+}
+
+// structTree collects the structure tree; it is written when the document is closed.
+type structTree struct {
+	w       *Writer
+	root    *StructElem
+	roles   map[string]string
+	parents [][]*StructElem // by StructParents key of a page: the element of every MCID
+	annots  map[int]*StructElem
+	nextKey int
+}
+
+func newStructTree(w *Writer) *structTree {
+	t := &structTree{w: w, roles: map[string]string{}, annots: map[int]*StructElem{}}
+	t.root = &StructElem{ref: w.alloc(), typ: "Document"}
+	return t
+}
+
+// StructRoot returns the Document element of a tagged document, nil when untagged.
+func (w *Writer) StructRoot() *StructElem {
+	if w.structs == nil {
+		return nil
+	}
+	return w.structs.root
+}
+
+// RoleMap maps a custom structure type to a standard one.
+func (w *Writer) RoleMap(custom, standard string) {
+	if w.structs != nil {
+		w.structs.roles[custom] = standard
+	}
+}
+
+// Add appends a child element of structure type typ (P, H1, Sect, Link, ...).
+func (e *StructElem) Add(w *Writer, typ string) *StructElem {
+	c := &StructElem{ref: w.alloc(), typ: typ, parent: e}
+	e.kids = append(e.kids, kid{elem: c})
+	return c
+}
+
+// Type returns the element's structure type.
+func (e *StructElem) Type() string { return e.typ }
+
+// SetLang sets the natural language of the element's content (BCP 47).
+func (e *StructElem) SetLang(lang string) { e.lang = lang }
+
+// SetAlt sets an alternate description.
+func (e *StructElem) SetAlt(s string) { e.alt = s }
+
+// SetActualText sets the exact text the element's content stands for.
+func (e *StructElem) SetActualText(s string) { e.actual = s }
+
+// SetTitle sets the element's title.
+func (e *StructElem) SetTitle(s string) { e.title = s }
+
+// BeginTagged opens a marked-content sequence that belongs to e, with the next MCID of the
+// page; close it with EndMarked.
+func (p *Page) BeginTagged(e *StructElem) {
+	if p.w.structs == nil || e == nil {
+		p.marked = append(p.marked, false)
+		p.op("/Span BMC\n")
+		return
+	}
+	mcid := len(p.parents)
+	p.parents = append(p.parents, e)
+	e.kids = append(e.kids, kid{page: p.ref, mcid: mcid})
+	p.marked = append(p.marked, true)
+	p.op("/" + e.tagName() + " <</MCID " + strconv.Itoa(mcid) + ">> BDC\n")
+}
+
+// tagName is the marked-content tag of an element's content: its own type.
+func (e *StructElem) tagName() string { return e.typ }
+
+// BeginArtifact opens a marked-content sequence of content that is not part of the text:
+// kind is Pagination (running heads, folios), Layout (tints, rules) or Page (crop marks).
+func (p *Page) BeginArtifact(kind string) {
+	p.marked = append(p.marked, false)
+	if kind == "" {
+		p.op("/Artifact BMC\n")
+		return
+	}
+	p.op("/Artifact <</Type /" + kind + ">> BDC\n")
+}
+
+// BeginSpan opens a marked-content sequence whose glyphs stand for text (ActualText):
+// a word broken by a hyphen carries the whole word on its first part and "" on the rest.
+func (p *Page) BeginSpan(text string) {
+	p.marked = append(p.marked, false)
+	p.op("/Span <</ActualText " + textString(text) + ">> BDC\n")
+}
+
+// EndMarked closes the innermost marked-content sequence.
+func (p *Page) EndMarked() {
+	if len(p.marked) == 0 {
+		return
+	}
+	p.marked = p.marked[:len(p.marked)-1]
+	p.op("EMC\n")
+}
+
+// Tag makes the annotation a child of e (an OBJR), for a Link element.
+func (a *Annot) Tag(w *Writer, p *Page, e *StructElem) {
+	t := w.structs
+	if t == nil || e == nil {
+		return
+	}
+	a.parent = t.nextKey
+	t.annots[t.nextKey] = e
+	t.nextKey++
+	e.kids = append(e.kids, kid{mcid: -1, annot: a.ref, page: p.ref})
+}
+
+// pageParents records the elements of a page's MCIDs and returns its StructParents key.
+func (t *structTree) pageParents(es []*StructElem) int {
+	key := t.nextKey
+	t.nextKey++
+	for len(t.parents) <= key {
+		t.parents = append(t.parents, nil)
+	}
+	t.parents[key] = es
+	return key
+}
+
+// write writes every element, the parent tree and the root.
+func (t *structTree) write() ref {
+	w := t.w
+	root := w.alloc()
+	t.writeElem(t.root, root)
+	var nums bytes.Buffer
+	for key := range t.nextKey {
+		if key < len(t.parents) && t.parents[key] != nil {
+			fmt.Fprintf(&nums, "%d [", key)
+			for i, e := range t.parents[key] {
+				if i > 0 {
+					nums.WriteByte(' ')
+				}
+				nums.WriteString(e.ref.String())
+			}
+			nums.WriteString("] ")
+		} else if e, ok := t.annots[key]; ok {
+			fmt.Fprintf(&nums, "%d %s ", key, e.ref)
+		}
+	}
+	pt := w.alloc()
+	w.dictObject(pt, "/Nums ["+string(bytes.TrimSpace(nums.Bytes()))+"]")
+	d := fmt.Sprintf("/Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d", t.root.ref, pt, t.nextKey)
+	if len(t.roles) > 0 {
+		d += " /RoleMap <<"
+		for _, k := range slices.Sorted(maps.Keys(t.roles)) {
+			d += "/" + k + " /" + t.roles[k] + " "
+		}
+		d += ">>"
+	}
+	w.dictObject(root, d)
+	return root
+}
+
+// writeElem writes an element and, depth first, its descendants.
+func (t *structTree) writeElem(e *StructElem, parent ref) {
+	var d bytes.Buffer
+	fmt.Fprintf(&d, "/Type /StructElem /S /%s /P %s", e.typ, parent)
+	if e.lang != "" {
+		d.WriteString(" /Lang " + textString(e.lang))
+	}
+	if e.alt != "" {
+		d.WriteString(" /Alt " + textString(e.alt))
+	}
+	if e.actual != "" {
+		d.WriteString(" /ActualText " + textString(e.actual))
+	}
+	if e.title != "" {
+		d.WriteString(" /T " + textString(e.title))
+	}
+	d.WriteString(" /K [")
+	for i, k := range e.kids {
+		if i > 0 {
+			d.WriteByte(' ')
+		}
+		switch {
+		case k.elem != nil:
+			d.WriteString(k.elem.ref.String())
+		case k.mcid >= 0:
+			fmt.Fprintf(&d, "<</Type /MCR /Pg %s /MCID %d>>", k.page, k.mcid)
+		default:
+			fmt.Fprintf(&d, "<</Type /OBJR /Pg %s /Obj %s>>", k.page, k.annot)
+		}
+	}
+	d.WriteString("]")
+	t.w.dictObject(e.ref, d.String())
+	for _, k := range e.kids {
+		if k.elem != nil {
+			t.writeElem(k.elem, e.ref)
+		}
+	}
+}
