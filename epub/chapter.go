@@ -60,10 +60,7 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	if ch.Author != "" {
 		m.elementLine("p", ch.Author, "class", "chapter-author")
 	}
-	for i := range ch.Blocks {
-		r.pageBreaks(ch.BlockID(i))
-		r.block(&ch.Blocks[i])
-	}
+	r.blocks(ch.Blocks, "", 0)
 	r.checkRefs()
 	if p.opts.Notes != NotesAtEnd {
 		r.endnotes()

@@ -66,8 +66,8 @@ func (p *publication) build() ([]file, error) {
 		p.addImprint,
 		p.addChapters,
 		p.addNotes,
-		func() error { return p.pages.check(p.opts.PageList) },
 		p.addNav,
+		func() error { return p.pages.check(p.opts.PageList) },
 		p.addNCX,
 	}
 	for _, step := range steps {

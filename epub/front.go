@@ -72,9 +72,7 @@ func (p *publication) addTitlePage() error {
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.TitlePage, "titlepage")
 	m.openLine("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "title-main")
-	if p.pages.byAnchor != nil {
-		p.pages.write(&m, "", titleFile)
-	}
+	p.pages.write(&m, titlePageBlock, titleFile)
 	if meta.Series != "" {
 		m.elementLine("p", meta.Series, "class", "series")
 	}
@@ -110,6 +108,7 @@ func (p *publication) addImprint() error {
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Imprint, "imprint")
 	m.openLine("section", "class", "imprint", "epub:type", "imprint", "aria-labelledby", "imprint-title")
+	p.pages.write(&m, imprintBlock, imprintFile)
 	m.elementLine("h1", p.ui.Imprint, "id", "imprint-title")
 	if im.Draft != "" {
 		m.elementLine("p", im.Draft, "class", "draft-notice")

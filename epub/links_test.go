@@ -83,7 +83,7 @@ func (ix *corpusIndex) parse(file string, data []byte) error {
 			}
 			if e.tag == "li" {
 				id := ""
-				if e.epubType == "endnote" {
+				if e.epubType == "footnote" {
 					id = e.id
 				}
 				notes = append(notes, id)
@@ -170,7 +170,7 @@ func checkNoteRef(t *testing.T, ix *corpusIndex, a, target *element) {
 	if a.role != "doc-noteref" || a.id == "" {
 		t.Errorf("%s: note reference %q lacks role or id", a.file, a.href)
 	}
-	if target == nil || target.tag != "li" || target.epubType != "endnote" {
+	if target == nil || target.tag != "li" || target.epubType != "footnote" {
 		t.Errorf("%s#%s: note reference %q does not point at an endnote", a.file, a.id, a.href)
 		return
 	}
@@ -245,14 +245,24 @@ var fixtureCases = []struct {
 	{"en-page-list-notes-at-end", "en", false, Options{PageList: fixturePages, Notes: NotesAtEnd}, true},
 }
 
-// fixturePages mark every kind of anchor: front matter, chapter starts, blocks, a note
-// reference and a note.
+// fixturePages mark every kind of place: the generated pages, chapter starts, text blocks
+// at their start and inside (inside a word too), in a list, a box, a quotation and a note,
+// a notes section, and two pages that start at one place (a blank verso).
 var fixturePages = []book.PageMark{
 	{Page: "i"},
+	{Page: "ii", Block: "imprint"},
+	{Page: "iii", Block: "contents"},
 	{Page: "1", ChapterID: "ch01-executive-summary"},
-	{Page: "2", ChapterID: "ch01-executive-summary", Block: "ch01-executive-summary-b2"},
-	{Page: "3", ChapterID: "ch02-introduction", Block: "ch02-introduction"},
-	{Page: "4", ChapterID: "ch02-introduction", Block: "ch02-introduction-b5"},
-	{Page: "5", ChapterID: "ch02-introduction", Block: "ch02-introduction-ref-2-3"},
-	{Page: "6", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2"},
+	{Page: "2", ChapterID: "ch01-executive-summary", Block: "ch01-executive-summary-b1.1.0", Offset: 13},
+	{Page: "3", ChapterID: "ch01-executive-summary", Block: "ch01-executive-summary-note-1.0", Offset: 6},
+	{Page: "4", ChapterID: "ch01-executive-summary", Block: "ch01-executive-summary-note-2.1"},
+	{Page: "5", ChapterID: "ch02-introduction", Block: "ch02-introduction"},
+	{Page: "6", ChapterID: "ch02-introduction", Block: "ch02-introduction-b0", Offset: 30},
+	{Page: "7", ChapterID: "ch02-introduction", Block: "ch02-introduction-b3.0", Offset: 2},
+	{Page: "8", ChapterID: "ch02-introduction", Block: "ch02-introduction-b5.title"},
+	{Page: "9", ChapterID: "ch02-introduction", Block: "ch02-introduction-b5.1.1.0"},
+	{Page: "10", ChapterID: "ch02-introduction", Block: "ch02-introduction-b5.1.1.1", Offset: 4},
+	{Page: "11", ChapterID: "ch02-introduction", Block: "ch02-introduction-notes"},
+	{Page: "12", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2.0", Offset: 3},
+	{Page: "13", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2.0", Offset: 3},
 }

@@ -17,6 +17,7 @@ func (p *publication) addNav() error {
 	}
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Contents, "contents")
+	p.pages.write(&m, contentsBlock, navFile)
 	m.openLine("nav", "id", "toc", "epub:type", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
 	m.elementLine("h1", p.ui.Contents, "id", "toc-title")
 	navList(&m, toc)
@@ -103,8 +104,14 @@ func (p *publication) addNCX() error {
 			depth = 2
 		}
 	}
+	pages, maxPage := strconv.Itoa(len(p.opts.PageList)), 0
+	for _, mark := range p.opts.PageList {
+		if n, err := strconv.Atoi(mark.Page); err == nil {
+			maxPage = max(maxPage, n)
+		}
+	}
 	for _, kv := range [][2]string{{"dtb:uid", p.id}, {"dtb:depth", strconv.Itoa(depth)},
-		{"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"}} {
+		{"dtb:totalPageCount", pages}, {"dtb:maxPageNumber", strconv.Itoa(maxPage)}} {
 		m.emptyLine("meta", "name", kv[0], "content", kv[1])
 	}
 	m.WriteString("</head>\n<docTitle>")

@@ -39,7 +39,6 @@ func (r *renderer) noteRef(in *book.Inline) {
 	}
 	num := strconv.Itoa(n)
 	m := r.m
-	r.pageBreaks(r.ch.RefID(n, k))
 	if r.afterRef {
 		m.element("sup", ",", "class", "noteref-sep")
 	}
@@ -78,6 +77,7 @@ func (r *renderer) endnotes() {
 	m.open("section", "id", id, "class", "endnotes", "epub:type", "endnotes", "role", "doc-endnotes",
 		"aria-labelledby", id+"-title")
 	m.WriteByte('\n')
+	r.pageBreaks(id)
 	m.elementLine("h2", r.p.ui.Notes, "id", id+"-title")
 	r.level = 2
 	r.noteList()
@@ -102,28 +102,35 @@ func (r *renderer) note(note *book.Note) {
 	if note.Missing {
 		class = "note missing"
 	}
-	m.open("li", "id", r.ch.NoteID(note.Number), "class", class, "epub:type", "endnote")
-	r.pageBreaks(r.ch.NoteID(note.Number))
+	id := r.ch.NoteID(note.Number)
+	m.open("li", "id", id, "class", class, "epub:type", "footnote", "role", "doc-endnote")
+	r.pageBreaks(id)
 	blocks := note.Blocks
-	if note.Missing || len(blocks) == 0 {
+	from := 0
+	switch {
+	case note.Missing || len(blocks) == 0:
+		// The print edition words the placeholder its own way: its pages start here.
+		r.pageBreaks(r.blockAddr(id, 0))
 		m.open("p")
 		r.noteMarker(note)
 		m.element("span", r.p.ui.MissingNote, "class", "placeholder")
 		m.close("p")
-	} else if blocks[0].Kind == book.Paragraph {
+	case blocks[0].Kind == book.Paragraph:
+		r.startLeaf(r.blockAddr(id, 0))
 		m.open("p")
 		r.noteMarker(note)
 		r.inlines(blocks[0].Inlines)
+		r.endLeaf()
 		m.close("p")
-		blocks = blocks[1:]
-	} else {
+		blocks, from = blocks[1:], 1
+	default:
 		m.open("p")
 		r.noteMarker(note)
 		m.close("p")
 	}
 	if !note.Missing && len(blocks) > 0 {
 		m.WriteByte('\n')
-		r.blocks(blocks)
+		r.blocks(blocks, id, from)
 	}
 	m.closeLine("li")
 }
@@ -177,6 +184,7 @@ func (p *publication) addNotes() error {
 	m.open("section", "id", "notes", "class", "endnotes", "epub:type", "endnotes", "role", "doc-endnotes",
 		"aria-labelledby", "notes-title")
 	m.WriteByte('\n')
+	p.pages.write(&m, "notes", notesFile)
 	m.elementLine("h1", p.ui.Notes, "id", "notes-title")
 	for _, ch := range p.ed.Chapters {
 		if len(ch.Notes) == 0 {
@@ -185,6 +193,7 @@ func (p *publication) addNotes() error {
 		r := newRenderer(&m, p, ch, notesFile)
 		id := ch.ID + "-notes"
 		m.openLine("section", "id", id, "aria-labelledby", id+"-title")
+		r.pageBreaks(id)
 		m.elementLine("h2", ch.Title, "id", id+"-title")
 		r.level = 2
 		r.noteList()

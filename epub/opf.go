@@ -10,7 +10,7 @@ import (
 func (p *publication) accessibilityFeatures() []string {
 	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"}
 	if len(p.opts.PageList) > 0 {
-		features = append(features, "printPageNumbers", "pageNavigation")
+		features = append(features, "printPageNumbers", "pageBreakMarkers", "pageNavigation")
 	}
 	return features
 }

@@ -53,6 +53,7 @@ type publication struct {
 	items    []item
 	pages    pageMarks
 	toc      []tocEntry
+	soft     func(string) string // inserts soft hyphens, nil for none
 }
 
 // newPublication checks the edition and the options and prepares the strings.
@@ -61,7 +62,8 @@ func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 	if !ok {
 		return nil, fmt.Errorf("epub: %s: no interface strings for language %q", ed.Name(), ed.Lang)
 	}
-	p := &publication{ed: ed, opts: opts, ui: ui, outline: ed.Outline(opts.Notes), sections: map[*book.Block]bool{}}
+	p := &publication{ed: ed, opts: opts, ui: ui, outline: ed.Outline(opts.Notes), sections: map[*book.Block]bool{},
+		soft: softHyphens(ed.Lang)}
 	for _, oc := range p.outline.Chapters {
 		for _, s := range oc.Sections {
 			p.sections[s.Block] = true

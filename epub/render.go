@@ -24,6 +24,13 @@ type renderer struct {
 	afterRef bool          // the last inline written was a note reference
 	deferred []book.Inline // note references met inside a link, written after it
 	err      error
+
+	// The text block being written, for the page-break markers (see pages.go).
+	pos       int        // characters of its text written so far
+	due       []book.PageMark // pages that start further into it
+	midWord   bool       // the text written last ends inside a word
+	verbatim  bool       // writing code or an address: no soft hyphens
+	inHeading bool       // writing a heading: no soft hyphens, as in print
 }
 
 func newRenderer(m *markup, p *publication, ch *book.Chapter, href string) *renderer {
@@ -37,35 +44,51 @@ func (r *renderer) fail(format string, args ...any) {
 	}
 }
 
-// blocks writes a sequence of blocks.
-func (r *renderer) blocks(bs []book.Block) {
+// blocks writes a sequence of blocks, the one at index i with the address
+// blockAddr(scope, from+i): a top-level block of the chapter when scope is "", else one
+// nested in the container scope, as the layout addresses them (layout.PageStart).
+func (r *renderer) blocks(bs []book.Block, scope string, from int) {
 	for i := range bs {
-		r.block(&bs[i])
+		r.block(&bs[i], r.blockAddr(scope, from+i))
 	}
 }
 
-// block writes one block.
-func (r *renderer) block(b *book.Block) {
+// blockAddr is the address of block i of the container scope ("" for the chapter).
+func (r *renderer) blockAddr(scope string, i int) string {
+	if scope == "" {
+		return r.ch.BlockID(i)
+	}
+	return scope + "." + strconv.Itoa(i)
+}
+
+// leaf writes a text block's inlines inside an element.
+func (r *renderer) leaf(addr, tag string, ins []book.Inline, attrs ...string) {
+	r.startLeaf(addr)
+	r.m.open(tag, attrs...)
+	r.inlines(ins)
+	r.endLeaf()
+	r.m.close(tag)
+}
+
+// block writes one block with the address addr.
+func (r *renderer) block(b *book.Block, addr string) {
 	m := r.m
 	switch b.Kind {
 	case book.Paragraph:
-		m.open("p")
-		r.inlines(b.Inlines)
-		m.close("p")
+		r.leaf(addr, "p", b.Inlines)
 	case book.Credit:
-		m.open("p", "class", "credit")
-		r.inlines(b.Inlines)
-		m.close("p")
+		r.leaf(addr, "p", b.Inlines, "class", "credit")
 	case book.Heading:
-		r.heading(b)
+		r.heading(b, addr)
 	case book.List:
-		r.list(b)
+		r.list(b, addr)
 	case book.Quote:
+		r.pageBreaks(addr)
 		m.openLine("blockquote")
-		r.blocks(b.Children)
+		r.blocks(b.Children, addr, 0)
 		m.close("blockquote")
 	case book.Box:
-		r.box(b)
+		r.box(b, addr)
 	default:
 		r.fail("%s: unknown block kind %d", b.Pos, b.Kind)
 	}
@@ -79,22 +102,22 @@ func (r *renderer) headingLevel(want int) int {
 }
 
 // heading writes a section heading and records level-2 headings for the navigation.
-func (r *renderer) heading(b *book.Block) {
+func (r *renderer) heading(b *book.Block, addr string) {
 	lvl := r.headingLevel(b.Level)
 	r.level = lvl
 	r.headings++
 	id := fmt.Sprintf("%s-s%d", r.ch.ID, r.headings)
-	tag := "h" + strconv.Itoa(lvl)
-	r.m.open(tag, "id", id)
-	r.inlines(b.Inlines)
-	r.m.close(tag)
+	r.inHeading = true
+	r.leaf(addr, "h"+strconv.Itoa(lvl), b.Inlines, "id", id)
+	r.inHeading = false
 	if r.p.sections[b] {
 		r.sections = append(r.sections, tocEntry{title: book.PlainLabel(b.Inlines), href: r.ch.ID + ".xhtml#" + id})
 	}
 }
 
 // list writes a bulleted or numbered list; an item of one paragraph is written without <p>.
-func (r *renderer) list(b *book.Block) {
+// Item i has the address addr.i.
+func (r *renderer) list(b *book.Block, addr string) {
 	m := r.m
 	tag := "ul"
 	if b.Ordered {
@@ -106,41 +129,46 @@ func (r *renderer) list(b *book.Block) {
 		m.open(tag)
 	}
 	m.WriteByte('\n')
-	for _, item := range b.Items {
+	for i, item := range b.Items {
+		ia := addr + "." + strconv.Itoa(i)
 		m.open("li")
+		r.pageBreaks(ia)
 		if len(item) == 1 && item[0].Kind == book.Paragraph {
+			r.startLeaf(ia + ".0")
 			r.inlines(item[0].Inlines)
+			r.endLeaf()
 		} else {
-			r.blocks(item)
+			r.blocks(item, ia, 0)
 		}
 		m.closeLine("li")
 	}
 	m.close(tag)
 }
 
-// box writes a sidebar as an aside, labelled by its title.
-func (r *renderer) box(b *book.Block) {
+// box writes a sidebar as an aside, labelled by its title; its title and byline have the
+// addresses addr.title and addr.byline, its blocks addr.i.
+func (r *renderer) box(b *book.Block, addr string) {
 	m := r.m
 	saved := r.level
+	r.pageBreaks(addr)
 	if len(b.Title) > 0 {
 		r.headings++
 		id := fmt.Sprintf("%s-s%d", r.ch.ID, r.headings)
 		lvl := min(r.level+1, 6)
 		m.openLine("aside", "class", "box", "aria-labelledby", id)
-		tag := "h" + strconv.Itoa(lvl)
-		m.open(tag, "id", id)
-		r.inlines(b.Title)
-		m.closeLine(tag)
+		r.inHeading = true
+		r.leaf(addr+".title", "h"+strconv.Itoa(lvl), b.Title, "id", id)
+		r.inHeading = false
+		m.WriteByte('\n')
 		r.level = lvl
 	} else {
 		m.openLine("aside", "class", "box")
 	}
 	if len(b.Byline) > 0 {
-		m.open("p", "class", "byline")
-		r.inlines(b.Byline)
-		m.closeLine("p")
+		r.leaf(addr+".byline", "p", b.Byline, "class", "byline")
+		m.WriteByte('\n')
 	}
-	r.blocks(b.Children)
+	r.blocks(b.Children, addr, 0)
 	m.close("aside")
 	r.level = saved
 }
@@ -160,7 +188,7 @@ func (r *renderer) inline(in *book.Inline) {
 	}
 	switch in.Kind {
 	case book.Text:
-		m.text(in.Text)
+		r.text(in.Text)
 	case book.Emph, book.Strong:
 		tag := "em"
 		if in.Kind == book.Strong {
@@ -170,7 +198,11 @@ func (r *renderer) inline(in *book.Inline) {
 		r.inlines(in.Children)
 		m.close(tag)
 	case book.Code:
-		m.element("code", in.Text)
+		m.open("code")
+		r.verbatim = true
+		r.text(in.Text)
+		r.verbatim = false
+		m.close("code")
 	case book.Link:
 		r.link(in.URL, "", in.Children, "")
 	case book.URLText:
@@ -194,11 +226,15 @@ func (r *renderer) inline(in *book.Inline) {
 func (r *renderer) link(raw, class string, children []book.Inline, text string) {
 	m := r.m
 	href, ok := linkTarget(raw)
+	r.verbatim = class != ""
+	defer func() { r.verbatim = false }()
 	if r.inLink || !ok {
 		if class != "" {
-			m.element("span", text, "class", class)
+			m.open("span", "class", class)
+			r.text(text)
+			m.close("span")
 		} else {
-			m.text(text)
+			r.text(text)
 		}
 		r.inlines(children)
 		return
@@ -209,7 +245,8 @@ func (r *renderer) link(raw, class string, children []book.Inline, text string) 
 		m.open("a", "href", href)
 	}
 	r.inLink = true
-	m.text(text)
+	r.text(text)
+	r.verbatim = false
 	r.inlines(children)
 	r.inLink = false
 	m.close("a")

@@ -24,9 +24,15 @@ func TestInvalidEditions(t *testing.T) {
 		{"generated id", func(e *book.Edition, _ *Options) { e.Chapters[0].ID = "nav" }, "used twice"},
 		{"twice", func(e *book.Edition, _ *Options) { e.Chapters[1].ID = e.Chapters[0].ID }, "used twice"},
 		{"page chapter", func(_ *book.Edition, o *Options) { o.PageList = []book.PageMark{{Page: "1", ChapterID: "x"}} }, `no chapter "x"`},
-		{"page anchor", func(e *book.Edition, o *Options) {
+		{"page block", func(e *book.Edition, o *Options) {
 			o.PageList = []book.PageMark{{Page: "1", ChapterID: e.Chapters[0].ID, Block: "nowhere"}}
-		}, `has no element "nowhere"`},
+		}, `has no text block "nowhere"`},
+		{"page offset", func(e *book.Edition, o *Options) {
+			o.PageList = []book.PageMark{{Page: "1", ChapterID: e.Chapters[0].ID, Block: e.Chapters[0].BlockID(0), Offset: 9999}}
+		}, "starts at character 9999"},
+		{"page negative", func(e *book.Edition, o *Options) {
+			o.PageList = []book.PageMark{{Page: "1", ChapterID: e.Chapters[0].ID, Block: e.Chapters[0].BlockID(0), Offset: -1}}
+		}, "negative offset"},
 		{"page twice", func(e *book.Edition, o *Options) {
 			o.PageList = []book.PageMark{{Page: "1", ChapterID: e.Chapters[0].ID}, {Page: "1", ChapterID: e.Chapters[1].ID}}
 		}, "marked twice"},

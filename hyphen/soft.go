@@ -6,8 +6,12 @@ import (
 	"unicode/utf8"
 )
 
+// MinWord is the fewest letters a word must have to be hyphenated at all, in print and in
+// soft hyphens alike.
+const MinWord = 5
+
 // SoftHyphens returns text with a U+00AD soft hyphen inserted at every break point of every
-// word. It is meant for output read on devices that may lack hyphenation for the language:
+// word of at least MinWord letters. It is meant for output read on devices that may lack hyphenation for the language:
 // EPUB reading systems have no Kazakh, Kyrgyz or Tajik dictionaries. Words that already hold a
 // soft hyphen, URLs, e-mail addresses and words this hyphenator does not break are copied
 // unchanged.
@@ -17,7 +21,7 @@ func (h *Hyphenator) SoftHyphens(text string) string {
 	done := 0 // text[:done] is in b
 	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
 		word := text[start:end]
-		if strings.ContainsRune(word, softHyphen) || looksLikeAddress(word) {
+		if strings.ContainsRune(word, softHyphen) || looksLikeAddress(word) || shortWord(word) {
 			continue
 		}
 		pts := h.AppendPoints(buf[:0], word)
@@ -39,6 +43,12 @@ func (h *Hyphenator) SoftHyphens(text string) string {
 	}
 	b.WriteString(text[done:])
 	return b.String()
+}
+
+// shortWord reports a word with fewer than MinWord letters between its first and last.
+func shortWord(word string) bool {
+	s, e := trimWord(word)
+	return utf8.RuneCountInString(word[s:e]) < MinWord
 }
 
 // nextWord returns the bounds of the first run of non-space characters in text at or after

@@ -88,7 +88,6 @@ const (
 	exHyphenPenalty  = 50
 	urlPenalty       = 40
 	urlLetterPenalty = 2000
-	minHyphenWord    = 5 // letters; shorter words are never hyphenated
 )
 
 // spaceGlue is an interword space in the style: a third of an em in TeX; PT Serif's own space
@@ -427,7 +426,7 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 	}
 	hi += utf8.RuneLen([]rune(part[hi:])[0])
 	core := part[lo:hi]
-	if utf8.RuneCountInString(core) < minHyphenWord || strings.IndexFunc(core, notWordRune) >= 0 {
+	if utf8.RuneCountInString(core) < hyphen.MinWord || strings.IndexFunc(core, notWordRune) >= 0 {
 		return nil
 	}
 	var pts []breakPoint

@@ -83,29 +83,34 @@ func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, erro
 	return slices.Concat(outs...), errors.Join(errs...)
 }
 
-// buildEdition renders one edition. The layout knows where every printed page starts
-// ((*layout.Document).PageStarts) and epub can write a page-list from such marks, but the
-// marks are only as fine as the blocks and notes both renderers name: pages that start
-// inside a long note or on a blank verso would be placed wrongly, and the EPUB would
-// differ with --paper and --format. Until page breaks are marked at the exact line, the
-// built EPUB carries no page-list.
+// buildEdition renders one edition. The EPUB carries the print edition's page numbers:
+// where every page of the PDF at the edition's default trim starts, whatever --paper says,
+// so that an edition has one EPUB.
 func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	modified := ed.Meta.Date
 	if opts.Modified != nil {
 		modified = *opts.Modified
 	}
 	var outs []Output
+	var doc *layout.Document
 	if slices.Contains(opts.Formats, PDF) {
-		out, err := buildPDF(ed, opts, modified)
+		out, d, err := buildPDF(ed, opts, modified)
 		if err != nil {
 			return outs, err
 		}
 		outs = append(outs, out)
+		if opts.Paper == "" && opts.Bleed == 0 && !opts.CropMarks {
+			doc = d
+		}
 	}
 	if slices.Contains(opts.Formats, EPUB) {
 		start := time.Now()
+		pages, err := printPages(ed, opts.Notes, doc)
+		if err != nil {
+			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
+		}
 		var buf bytes.Buffer
-		err := epub.Write(&buf, ed, epub.Options{Notes: opts.Notes, Modified: modified})
+		err = epub.Write(&buf, ed, epub.Options{Notes: opts.Notes, Modified: modified, PageList: pages})
 		if err != nil {
 			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
 		}
@@ -118,20 +123,32 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 	return outs, nil
 }
 
-func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, error) {
+// printPages returns where the pages of the print edition start, from doc when it was set
+// at the edition's default trim, else from the layout computed now (in memory, no PDF).
+func printPages(ed *book.Edition, notes book.NotePlacement, doc *layout.Document) ([]book.PageMark, error) {
+	if doc == nil {
+		var err error
+		if doc, err = layout.Typeset(ed, layout.Options{Notes: notes}); err != nil {
+			return nil, err
+		}
+	}
+	return doc.PageStarts(), nil
+}
+
+func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, *layout.Document, error) {
 	start := time.Now()
 	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: modified}
 	doc, err := layout.Typeset(ed, lo)
 	if err != nil {
-		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
+		return Output{}, nil, fmt.Errorf("%s: %w", ed.Name(), err)
 	}
 	var buf bytes.Buffer
 	if err := doc.WritePDF(&buf); err != nil {
-		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
+		return Output{}, nil, fmt.Errorf("%s: %w", ed.Name(), err)
 	}
 	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
 	out.Pages = len(doc.Pages())
-	return out, err
+	return out, doc, err
 }
 
 func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time.Time) (Output, error) {
