@@ -26,11 +26,11 @@ type renderer struct {
 	err      error
 
 	// The text block being written, for the page-break markers (see pages.go).
-	pos       int        // characters of its text written so far
+	pos       int             // characters of its text written so far
 	due       []book.PageMark // pages that start further into it
-	midWord   bool       // the text written last ends inside a word
-	verbatim  bool       // writing code or an address: no soft hyphens
-	inHeading bool       // writing a heading: no soft hyphens, as in print
+	midWord   bool            // the text written last ends inside a word
+	verbatim  bool            // writing code or an address: no soft hyphens
+	inHeading bool            // writing a heading: no soft hyphens, as in print
 }
 
 func newRenderer(m *markup, p *publication, ch *book.Chapter, href string) *renderer {
