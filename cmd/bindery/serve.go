@@ -70,7 +70,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	srv.BuildAll(ctx)
 	watchErr := make(chan error, 1)
 	go func() {
-		watchErr <- preview.Watch(ctx, src.proj.Content, 100*time.Millisecond, func(paths []string) { srv.Changed(ctx, paths) })
+		watchErr <- preview.Watch(ctx, src.proj.Content, 50*time.Millisecond, func(paths []string) { srv.Changed(ctx, paths) })
 	}()
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,7 +30,7 @@ func saveByRename(t *testing.T, path, text string) {
 // startServe builds the bindery binary (without the race detector, which would slow the
 // rebuilds the test times) and runs `bindery serve` in the working directory; it returns
 // the address printed.
-func startServe(t *testing.T) string {
+func startServe(t *testing.T, log chan<- string) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "bindery")
 	here, err := os.Getwd()
@@ -65,6 +67,10 @@ func startServe(t *testing.T) string {
 			go func() {
 				for lines.Scan() {
 					t.Log(lines.Text())
+					select {
+					case log <- lines.Text():
+					default:
+					}
 				}
 			}()
 			return strings.Fields(url)[0]
@@ -72,6 +78,29 @@ func startServe(t *testing.T) string {
 	}
 	t.Fatalf("serve printed no address: %s", stderr.String())
 	return ""
+}
+
+// checkServed fetches the index and a PDF.
+func checkServed(t *testing.T, url string) {
+	t.Helper()
+	for path, want := range map[string]string{
+		"":                         `<a href="/epub/sample-report-ru/EPUB/ch01-vvedenie.xhtml" lang="ru">Введение</a>`,
+		"pdf/sample-report-en.pdf": "%PDF-",
+		"epub/sample-report-en/EPUB/ch01-introduction.xhtml": `<script src="/_bindery/live.js" data-generation=`,
+	} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET /%s: %s, no %q in:\n%.300s", path, resp.Status, want, body)
+		}
+	}
+	if resp, err := http.Get(url + "epub/nothing/x.xhtml"); err != nil || resp.StatusCode != 404 {
+		t.Errorf("an unknown edition: %v %v", resp.Status, err)
+	}
 }
 
 // TestServeInBrowser opens a chapter in headless Chromium, changes the manuscript and sees
@@ -87,7 +116,8 @@ func TestServeInBrowser(t *testing.T) {
 	if code, _, stderr := runCLI("init"); code != 0 {
 		t.Fatal(stderr)
 	}
-	url := startServe(t)
+	log := make(chan string, 100)
+	url := startServe(t, log)
 	if !strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Fatalf("serves on %s", url)
 	}
@@ -121,6 +151,10 @@ func TestServeInBrowser(t *testing.T) {
 	saveByRename(t, file, edited)
 	took := waitFor("edit shows", text, "This is the edited first chapter", 2*time.Second)
 	t.Logf("the page showed the edit %v after the save", took)
+	if line := <-log; !strings.HasPrefix(line, "rebuilt sample-report-en in ") {
+		t.Errorf("an edit of the English edition rebuilt more or other editions: %s", line)
+	}
+	checkServed(t, url)
 
 	broken := strings.Replace(edited, "title: Introduction", "title: [Introduction", 1)
 	saveByRename(t, file, broken)

@@ -151,6 +151,7 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	s.generation++
 	s.notify()
 	s.mu.Unlock()
+	epubTime := time.Since(start)
 	pdfs, pdfErr := s.build(ctx, good, publish.PDF)
 	s.mu.Lock()
 	if pdfErr != nil {
@@ -176,7 +177,8 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	if sel.all && gen0 == 0 {
 		verb = "built"
 	}
-	fmt.Fprintf(s.cfg.Log, "%s %s in %v%s\n", verb, names(lib.Editions), time.Since(start).Round(time.Millisecond), errorNote(errs))
+	fmt.Fprintf(s.cfg.Log, "%s %s in %v (pages reloaded after %v)%s\n", verb, names(lib.Editions), time.Since(start).Round(time.Millisecond),
+		epubTime.Round(time.Millisecond), errorNote(errs))
 }
 
 // keyOf returns the problem key of a file reported by book: "<report>/<lang>" for a file in
