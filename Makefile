@@ -23,7 +23,8 @@ FUZZ_TARGETS = barcode:FuzzEAN13 book:FuzzParseChapter book:FuzzParseISBN book:F
 	epub:FuzzParseColor hyphen:FuzzHyphenate hyphen:FuzzSoftHyphens hyphen:FuzzParseTeX \
 	layout:FuzzParagraph typo:FuzzText wpimport:FuzzEscapingReadsBack \
 	wpimport:FuzzConvertHTML wpimport:FuzzEscape wpimport:FuzzReadJSON wpimport:FuzzReadPrintR \
-	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes wpimport:FuzzLineDiff
+	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes wpimport:FuzzLineDiff \
+	epub:FuzzCheckedChapter layout:FuzzCheckedChapter
 fuzz: ## run each fuzz target for FUZZTIME
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \
 	  echo "== $$pkg $$fn"; $(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) || exit 1; done
