@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -43,29 +45,61 @@ func txtarEditions(t testing.TB, file string) []*book.Edition {
 	return lib.Editions
 }
 
-// contentEditions loads every edition of the real corpus in ../content, if it has any yet.
+// contentEditions loads every edition of the real corpus in ../content, if it has any yet;
+// with -short, none. The editions are loaded once per test binary and shared, read-only.
 func contentEditions(t testing.TB) []*book.Edition {
 	t.Helper()
-	dir := filepath.Join("..", "content")
-	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) == 0 {
+	if testing.Short() {
 		return nil
 	}
-	lib, ds := book.LoadPrefixed(os.DirFS(dir), "content")
-	if ds.HasErrors() {
-		t.Fatalf("content does not load: %v", ds)
+	loaded.content.Do(func() {
+		dir := filepath.Join("..", "content")
+		entries, err := os.ReadDir(dir)
+		if err != nil || len(entries) == 0 {
+			return
+		}
+		lib, ds := book.LoadPrefixed(os.DirFS(dir), "content")
+		loaded.contentDs = ds
+		loaded.contentEds = lib.Editions
+	})
+	if loaded.contentDs.HasErrors() {
+		t.Fatalf("content does not load: %v", loaded.contentDs)
 	}
-	return lib.Editions
+	return loaded.contentEds
+}
+
+// loaded holds the editions the tests share, each set loaded on first use.
+var loaded struct {
+	content, clean, seed sync.Once
+	contentEds, cleanEds []*book.Edition
+	contentDs            book.Diagnostics
+	seedEd               *book.Edition
+}
+
+// cleanEditions returns the editions of the book package's clean fixture.
+func cleanEditions(t testing.TB) []*book.Edition {
+	t.Helper()
+	loaded.clean.Do(func() { loaded.cleanEds = txtarEditions(t, filepath.Join("..", "book", "testdata", "clean.txtar")) })
+	if loaded.cleanEds == nil {
+		t.Fatal("the clean fixture did not load")
+	}
+	return loaded.cleanEds
 }
 
 // corpus is every edition the quality tests check: the real content, the book package's
 // clean fixture and, when the seeds are present, the Kazakh introduction set from the seed.
+// With -short (make test runs the suite so under the race detector) it is the clean fixture
+// alone; the full run, without the race detector, checks everything.
 func corpus(t testing.TB) []*book.Edition {
 	t.Helper()
-	eds := contentEditions(t)
-	eds = append(eds, txtarEditions(t, filepath.Join("..", "book", "testdata", "clean.txtar"))...)
+	if testing.Short() {
+		return cleanEditions(t)
+	}
+	eds := slices.Clone(contentEditions(t))
+	eds = append(eds, cleanEditions(t)...)
 	if _, err := os.Stat(seedPath); err == nil {
-		eds = append(eds, kazakhEdition(t))
+		loaded.seed.Do(func() { loaded.seedEd = kazakhEdition(t) })
+		eds = append(eds, loaded.seedEd)
 	} else {
 		t.Logf("seed text not available (%v): checking without the Kazakh seed edition", err)
 	}

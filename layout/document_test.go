@@ -119,7 +119,6 @@ var boxRE = regexp.MustCompile(`Page\s+(\d+) (\w+Box):\s+([\d.]+)\s+([\d.]+)\s+(
 // page number against the page where the PDF shows its title at the top, and against the
 // engine's page data.
 func TestContentsMatchesOpeners(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext")
 	for _, ed := range corpus(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
 			d, path := writePDF(t, ed, Options{Notes: notes})
@@ -132,7 +131,7 @@ func TestContentsMatchesOpeners(t *testing.T) {
 			if len(tocPages) == 0 {
 				t.Fatalf("%s: no contents pages", ed.Name())
 			}
-			toc := pageText(t, pdftotext, path, tocPages[0], tocPages[len(tocPages)-1])
+			toc := pageText(t, path, tocPages[0], tocPages[len(tocPages)-1])
 			for _, ch := range ed.Chapters {
 				n := tocNumber(t, toc, ch.Title)
 				if n < 1 || n > len(d.pages) {
@@ -143,7 +142,7 @@ func TestContentsMatchesOpeners(t *testing.T) {
 				if p.Kind != OpenerPage || p.ChapterID != ch.ID || n%2 == 0 {
 					t.Errorf("%s: %q listed on p.%d, which is not its recto opener (%v %q)", ed.Name(), ch.Title, n, p.Kind, p.ChapterID)
 				}
-				top := strings.Join(strings.Fields(pageText(t, pdftotext, path, n, n)), " ")
+				top := strings.Join(strings.Fields(pageText(t, path, n, n)), " ")
 				if !strings.HasPrefix(top, strings.Join(strings.Fields(ch.Title), " ")) {
 					t.Errorf("%s: p.%d does not start with %q: %.60q", ed.Name(), n, ch.Title, top)
 				}
@@ -152,12 +151,13 @@ func TestContentsMatchesOpeners(t *testing.T) {
 	}
 }
 
-func pageText(t *testing.T, tool, path string, first, last int) string {
-	out, err := exec.Command(tool, "-layout", "-f", strconv.Itoa(first), "-l", strconv.Itoa(last), path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
+// pageText returns the text of pages first to last of a PDF, laid out as printed.
+func pageText(t *testing.T, path string, first, last int) string {
+	pages := pdfPages(pdfText(t, path, "-layout"))
+	if first < 1 || last > len(pages) || first > last {
+		t.Fatalf("%s: pages %d-%d of %d", path, first, last, len(pages))
 	}
-	return string(out)
+	return strings.Join(pages[first-1:last], "\f")
 }
 
 // tocNumber finds a title in the contents' text and returns the number after its leaders.

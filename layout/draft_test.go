@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -11,15 +10,11 @@ import (
 // TestDraft checks from the PDF's text that a draft shows its notice in the foot of every page,
 // a final edition on none, and that each missing note has a visible placeholder.
 func TestDraft(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext")
 	drafts := 0
 	for _, ed := range corpus(t) {
 		_, path := writePDF(t, ed, Options{})
-		out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+		out := pdfText(t, path)
+		pages := pdfPages(out)
 		ui, _ := book.UI(ed.Lang)
 		flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 		for i, p := range pages {
@@ -36,7 +31,7 @@ func TestDraft(t *testing.T) {
 				}
 			}
 		}
-		if got := strings.Count(flat(string(out)), flat(ui.MissingNote)); got != missing {
+		if got := strings.Count(flat(out), flat(ui.MissingNote)); got != missing {
 			t.Errorf("%s: %d missing-note placeholders, want %d", ed.Name(), got, missing)
 		}
 		if ed.Draft() {

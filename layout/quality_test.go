@@ -1,11 +1,7 @@
 package layout
 
 import (
-	"bytes"
-	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,24 +11,6 @@ import (
 
 	"github.com/fpc/bindery/book"
 )
-
-// writePDF typesets an edition and writes its PDF into the test's temporary directory.
-func writePDF(t testing.TB, ed *book.Edition, opts Options) (*Document, string) {
-	t.Helper()
-	d, err := Typeset(ed, opts)
-	if err != nil {
-		t.Fatalf("%s: %v", ed.Name(), err)
-	}
-	var buf bytes.Buffer
-	if err := d.WritePDF(&buf); err != nil {
-		t.Fatalf("%s: %v", ed.Name(), err)
-	}
-	path := filepath.Join(t.TempDir(), fmt.Sprintf("%s-%s.pdf", ed.Name(), d.Paper()))
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return d, path
-}
 
 // TestNoOverfull checks, from the engine's own line data, that no line and no glyph run
 // leaves the text block, in every edition at every trim size and with both note placements.
@@ -82,7 +60,7 @@ func checkInside(t *testing.T, d *Document) {
 // TestValidators runs pdffonts, qpdf and pdftotext over every edition's PDF: all fonts
 // embedded, a sound file, and every letter of the source in the extracted text.
 func TestValidators(t *testing.T) {
-	pdffonts, qpdf, pdftotext := needTool(t, "pdffonts"), needTool(t, "qpdf"), needTool(t, "pdftotext")
+	pdffonts, qpdf := needTool(t, "pdffonts"), needTool(t, "qpdf")
 	for _, ed := range corpus(t) {
 		_, path := writePDF(t, ed, Options{})
 		out, err := exec.Command(pdffonts, path).CombinedOutput()
@@ -101,11 +79,7 @@ func TestValidators(t *testing.T) {
 		if out, err := exec.Command(qpdf, "--check", path).CombinedOutput(); err != nil {
 			t.Errorf("qpdf --check %s: %v\n%s", ed.Name(), err, out)
 		}
-		txt, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext %s: %v", ed.Name(), err)
-		}
-		got := letters(string(txt))
+		got := letters(pdfText(t, path))
 		for r := range letters(sourceText(ed)) {
 			if !got[r] {
 				t.Errorf("%s: letter %q of the source is missing from the PDF's text", ed.Name(), r)

@@ -3,49 +3,60 @@ package publish
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
+	"sync"
 	"testing"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/validate"
 )
 
-// requireTool returns a tool's path, skipping the test when it is missing outside CI and
-// failing it under CI, which installs every validator.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (CI must install it): %v", name, err)
-		}
-		t.Skipf("%s is not installed; skipping the check", name)
+// TestMain removes the shared corpus build after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
 	}
-	return p
+	os.Exit(code)
 }
 
-var epubcheckSummary = regexp.MustCompile(`Messages: (\d+) fatals / (\d+) errors / (\d+) warnings`)
+// shared is the whole corpus built once in both formats, as `bindery build` writes it, for
+// every test that reads the built files.
+var shared struct {
+	once sync.Once
+	lib  *book.Library
+	dir  string
+	outs []Output
+	err  error
+}
 
-// TestBuiltEPUBsValidate runs epubcheck over every EPUB exactly as `bindery build` writes
-// it, built beside the PDFs.
-func TestBuiltEPUBsValidate(t *testing.T) {
+// builtCorpus builds the corpus on first use and returns it with its output folder.
+func builtCorpus(t *testing.T) (*book.Library, string, []Output) {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("whole-corpus build")
+		t.Skip("whole-corpus build; run without -short")
 	}
-	epubcheck := requireTool(t, "epubcheck")
-	lib := loadCorpus(t)
-	dir := t.TempDir()
-	if _, err := Build(context.Background(), lib, Options{OutDir: dir, Formats: []Format{PDF, EPUB}}); err != nil {
-		t.Fatal(err)
+	shared.once.Do(func() {
+		shared.lib = loadCorpus(t)
+		if shared.dir, shared.err = os.MkdirTemp("", "bindery-publish-"); shared.err != nil {
+			return
+		}
+		shared.outs, shared.err = Build(context.Background(), shared.lib, Options{OutDir: shared.dir, Formats: []Format{PDF, EPUB}})
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
 	}
+	return shared.lib, shared.dir, shared.outs
+}
+
+// TestBuiltEPUBsValidate runs epubcheck and DAISY Ace over every EPUB exactly as `bindery
+// build` writes it, built beside the PDFs: the one place the corpus EPUBs are validated.
+func TestBuiltEPUBsValidate(t *testing.T) {
+	lib, dir, _ := builtCorpus(t)
 	for _, ed := range lib.Editions {
-		path := filepath.Join(dir, ed.Name()+".epub")
-		out, _ := exec.Command("java", "-jar", epubcheck, path).CombinedOutput()
-		m := epubcheckSummary.FindSubmatch(out)
-		if m == nil {
-			t.Fatalf("%s: no epubcheck summary:\n%s", ed.Name(), out)
-		}
-		if string(m[1]) != "0" || string(m[2]) != "0" || string(m[3]) != "0" {
-			t.Errorf("%s: epubcheck: %s\n%s", ed.Name(), m[0], out)
-		}
+		t.Run(ed.Name(), func(t *testing.T) {
+			t.Parallel()
+			validate.EPUB(t, filepath.Join(dir, ed.Name()+".epub"))
+		})
 	}
 }
