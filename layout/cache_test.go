@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 // pdfKey names one typeset edition: the edition and every option but the hyphenator.
 type pdfKey struct {
 	ed        *book.Edition
-	paper     string
+	paper     book.Paper
 	bleed     float64
 	crop      bool
 	notes     NotePlacement
