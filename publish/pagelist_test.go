@@ -2,7 +2,6 @@ package publish
 
 import (
 	"archive/zip"
-	"context"
 	"html"
 	"io"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/validate"
 	"github.com/fpc/bindery/layout"
 )
 
@@ -27,15 +27,8 @@ import (
 // running head and the draft notice; a page that starts inside a word, whose marker
 // follows the word, begins with the rest of that word).
 func TestPageListFollowsPrint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("whole-corpus build")
-	}
-	pdftotext := requireTool(t, "pdftotext")
-	lib := loadCorpus(t)
-	dir := t.TempDir()
-	if _, err := Build(context.Background(), lib, Options{OutDir: dir, Formats: []Format{PDF, EPUB}}); err != nil {
-		t.Fatal(err)
-	}
+	pdftotext := validate.Tool(t, "pdftotext")
+	lib, dir, _ := builtCorpus(t)
 	for _, ed := range lib.Editions {
 		t.Run(ed.Name(), func(t *testing.T) {
 			doc, err := layout.Typeset(ed, layout.Options{})
