@@ -168,6 +168,9 @@ func hostileCases() []hostileCase {
 }
 
 func TestHostileBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds PDFs; runs without -short")
+	}
 	hostileBaseline(t)
 	for _, tc := range hostileCases() {
 		t.Run(tc.name, func(t *testing.T) {
