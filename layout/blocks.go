@@ -154,6 +154,9 @@ func (f *flow) box(b book.Block, c context, addr string) {
 	in := c
 	in.left += pad
 	in.right += pad
+	// The panel is set smaller than the body (9/12 against 10/13) so that it reads as a panel.
+	in.size, in.leading = c.size*0.9, c.leading*12/13
+	start := len(f.elems)
 	f.space(pad, false)
 	if len(b.Title) > 0 {
 		ps := paraSpec{font: fontFor(book.HeadingText), size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
@@ -173,4 +176,26 @@ func (f *flow) box(b book.Block, c context, addr string) {
 	f.space(pad, true)
 	f.panel = 0
 	f.space(c.leading, false)
+	keepOpening(f.elems[start:], minBoxLines)
+}
+
+// minBoxLines is the fewest lines a box may open with at the foot of a page: with fewer it
+// starts on the next page.
+const minBoxLines = 6
+
+// keepOpening forbids a page break before any of the first n lines of a run of elements but
+// the first, and the spaces among them.
+func keepOpening(es []*elem, n int) {
+	lines := 0
+	for _, e := range es {
+		if e.ln != nil {
+			lines++
+		}
+		if lines > n {
+			return
+		}
+		if lines > 1 || (lines == 1 && e.ln == nil) {
+			e.keep = true
+		}
+	}
 }

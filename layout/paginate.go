@@ -59,8 +59,50 @@ func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int) {
 	next := skipDiscard(elems, end)
 	if next < len(elems) {
 		justifyPage(pg, g.lastBase(h))
+		if b, ok := pageBase(pg); ok && b < g.lastBase(h)-1.5*g.leading {
+			// Far short (a heading and its lines would not fit): shrink the page's spaces.
+			if e2 := pageEndShrink(elems, i, h, maxShrink); e2 > end {
+				pg2 := place(elems[i:e2])
+				squeeze(pg2, h)
+				n2 := skipDiscard(elems, e2)
+				if n2 < len(elems) {
+					justifyPage(pg2, g.lastBase(h))
+				}
+				if b2, ok := pageBase(pg2); ok && b2 > b && b2 <= g.lastBase(h)+0.5 {
+					return pg2, n2
+				}
+			}
+		}
 	}
 	return pg, next
+}
+
+// squeeze shrinks the spaces between the lines of a placed page, evenly and by at most
+// maxShrink of each, until its elements end within depth h.
+func squeeze(pg []placedElem, h float64) {
+	if len(pg) == 0 {
+		return
+	}
+	last := pg[len(pg)-1]
+	over := last.y + last.e.h - h
+	if over <= 0.01 {
+		return
+	}
+	room := 0.0
+	for _, pe := range pg[1:] {
+		room += shrinkable(pe.e, maxShrink)
+	}
+	if room <= 0 {
+		return
+	}
+	f := math.Min(1, over/room)
+	shift := 0.0
+	for k := range pg {
+		pg[k].y -= shift
+		if k > 0 {
+			shift += f * shrinkable(pg[k].e, maxShrink)
+		}
+	}
 }
 
 // makeSpread sets a verso and its recto from element i: at the full depth if both pages then
@@ -162,13 +204,17 @@ func justifyPage(pg []placedElem, target float64) {
 }
 
 // pageEnd returns the index of the first element of the next page, for a page starting at i.
-func pageEnd(elems []*elem, i int, height float64) int {
+func pageEnd(elems []*elem, i int, height float64) int { return pageEndShrink(elems, i, height, 0) }
+
+// pageEndShrink is pageEnd where the spaces between lines count shrink times less (see
+// shrinkable).
+func pageEndShrink(elems []*elem, i int, height, shrink float64) int {
 	y, j, lastBreak := 0.0, i, -1
-	for j < len(elems) && (j == i || y+elems[j].h <= height+0.01) {
+	for j < len(elems) && (j == i || y+elems[j].h-shrinkable(elems[j], shrink) <= height+0.01) {
 		if j > i && !elems[j].keep {
 			lastBreak = j
 		}
-		y += elems[j].h
+		y += elems[j].h - shrinkable(elems[j], shrink)
 		j++
 	}
 	switch {
@@ -179,6 +225,19 @@ func pageEnd(elems []*elem, i int, height float64) int {
 	}
 	return j
 }
+
+// shrinkable is how much a space may give up when a page would otherwise run short: the
+// given share of its height. Lines never shrink.
+func shrinkable(e *elem, share float64) float64 {
+	if e.ln != nil {
+		return 0
+	}
+	return e.h * share
+}
+
+// maxShrink is the share of their height the spaces of a page may give up (the space above a
+// heading shrinks from a line and a half to three quarters of a line).
+const maxShrink = 0.5
 
 // place positions elements from the top, dropping discardable space at the foot.
 func place(es []*elem) []placedElem {
