@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
@@ -41,19 +42,22 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(&b, "<style>body{font:16px/1.4 sans-serif;max-width:50em;margin:2em auto;padding:0 1em}li{margin:.2em 0}</style>\n")
 	fmt.Fprintf(&b, "<script src=\"/_bindery/live.js\" data-generation=\"%d\" data-pdf=\"%d\"></script></head><body>\n", s.generation, s.pdfGen)
 	fmt.Fprintf(&b, "<h1>bindery preview</h1>\n<p>%s — rebuilt when you save a file.</p>\n", html.EscapeString(s.cfg.Content))
-	b.WriteString(errorPanel(s.problems[""]))
+	b.WriteString(errorPanel(s.problems[""], ":"))
 	names := make([]string, 0, len(s.books))
 	for n := range s.books {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	for _, k := range s.unbuiltKeys() {
+		fmt.Fprintf(&b, "<h2>%s <small>(not built yet)</small></h2>\n%s\n", html.EscapeString(strings.ReplaceAll(k, "/", "-")), errorPanel(s.problems[k], ":"))
+	}
 	if len(names) == 0 {
 		b.WriteString("<p>No edition is built yet.</p>\n")
 	}
 	for _, n := range names {
 		ed := s.books[n]
 		fmt.Fprintf(&b, "<h2 lang=\"%s\">%s <small>(%s)</small></h2>\n", ed.lang, html.EscapeString(ed.title), n)
-		b.WriteString(errorPanel(slices.Concat(s.problems[ed.report+"/"+ed.lang], s.problems[ed.report])))
+		b.WriteString(errorPanel(slices.Concat(s.problems[ed.report+"/"+ed.lang], s.problems[ed.report]), "; below, the last good build:"))
 		if ed.pdf != nil {
 			fmt.Fprintf(&b, "<p><a href=\"/pdf/%s.pdf\">PDF</a> (%d pages)</p>\n<ol>\n", n, ed.pdfPages)
 		} else {
@@ -70,14 +74,31 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(b.String()))
 }
 
+// unbuiltKeys returns the editions ("<report>/<lang>") and reports with problems but no
+// built edition to show them with.
+func (s *Server) unbuiltKeys() []string {
+	var keys []string
+	for k, lines := range s.problems {
+		if k == "" || len(lines) == 0 {
+			continue
+		}
+		r, l, _ := strings.Cut(k, "/")
+		if l != "" && s.books[r+"-"+l] == nil || l == "" && !slices.ContainsFunc(slices.Collect(maps.Values(s.books)), func(e *edition) bool { return e.report == r }) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // errorPanel shows build errors, or nothing.
-func errorPanel(lines []string) string {
+func errorPanel(lines []string, note string) string {
 	if len(lines) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(`<div id="bindery-error" style="position:sticky;top:0;z-index:99;background:#fff0f0;color:#900;border:2px solid #c00;padding:.5em 1em;margin:0 0 1em;font:14px/1.4 monospace;white-space:pre-wrap">`)
-	fmt.Fprintf(&b, "<strong>The last build failed; this is the last good output.</strong>\n")
+	fmt.Fprintf(&b, "<strong>The build failed%s</strong>\n", note)
 	for _, l := range lines {
 		b.WriteString(html.EscapeString(l) + "\n")
 	}
@@ -104,7 +125,7 @@ func (s *Server) epubFile(w http.ResponseWriter, r *http.Request) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if strings.HasSuffix(name, ".xhtml") {
 		ctype = "application/xhtml+xml; charset=utf-8"
-		data = inject(data, s.generation, errorPanel(s.problemsOf(ed.report, ed.lang)))
+		data = inject(data, s.generation, errorPanel(s.problemsOf(ed.report, ed.lang), "; below, the last good build of this page:"))
 	}
 	if ctype != "" {
 		w.Header().Set("Content-Type", ctype)
@@ -113,14 +134,17 @@ func (s *Server) epubFile(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-// inject puts the reload script and the error panel just before </body>.
+// inject puts the error panel at the top of the body, where it is seen first, and the
+// reload script at its end.
 func inject(doc []byte, generation int, panel string) []byte {
-	i := bytes.LastIndex(doc, []byte("</body>"))
-	if i < 0 {
+	end := bytes.LastIndex(doc, []byte("</body>"))
+	start := bytes.Index(doc, []byte("<body"))
+	if end < 0 || start < 0 || start > end {
 		return doc
 	}
-	add := fmt.Sprintf(`%s<script src="/_bindery/live.js" data-generation="%d"></script>`, panel, generation)
-	return slices.Concat(doc[:i], []byte(add), doc[i:])
+	start += bytes.IndexByte(doc[start:], '>') + 1
+	script := fmt.Sprintf(`<script src="/_bindery/live.js" data-generation="%d"></script>`, generation)
+	return slices.Concat(doc[:start], []byte(panel), doc[start:end], []byte(script), doc[end:])
 }
 
 func (s *Server) pdfFile(w http.ResponseWriter, r *http.Request) {

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -42,13 +43,13 @@ func TestKeyOf(t *testing.T) {
 }
 
 func TestInject(t *testing.T) {
-	doc := []byte("<html><body><p>x</p></body></html>")
-	got := string(inject(doc, 7, errorPanel([]string{"a.md:1:2: error: <bad>"})))
-	if !strings.Contains(got, `<p>x</p><div id="bindery-error"`) || !strings.Contains(got, "a.md:1:2: error: &lt;bad&gt;") ||
-		!strings.HasSuffix(got, `<script src="/_bindery/live.js" data-generation="7"></script></body></html>`) {
+	doc := []byte(`<html><body class="chapter"><p>x</p></body></html>`)
+	got := string(inject(doc, 7, errorPanel([]string{"a.md:1:2: error: <bad>"}, ":")))
+	if !strings.Contains(got, `<body class="chapter"><div id="bindery-error"`) || !strings.Contains(got, "a.md:1:2: error: &lt;bad&gt;") ||
+		!strings.HasSuffix(got, `</div><p>x</p><script src="/_bindery/live.js" data-generation="7"></script></body></html>`) {
 		t.Errorf("%s", got)
 	}
-	if errorPanel(nil) != "" {
+	if errorPanel(nil, ":") != "" {
 		t.Error("a panel without errors")
 	}
 }
@@ -57,6 +58,28 @@ func TestIgnored(t *testing.T) {
 	for name, want := range map[string]bool{"kz/en/01.md": false, "kz/en/.01.md.swp": true, "kz/en/01.md~": true, "kz/en/#01.md#": true, "kz/.git": true} {
 		if ignored(name) != want {
 			t.Errorf("ignored(%q) != %v", name, want)
+		}
+	}
+}
+
+// TestIndexShowsUnbuiltErrors: an edition that never built still shows its errors on the index.
+func TestIndexShowsUnbuiltErrors(t *testing.T) {
+	s := &Server{cfg: Config{Content: "content"}, books: map[string]*edition{
+		"kz-kk": {name: "kz-kk", report: "kz", lang: "kk", title: "Қазақстан", spine: []page{{"EPUB/ch01.xhtml", "Кіріспе"}}},
+	}, problems: map[string][]string{
+		"kz/en": {"content/kz/en/01.md:2:1: error: invalid YAML front matter"},
+		"kz/kk": {"content/kz/kk/01.md:9:3: error: endnote [^4] is never defined"},
+	}}
+	rec := httptest.NewRecorder()
+	s.index(rec, httptest.NewRequest("GET", "/", nil))
+	body := rec.Body.String()
+	for _, want := range []string{
+		"<h2>kz-en <small>(not built yet)</small></h2>", "content/kz/en/01.md:2:1: error",
+		"content/kz/kk/01.md:9:3: error", "; below, the last good build:",
+		`<a href="/epub/kz-kk/EPUB/ch01.xhtml" lang="kk">Кіріспе</a>`, "PDF: being built",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("index lacks %q:\n%s", want, body)
 		}
 	}
 }
