@@ -81,8 +81,14 @@ func splitFrontMatter(data []byte) (header []byte, body int, ok bool) {
 	return nil, 0, false
 }
 
-// parseChapter turns one manuscript into a chapter; notes are numbered later.
+// parseChapter turns one manuscript into a chapter with the default Latin rule.
 func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnostics) *Chapter {
+	return parseChapterLang(file, data, lang, latinLangFor(lang, ""), draft, ds)
+}
+
+// parseChapterLang turns one manuscript into a chapter; latin is the language of Latin
+// parts ("" for none).
+func parseChapterLang(file string, data []byte, lang, latin string, draft bool, ds *Diagnostics) *Chapter {
 	src := newSource(file, data)
 	checkText(src, ds)
 	data = sanitize(data)
@@ -100,7 +106,7 @@ func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnos
 		parseFrontMatter(src, header, ch, ds)
 	}
 	root := newParser().Parse(text.NewReader(data[body:]))
-	c := &converter{src: src, base: body, lang: lang, ds: ds, defs: map[string][]*Note{}}
+	c := &converter{src: src, base: body, lang: lang, latin: latin, ds: ds, defs: map[string][]*Note{}}
 	c.defPositions(data[body:])
 	ch.Blocks = c.blocks(root)
 	if len(ch.Blocks) == 0 {
@@ -173,6 +179,7 @@ type converter struct {
 	src     *source
 	base    int // offset of the body inside the file
 	lang    string
+	latin   string // the language of Latin parts, "" when the rule is off (see lang.go)
 	ds      *Diagnostics
 	defList []*Note // every definition, in source order
 	defs    map[string][]*Note
@@ -235,7 +242,7 @@ func (c *converter) block(n ast.Node) []Block {
 		return nil
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 		c.ds.Warnf(pos, "%s is not part of the manuscript format; its text is kept as a paragraph", kindName(n))
-		return []Block{{Kind: Paragraph, Pos: pos, Inlines: []Inline{{Kind: Code, Text: string(linesText(n, c.src.data[c.base:]))}}}}
+		return []Block{{Kind: Paragraph, Pos: pos, Inlines: []Inline{{Kind: Code, Text: string(linesText(n, c.src.data[c.base:])), Lang: c.lang}}}}
 	}
 	c.ds.Warnf(pos, "unsupported block %s", n.Kind())
 	return nil
@@ -272,7 +279,7 @@ func (c *converter) container(n *containerNode, pos Pos) []Block {
 		var ins []Inline
 		for _, b := range c.blocks(n) {
 			if len(ins) > 0 {
-				ins = append(ins, Inline{Kind: Break})
+				ins = append(ins, Inline{Kind: Break, Lang: c.lang})
 			}
 			ins = append(ins, b.Inlines...)
 		}
@@ -287,7 +294,7 @@ func (c *converter) attrText(s string) []Inline {
 	if s == "" {
 		return nil
 	}
-	return typeset(c.lang, []Inline{{Kind: Text, Text: s}})
+	return assignLangs(typeset(c.lang, []Inline{{Kind: Text, Text: s}}), c.lang, c.latin)
 }
 
 func (c *converter) footnotes(list *extast.FootnoteList) {

@@ -113,6 +113,7 @@ func newParser() parser.Parser {
 			util.Prioritized(containerParser{}, 50),
 			util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+			util.Prioritized(spanParser{}, 99),
 			util.Prioritized(noteRefParser{}, 101),
 			util.Prioritized(extension.NewLinkifyParser(), 999))...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),

@@ -29,15 +29,11 @@ func (c *converter) inlines(n ast.Node) []Inline {
 	if _, ok := n.(*ast.Heading); ok {
 		st = HeadingText.Face()
 	}
-	return typeset(c.lang, mergeText(c.inlineChildren(n, st)))
+	return assignLangs(typeset(c.lang, mergeText(c.inlineChildren(n, st))), c.lang, c.latin)
 }
 
 func (c *converter) inlineChildren(n ast.Node, st Face) []Inline {
-	var out []Inline
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		out = append(out, c.inline(ch, st)...)
-	}
-	return out
+	return c.siblings(n.FirstChild(), nil, st)
 }
 
 func (c *converter) inline(n ast.Node, st Face) []Inline {
@@ -88,6 +84,9 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		return c.inlineChildren(n, st)
 	case *ast.RawHTML:
 		return []Inline{c.rawHTML(n, body)}
+	case *spanCloseNode:
+		c.ds.Warnf(c.at(n.offset), "%s closes a span opened outside this emphasis or link; it is kept as text", n.raw)
+		return []Inline{{Kind: Text, Text: n.raw, Pos: c.at(n.offset)}}
 	}
 	return c.inlineChildren(n, st)
 }
@@ -155,7 +154,7 @@ func checkMixedScript(s string, report func(offset int, word string)) {
 func mergeText(in []Inline) []Inline {
 	var out []Inline
 	for _, x := range in {
-		if n := len(out); n > 0 && x.Kind == Text && out[n-1].Kind == Text {
+		if n := len(out); n > 0 && x.Kind == Text && out[n-1].Kind == Text && x.Lang == out[n-1].Lang {
 			out[n-1].Text += x.Text
 			continue
 		}

@@ -138,7 +138,7 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 			continue
 		}
 		cp := path.Join(dir, name)
-		ed.Chapters = append(ed.Chapters, parseChapter(display(prefix, cp), src, lang, ed.Draft(), &ds))
+		ed.Chapters = append(ed.Chapters, parseChapterLang(display(prefix, cp), src, lang, latinLangFor(lang, ed.Meta.LatinLang), ed.Draft(), &ds))
 	}
 	unlisted(fsys, prefix, dir, listed, &ds)
 	return ed, ds

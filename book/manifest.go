@@ -35,6 +35,7 @@ type manifest struct {
 	Cover        *Cover         `yaml:"cover"`
 	Print        *printManifest `yaml:"print"`
 	Chapters     []string       `yaml:"chapters"`
+	LatinLang    string         `yaml:"latin_lang"`
 
 	node *yaml.Node // the document's mapping, for positions
 	file string
@@ -166,6 +167,11 @@ func merge(report, ed *manifest, reportName, dirLang string, ds *Diagnostics) Me
 	}
 	validateMeta(&md, ed, ds)
 	md.Paper = paper(report, ed, ds)
+	md.LatinLang = or(ed.LatinLang, report.LatinLang)
+	if l := md.LatinLang; l != "" && l != "none" && !checkLangTag(l) {
+		ds.Errorf(ed.posOf("latin_lang"), "latin_lang %q is not a BCP 47 tag (such as en) or none", l)
+		md.LatinLang = ""
+	}
 	md.Print = parsePrint(ed, report, ds)
 	if ed.ISBN != "" {
 		isbn, err := ParseISBN(ed.ISBN)

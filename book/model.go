@@ -69,7 +69,8 @@ type Metadata struct {
 	Rights       string
 	ImageCredits []string
 	Status       Status
-	Paper        Paper // default trim size for print (DefaultPaper when the manifests name none)
+	LatinLang    string // latin_lang: the language of Latin-script parts of a Cyrillic edition ("" = en, "none" = off)
+	Paper        Paper  // default trim size for print (DefaultPaper when the manifests name none)
 	Keywords     []string
 	Description  string
 	Source       string
@@ -170,6 +171,12 @@ type Inline struct {
 	Ref      int // NoteRef: which reference to that note this is, from 1
 	Label    string
 	Pos      Pos
+	// Lang is the run's language, a BCP 47 tag: the edition's, an explicit span's
+	// ([text]{lang=en}) or, for Latin-script words in a Cyrillic edition, the Latin rule's
+	// (see lang.go). Load sets it on every inline, children included; renderers read it to
+	// mark the language (EPUB lang/xml:lang, the PDF's /Lang) and to hyphenate. An inline a
+	// renderer makes itself may leave it empty: it is then in its surroundings' language.
+	Lang string
 }
 
 // Note is one endnote of a chapter.

@@ -23,6 +23,7 @@ type renderer struct {
 	inLink   bool
 	afterRef bool          // the last inline written was a note reference
 	deferred []book.Inline // note references met inside a link, written after it
+	lang     string        // the language of the element being written
 	err      error
 
 	// The text block being written, for the page-break markers (see pages.go).
@@ -34,7 +35,7 @@ type renderer struct {
 }
 
 func newRenderer(m *markup, p *publication, ch *book.Chapter, href string) *renderer {
-	return &renderer{m: m, p: p, ch: ch, href: href, level: 1, refs: make([]int, len(ch.Notes)+1)}
+	return &renderer{m: m, p: p, ch: ch, href: href, level: 1, refs: make([]int, len(ch.Notes)+1), lang: p.ed.Lang}
 }
 
 // fail records the first error of a rendering.
@@ -188,17 +189,25 @@ func (r *renderer) inline(in *book.Inline) {
 	}
 	switch in.Kind {
 	case book.Text:
-		r.text(in.Text)
+		if attrs := r.langAttrs(in); attrs != nil {
+			m.open("span", attrs...)
+			r.text(in.Text)
+			m.close("span")
+		} else {
+			r.text(in.Text)
+		}
 	case book.Emph, book.Strong:
 		tag := "em"
 		if in.Kind == book.Strong {
 			tag = "strong"
 		}
-		m.open(tag)
+		saved := r.lang
+		m.open(tag, r.langAttrs(in)...)
 		r.inlines(in.Children)
 		m.close(tag)
+		r.lang = saved
 	case book.Code:
-		m.open("code")
+		m.open("code", r.langAttrs(in)...)
 		r.verbatim = true
 		r.text(in.Text)
 		r.verbatim = false
@@ -218,6 +227,19 @@ func (r *renderer) inline(in *book.Inline) {
 	default:
 		r.fail("%s: unknown inline kind %d", in.Pos, in.Kind)
 	}
+}
+
+// langAttrs returns the lang and xml:lang attributes of an inline whose language differs
+// from the element it is written in, and makes it the current language; nil otherwise. A
+// caller that writes children restores r.lang after them.
+func (r *renderer) langAttrs(in *book.Inline) []string {
+	if in.Lang == "" || in.Lang == r.lang {
+		return nil
+	}
+	if in.Kind != book.Text && in.Kind != book.Code {
+		r.lang = in.Lang
+	}
+	return []string{"lang", in.Lang, "xml:lang", in.Lang}
 }
 
 // link writes a hyperlink to an absolute URL; anything else is written as its text only,
