@@ -53,8 +53,8 @@ func TestLatinParts(t *testing.T) {
 func TestInlineLanguages(t *testing.T) {
 	for _, tc := range []struct {
 		name, lang, latin, src string
-		want               []string
-		warn               string
+		want                   []string
+		warn                   string
 	}{
 		{"cyrillic edition", "kk", "en", "Баяндама: Human Rights Watch, *World Report*, 2020.",
 			[]string{"kk:Баяндама: ", "en:Human Rights Watch,", "kk: ", "en:World Report", "kk:, 2020."}, ""},
