@@ -107,7 +107,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	}
 	hy := opts.Hyphenator
 	if hy == nil {
-		hy = hyphenatorFor(ed.Lang)
+		hy = byLang{lang: ed.Lang}
 	}
 	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m}
 	t := &typesetter{d: d, m: m, hy: hy}

@@ -17,46 +17,31 @@ type Hyphenator interface {
 	Hyphenate(word string) []int
 }
 
-// byScript hyphenates Latin-script words (names, English titles in notes) with English
-// patterns and every other word with the edition's language.
-type byScript struct {
-	main, latin Hyphenator // either may be nil
+// byLang hyphenates each word with the patterns of its run's language (book.Inline.Lang,
+// which the model sets on every run, Latin-script parts of a Cyrillic edition included),
+// and a word without one with the edition's.
+type byLang struct {
+	lang string // the edition's language
 }
 
-// Hyphenate picks the hyphenator by the script of the word's first letter.
-func (h byScript) Hyphenate(w string) []int {
-	i := strings.IndexFunc(w, unicode.IsLetter)
-	if i < 0 {
-		return nil
+// Hyphenate hyphenates a word in the edition's language.
+func (h byLang) Hyphenate(w string) []int {
+	if hy := h.forLang(""); hy != nil {
+		return hy.Hyphenate(w)
 	}
-	r, _ := utf8.DecodeRuneInString(w[i:])
-	hy := h.main
-	if unicode.Is(unicode.Latin, r) {
-		hy = h.latin
-	}
-	if hy == nil {
-		return nil
-	}
-	return hy.Hyphenate(w)
+	return nil
 }
 
-// hyphenatorFor returns the hyphenation of an edition's language, with English for words in
-// Latin script, or nil when bindery has no patterns for the language.
-func hyphenatorFor(lang string) Hyphenator {
-	var h byScript
-	if m := hyphen.For(lang); m != nil {
-		h.main = m
+// forLang returns the hyphenation of a language ("" for the edition's), nil when bindery
+// has no patterns for it.
+func (h byLang) forLang(lang string) Hyphenator {
+	if lang == "" {
+		lang = h.lang
 	}
-	if l := hyphen.For("en"); l != nil {
-		h.latin = l
+	if p := hyphen.For(lang); p != nil {
+		return p
 	}
-	if m := hyphen.For(lang); m != nil && strings.HasPrefix(strings.ToLower(lang), "en") {
-		h.latin = m // en-us stays en-us
-	}
-	if h.main == nil && h.latin == nil {
-		return nil
-	}
-	return h
+	return nil
 }
 
 // textStyle is the state an inline is set in.
@@ -64,14 +49,16 @@ type textStyle struct {
 	font  fontID
 	size  float64
 	link  string
-	url   bool // break after URL punctuation, never hyphenate
-	alert bool // the alert colour
+	url   bool   // break after URL punctuation, never hyphenate
+	alert bool   // the alert colour
+	lang  string // the run's language, "" for the edition's
 }
 
 // paraBuilder turns inlines into a paragraph's items.
 type paraBuilder struct {
 	m       *metrics
 	hy      Hyphenator
+	lang    string // the language of the word being set
 	items   []item
 	ragged  bool
 	measure float64       // the line width, to spot words that can never fit
@@ -102,6 +89,10 @@ func (b *paraBuilder) spaceGlue(st textStyle) item {
 
 func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 	for _, x := range in {
+		st := st
+		if x.Lang != "" {
+			st.lang = x.Lang
+		}
 		switch x.Kind {
 		case book.Text:
 			b.addText(x.Text, st)
@@ -275,7 +266,8 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	base := b.pos
 	b.pos += utf8.RuneCountInString(w)
 	start := len(b.items)
-	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil,
+	b.lang = st.lang
+	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, lang: st.lang,
 		alert: st.alert, name: b.properName(w)}
 	if items, ok := b.m.words[key]; ok && st.link == "" {
 		b.items = append(b.items, items...)
@@ -298,6 +290,7 @@ type wordKey struct {
 	size    float64
 	measure float64
 	url, hy bool
+	lang    string
 	alert   bool
 	name    bool // a proper name: its hyphens are for the emergency pass
 }
@@ -416,7 +409,11 @@ func suffixJoin(before, after string) bool {
 
 // hyphenate returns the hyphenation points of the letters in part, shifted by off.
 func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
-	if b.hy == nil {
+	hy := b.hy
+	if bl, ok := hy.(byLang); ok {
+		hy = bl.forLang(b.lang)
+	}
+	if hy == nil {
 		return nil
 	}
 	lo := strings.IndexFunc(part, unicode.IsLetter)
@@ -430,7 +427,7 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 		return nil
 	}
 	var pts []breakPoint
-	for _, h := range b.hy.Hyphenate(core) {
+	for _, h := range hy.Hyphenate(core) {
 		if h > 0 && h < len(core) && utf8.RuneStart(core[h]) {
 			pts = append(pts, breakPoint{at: off + lo + h, hyphen: true, penalty: hyphenPenalty})
 		}

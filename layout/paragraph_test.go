@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/hyphen"
 )
 
 // fakeHyphenator hyphenates the words it knows at fixed offsets.
@@ -144,15 +145,32 @@ func TestKerning(t *testing.T) {
 	}
 }
 
-// TestByScript checks that Latin words in a Cyrillic edition take English hyphenation.
-func TestByScript(t *testing.T) {
-	h := byScript{main: fakeHyphenator{"бостандығын": {4}}, latin: fakeHyphenator{"freedom": {4}}}
-	for w, want := range map[string][]int{"бостандығын": {4}, "freedom": {4}, "2021": nil, "Freedom": nil} {
-		if got := h.Hyphenate(w); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: %v, want %v", w, got, want)
-		}
+// TestByLang checks that each word is hyphenated with its run's language: the English part
+// of a Kazakh note with English patterns, the Kazakh text with Kazakh ones.
+func TestByLang(t *testing.T) {
+	h := byLang{lang: "kk"}
+	if h.forLang("") != hyphen.For("kk") || h.forLang("en") != hyphen.For("en") || h.forLang("kk-Latn") != nil {
+		t.Error("forLang picks the wrong patterns")
 	}
-	if hyphenatorFor("kk") == nil || hyphenatorFor("en") == nil {
-		t.Error("no hyphenation for kk or en")
+	m, err := newMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	breaks := func(ins []book.Inline) []int {
+		b := paraBuilder{m: m, hy: h, measure: 1000}
+		b.addInlines(ins, textStyle{font: serifRegular, size: 10})
+		var at []int
+		for _, it := range b.items {
+			if it.kind == penaltyItem && it.flagged {
+				at = append(at, it.at)
+			}
+		}
+		return at
+	}
+	word := "international"
+	en := breaks([]book.Inline{{Kind: book.Text, Text: word, Lang: "en"}})
+	kk := breaks([]book.Inline{{Kind: book.Text, Text: word, Lang: "kk"}})
+	if len(en) == 0 || reflect.DeepEqual(en, kk) {
+		t.Errorf("%q: en breaks %v, kk breaks %v: the run's language is not used", word, en, kk)
 	}
 }
