@@ -189,6 +189,7 @@ func (r *renderer) inline(in *book.Inline) {
 	}
 	switch in.Kind {
 	case book.Text:
+		saved := r.lang
 		if attrs := r.langAttrs(in); attrs != nil {
 			m.open("span", attrs...)
 			r.text(in.Text)
@@ -196,6 +197,7 @@ func (r *renderer) inline(in *book.Inline) {
 		} else {
 			r.text(in.Text)
 		}
+		r.lang = saved
 	case book.Emph, book.Strong:
 		tag := "em"
 		if in.Kind == book.Strong {
@@ -207,11 +209,13 @@ func (r *renderer) inline(in *book.Inline) {
 		m.close(tag)
 		r.lang = saved
 	case book.Code:
+		saved := r.lang
 		m.open("code", r.langAttrs(in)...)
 		r.verbatim = true
 		r.text(in.Text)
 		r.verbatim = false
 		m.close("code")
+		r.lang = saved
 	case book.Link:
 		r.link(in.URL, "", in.Children, "")
 	case book.URLText:
@@ -230,15 +234,13 @@ func (r *renderer) inline(in *book.Inline) {
 }
 
 // langAttrs returns the lang and xml:lang attributes of an inline whose language differs
-// from the element it is written in, and makes it the current language; nil otherwise. A
-// caller that writes children restores r.lang after them.
+// from the element it is written in, and makes it the current language; nil otherwise. The
+// caller restores r.lang after the inline.
 func (r *renderer) langAttrs(in *book.Inline) []string {
 	if in.Lang == "" || in.Lang == r.lang {
 		return nil
 	}
-	if in.Kind != book.Text && in.Kind != book.Code {
-		r.lang = in.Lang
-	}
+	r.lang = in.Lang
 	return []string{"lang", in.Lang, "xml:lang", in.Lang}
 }
 
