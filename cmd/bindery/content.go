@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,7 +45,11 @@ func openProject(cmd *cli.Command) (*source, error) {
 	}
 	root, err := os.OpenRoot(p.Content) // no symbolic link leads out of it
 	if err != nil {
-		return nil, usageError{err}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, usagef("cannot open the content folder %s: %v", p.Content, err)
 	}
 	return &source{p, root.FS(), filepath.ToSlash(p.Content)}, nil
 }

@@ -84,6 +84,15 @@ func TestProjectDetection(t *testing.T) {
 	}
 }
 
+// TestInThisRepository: inside the repository, the commands read its content/ folder.
+func TestInThisRepository(t *testing.T) {
+	t.Chdir("../..")
+	code, out, _ := runCLI("check")
+	if code != 0 || !strings.HasPrefix(out, "content: content (the content folder here)\n") {
+		t.Errorf("exit %d: %.300s", code, out)
+	}
+}
+
 // TestSettingsFile builds with a bindery.yaml that names the folders, formats and notes,
 // and checks that flags override it and that its mistakes name their line.
 func TestSettingsFile(t *testing.T) {
