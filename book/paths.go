@@ -63,7 +63,7 @@ func resolveLinks(fsys fs.FS, p string) (string, error) {
 				return "", err
 			}
 			if path.IsAbs(target) {
-				return "", errOutside{fmt.Sprintf("is a symbolic link to %s, outside the content directory", target)}
+				return "", errOutside{fmt.Sprintf("is a symbolic link to the absolute path %s; bindery follows only relative links that stay inside the content directory", target)}
 			}
 			next := path.Join(path.Dir(prefix), target)
 			if next == ".." || strings.HasPrefix(next, "../") {
