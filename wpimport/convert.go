@@ -121,13 +121,18 @@ func (c *Chapter) Truncated() bool {
 }
 
 func (c *Chapter) checkEnding(bs []block) {
-	if c.Post.Cut.Line > 0 {
+	switch {
+	case c.Post.Cut.Line > 0 && c.Post.CutInContent:
 		// The last line was cut, not written as a heading or a lead-in.
 		if n := len(c.blocks); n > 0 && c.blocks[n-1].kind == kHeading {
 			c.blocks[n-1].kind, c.blocks[n-1].level = kPara, 0
 		}
 		c.Warnings = append(c.Warnings, Warning{c.Post.Cut, c.Post.ID,
 			"the input ends inside this post's content: the copy is cut off here; its edition is marked draft"})
+		return
+	case c.Post.Cut.Line > 0:
+		c.Warnings = append(c.Warnings, Warning{c.Post.Cut, c.Post.ID,
+			"the input ends inside this post's fields, after its content: its title and status may be cut; its edition is marked draft"})
 		return
 	}
 	if c.Truncated() {

@@ -179,6 +179,17 @@ func TestCutDump(t *testing.T) {
 			}
 		}
 	}
+	// Cut among the fields after the content: the text is whole, the copy is not.
+	cut = strings.Join(lines[:34], "") + "            [post_title] => Retreating Rights - Kaz"
+	res, err = Import([]Input{{Name: "cut.txt", Data: []byte(cut)}}, Options{Report: "kazakhstan", Lang: "en", Publisher: "P"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Reset()
+	res.Print(&w)
+	if !strings.Contains(w.String(), "cut.txt L35 c52: warning: post 101: the input ends inside this post's fields, after its content") || res.Editions[0].Manifest.Status != "draft" {
+		t.Errorf("cut after the content:\n%s", w.String())
+	}
 	// The whole dump is not cut.
 	res, _ = Import([]Input{{Name: "multiline.txt", Data: data}}, Options{Report: "kazakhstan", Lang: "en", Publisher: "P"})
 	for _, e := range res.Editions {

@@ -41,9 +41,12 @@ type Post struct {
 	// each other, content of another post glued in); a damaged post is
 	// skipped when a sound copy exists and reported either way.
 	Damage []string
-	// Cut is where the input ends inside the post's content (a dump cut off in
-	// the middle of a post), or the zero Source when the copy is whole.
+	// Cut is where the input ends inside the post (a dump cut off in the middle
+	// of a post), or the zero Source when the copy is whole.
 	Cut Source
+	// CutInContent says the input ends inside the content itself (else among the
+	// fields that follow it: the text is whole, the title or status may not be).
+	CutInContent bool
 
 	loc  *locator // the input file, for positions inside the content
 	base int      // byte offset of Content in that file

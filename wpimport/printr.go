@@ -24,7 +24,8 @@ type rawPost struct {
 	header    int // byte offset of the object header, -1 if none
 	fields    map[string]string
 	contentAt int
-	cut       int // offset of the end of the input when it ends inside the content, else -1
+	cut       int  // offset of the end of the input when it ends inside the object, else -1
+	inContent bool // the input ends inside the content (else among the fields after it)
 }
 
 // ReadPrintR reads a PHP print_r dump of WP_Post objects, in either of the
@@ -76,7 +77,7 @@ func scanPrintR(text string, loc *locator) ([]*rawPost, []Skip) {
 		case "post_content":
 			cur.contentAt = m[1]
 			if i == len(matches)-1 && !closesObject(val) {
-				cur.cut = len(strings.TrimRight(text, " \t\r\n"))
+				cur.cut, cur.inContent = len(strings.TrimRight(text, " \t\r\n")), true
 			}
 			cur.fields[field] = strings.TrimRight(val, " \n\u00a0")
 		case "filter": // the last field: what follows on other lines is outside the object
@@ -87,6 +88,9 @@ func scanPrintR(text string, loc *locator) ([]*rawPost, []Skip) {
 			cur.fields[field] = trimFieldValue(val)
 		default:
 			cur.fields[field] = trimFieldValue(val)
+			if i == len(matches)-1 && !closesObject(val) && !strings.Contains(val, ")") {
+				cur.cut = len(strings.TrimRight(text, " \t\r\n"))
+			}
 		}
 	}
 	return raws, skips
@@ -191,7 +195,7 @@ func (r *rawPost) post(loc *locator) (Post, bool) {
 		p.Damage = append(p.Damage, "the dump holds no content for this post")
 	}
 	if r.cut >= 0 {
-		p.Cut = loc.at(r.cut)
+		p.Cut, p.CutInContent = loc.at(r.cut), r.inContent
 	}
 	return p, true
 }
