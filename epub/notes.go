@@ -95,7 +95,11 @@ func (r *renderer) noteList() {
 }
 
 // note writes one note: its number with links back to every reference, then its text, or
-// a visible placeholder if the source never defined it.
+// a visible placeholder if the source never defined it. The note is typed footnote, the
+// type the reading systems' pop-ups look for (Apple Books pops up nothing else; endnote is
+// deprecated in the EPUB structural vocabulary); its section keeps the endnotes semantics.
+// It has no ARIA role: doc-endnote is deprecated in DPUB-ARIA 1.1 and doc-footnote is not
+// allowed on a list item.
 func (r *renderer) note(note *book.Note) {
 	m := r.m
 	class := "note"
@@ -103,7 +107,7 @@ func (r *renderer) note(note *book.Note) {
 		class = "note missing"
 	}
 	id := r.ch.NoteID(note.Number)
-	m.open("li", "id", id, "class", class, "epub:type", "footnote", "role", "doc-endnote")
+	m.open("li", "id", id, "class", class, "epub:type", "footnote")
 	r.pageBreaks(id)
 	blocks := note.Blocks
 	from := 0

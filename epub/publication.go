@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/fonts"
 )
 
 // Paths of the publication resources inside the container.
@@ -54,6 +55,7 @@ type publication struct {
 	pages    pageMarks
 	toc      []tocEntry
 	soft     func(string) string // inserts soft hyphens, nil for none
+	faces    []*fonts.Face       // the embedded faces
 }
 
 // newPublication checks the edition and the options and prepares the strings.
@@ -135,6 +137,7 @@ func (p *publication) add(it item) { p.items = append(p.items, it) }
 func (p *publication) pack() []file {
 	files := []file{
 		{name: "META-INF/container.xml", data: []byte(containerXML), compress: true},
+		{name: "META-INF/com.apple.ibooks.display-options.xml", data: []byte(appleDisplayOptions), compress: true},
 		{name: packagePath, data: p.packageDocument(), compress: true},
 	}
 	for _, it := range p.items {
@@ -142,6 +145,17 @@ func (p *publication) pack() []file {
 	}
 	return files
 }
+
+// appleDisplayOptions asks Apple Books to use the embedded fonts, which it otherwise
+// replaces with its own (and then sets Kazakh and Kyrgyz letters in whatever system font
+// has them).
+const appleDisplayOptions = `<?xml version="1.0" encoding="UTF-8"?>
+<display_options>
+  <platform name="*">
+    <option name="specified-fonts">true</option>
+  </platform>
+</display_options>
+`
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
 )
 
@@ -16,11 +17,14 @@ import (
 var styleSheet string
 
 // fontEntries are the embedded faces and their license, compressed once per process:
-// every edition carries the same bytes.
-var fontEntries = sync.OnceValues(func() ([]*deflated, error) {
-	var entries []*deflated
-	for _, f := range fonts.All() {
-		data := f.Data()
+// every edition that ships a face carries the same bytes.
+var fontEntries = sync.OnceValues(func() (map[*fonts.Face]*deflated, error) {
+	entries := map[*fonts.Face]*deflated{}
+	for _, f := range append(fonts.All(), nil) {
+		data := fonts.License()
+		if f != nil {
+			data = f.Data()
+		}
 		if len(data) == 0 {
 			return nil, fmt.Errorf("font %s is empty", f.Name())
 		}
@@ -28,33 +32,34 @@ var fontEntries = sync.OnceValues(func() ([]*deflated, error) {
 		if err != nil {
 			return nil, err
 		}
-		entries = append(entries, d)
+		entries[f] = d
 	}
-	d, err := deflate(fonts.License())
-	return append(entries, d), err
+	return entries, nil
 })
 
-// addFonts embeds every PT face, unmodified, with the fonts' license. They are embedded
-// whole: a subset is a modified font, which the ParaType Free Font License forbids to
-// distribute under the original name, and the Go subsetters (speedata/gootf,
-// seehuhn.de/go/sfnt) are made for PDF embedding, not for fonts a reading system installs.
+// addFonts embeds the faces the edition's text is set in (usedFaces), unmodified, with
+// the fonts' license. They are embedded whole: a subset is a modified font, which the
+// ParaType Free Font License forbids to distribute under the original name, and the Go
+// subsetters (speedata/gootf, seehuhn.de/go/sfnt) are made for PDF embedding, not for fonts
+// a reading system installs.
 func (p *publication) addFonts() error {
 	entries, err := fontEntries()
 	if err != nil {
 		return err
 	}
-	for i, f := range fonts.All() {
-		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, raw: entries[i]})
+	p.faces = usedFaces(p.ed)
+	for i, f := range p.faces {
+		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, raw: entries[f]})
 	}
-	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, raw: entries[len(entries)-1]})
+	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, raw: entries[nil]})
 	return nil
 }
 
-// addStyle writes the style sheet.
+// addStyle writes the style sheet, with an @font-face rule for each shipped face.
 func (p *publication) addStyle() error {
 	var b strings.Builder
 	b.WriteString("@charset \"UTF-8\";\n\n")
-	for _, f := range fonts.All() {
+	for _, f := range p.faces {
 		weight, style := "normal", "normal"
 		if f.Style == fonts.Bold || f.Style == fonts.BoldItalic {
 			weight = "bold"
@@ -68,4 +73,76 @@ func (p *publication) addStyle() error {
 	b.WriteString(styleSheet)
 	p.add(item{id: "css", href: styleFile, mediaType: cssType, data: []byte(b.String()), compress: true})
 	return nil
+}
+
+// usedFaces returns the faces the style sheet sets the edition's text in, in the fonts
+// package's order. The style sheet decides (assets/book.css): headings, the contents'
+// chapter entries, the imprint's labels, the series line and the draft mark are PT Sans
+// Bold; everything else is PT Serif, italic for emphasis, chapter authors, bylines,
+// subtitles, credits and note placeholders, bold for strong emphasis. Emphasis inside a
+// heading is left to the reading system (PT Sans has no italic here).
+func usedFaces(ed *book.Edition) []*fonts.Face {
+	used := map[fonts.Style]bool{fonts.Regular: true}
+	var inlines func(ins []book.Inline, bold, italic bool)
+	inlines = func(ins []book.Inline, bold, italic bool) {
+		for _, in := range ins {
+			b, i := bold || in.Kind == book.Strong, italic || in.Kind == book.Emph
+			if in.Kind == book.Text || in.Kind == book.URLText {
+				used[serifStyle(b, i)] = true
+			}
+			inlines(in.Children, b, i)
+		}
+	}
+	var blocks func(bs []book.Block)
+	blocks = func(bs []book.Block) {
+		for _, b := range bs {
+			switch b.Kind {
+			case book.Paragraph:
+				inlines(b.Inlines, false, false)
+			case book.Credit:
+				inlines(b.Inlines, false, true)
+			case book.Box:
+				inlines(b.Byline, false, true)
+			}
+			blocks(b.Children)
+			for _, it := range b.Items {
+				blocks(it)
+			}
+		}
+	}
+	if ed.Meta.Subtitle != "" || ed.Draft() { // the subtitle, the draft notice
+		used[fonts.Italic] = true
+	}
+	for _, ch := range ed.Chapters {
+		if ch.Author != "" {
+			used[fonts.Italic] = true
+		}
+		blocks(ch.Blocks)
+		for _, n := range ch.Notes {
+			if n.Missing {
+				used[fonts.Italic] = true
+			}
+			blocks(n.Blocks)
+		}
+	}
+	var out []*fonts.Face
+	for _, f := range fonts.All() {
+		if f.Family == fonts.Serif && used[f.Style] || f.Family == fonts.Sans && f.Style == fonts.Bold {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// serifStyle is the PT Serif style of text in bold and/or italic.
+func serifStyle(bold, italic bool) fonts.Style {
+	switch {
+	case bold && italic:
+		return fonts.BoldItalic
+	case bold:
+		return fonts.Bold
+	case italic:
+		return fonts.Italic
+	}
+	return fonts.Regular
 }
