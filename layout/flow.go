@@ -16,6 +16,7 @@ type elem struct {
 	panel   int     // the sidebar panel the element belongs to, 0 for none
 	anchors []string
 	mark    *outlineMark
+	notes   bool     // part of a chapter's notes
 	para    *paraRef // the paragraph a line belongs to
 	idx     int      // the line's index in it
 }
@@ -66,7 +67,9 @@ type flow struct {
 	// blocks the identifier the EPUB puts before it (book.Chapter.BlockID).
 	anchorBlocks string
 	// leaf is the address of the text block being set, given to its lines (see textAddr).
-	leaf string
+	leaf       string
+	inNotes    bool   // the elements added are notes (their pages are headed Notes)
+	notesTitle string // the localized "Notes", the heading of a chapter's notes
 }
 
 // textAddr is the address of a block of a chapter's text, shared with the EPUB so that a
@@ -86,6 +89,7 @@ func textAddr(scope string, ch *book.Chapter, i int) string {
 // add appends an element, attaching pending anchors and bookmarks to the first line.
 func (f *flow) add(e *elem) {
 	e.panel = f.panel
+	e.notes = f.inNotes
 	if f.keepNext {
 		e.keep = true
 	}

@@ -25,14 +25,15 @@ type paperSpec struct {
 	size, leading, inner, outer, top, bottom float64
 }
 
-// papers are the type and margins of the trim sizes. Text blocks keep 60–80 characters a line.
+// papers are the type and margins of the trim sizes. Text blocks keep 60–75 characters a line
+// of English (A4 and letter take wide outer margins for it).
 var papers = map[book.Paper]paperSpec{
 	book.PaperA5:     {10, 13, 17, 21, 19, 23},
 	book.PaperB5:     {10.5, 13.6, 20, 25, 22, 27},
 	book.PaperRoyal:  {10, 13, 18, 22, 20, 25},
 	book.Paper6x9:    {10, 13, 18, 22, 20, 25},
-	book.PaperA4:     {11, 14.6, 27, 34, 26, 32},
-	book.PaperLetter: {11, 14.6, 28, 34, 24, 30},
+	book.PaperA4:     {11, 14.6, 30, 48, 26, 32},
+	book.PaperLetter: {11, 14.6, 30, 52, 24, 30},
 }
 
 // newGeometry returns the page geometry of a trim size.

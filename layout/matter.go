@@ -51,6 +51,10 @@ func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	c := f.bodyContext()
 	ps := paraSpec{font: sansBold, size: c.size * 1.2, leading: c.size * 1.5, align: raggedRight}
 	f.leaf = ch.ID + "-notes"
+	if title == f.notesTitle {
+		f.pending = append(f.pending, chapterNotesID(ch.ID))
+	}
+	f.inNotes = true
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
 	nc := f.noteContext()
 	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
@@ -88,17 +92,18 @@ func (t *typesetter) frontMatter() []*Page {
 	f = t.newFlow(nil)
 	f.leaf = "titlepage"
 	var title []*elem
-	if meta.Series != "" {
-		title = append(title, f.centredBlock(meta.Series, sansRegular, 1)...)
+	series, main, sub := displayLevels(meta.Series, meta.Title, meta.Subtitle)
+	if series != "" {
+		title = append(title, f.centredBlock(series, sansRegular, 1)...)
 		title = append(title, &elem{h: 2 * t.d.g.leading})
 	}
-	title = append(title, f.centredBlock(meta.Title, sansBold, 2)...)
-	if meta.Subtitle != "" {
+	title = append(title, f.centredBlock(main, sansBold, 2)...)
+	if sub != "" {
 		title = append(title, &elem{h: t.d.g.leading})
-		title = append(title, f.centredBlock(meta.Subtitle, serifItalic, 1.3)...)
+		title = append(title, f.centredBlock(sub, serifItalic, 1.3)...)
 	}
-	if names := contributorNames(meta.Contributors); names != "" {
-		title = append(title, &elem{h: 2 * t.d.g.leading})
+	for i, names := range contributorLines(meta.Contributors, t.d.ed.Lang, t.d.ui) {
+		title = append(title, &elem{h: t.d.g.leading * float64(2-min(i, 1))})
 		title = append(title, f.centredBlock(names, serifRegular, 1.2)...)
 	}
 	pub := f.centredBlock(meta.Publisher, sansRegular, 1)
@@ -113,12 +118,75 @@ func (t *typesetter) frontMatter() []*Page {
 	}
 }
 
-// centredBlock sets a display paragraph centred in the measure and returns its lines.
+// displayLevels splits the title page's text into its three levels: the series, the title and
+// the subtitle. A title that repeats the series before a colon ("Retreating Rights: Examining
+// …") prints the series once, above, and the rest as the title; any other title with a colon
+// and no subtitle of its own prints the part after the colon as the subtitle.
+func displayLevels(series, title, subtitle string) (string, string, string) {
+	head, tail, ok := strings.Cut(title, ": ")
+	switch {
+	case !ok:
+	case series != "" && strings.EqualFold(strings.TrimSpace(head), strings.TrimSpace(series)):
+		title = tail
+	case subtitle == "":
+		title, subtitle = head, tail
+	}
+	return series, title, subtitle
+}
+
+// centredBlock sets a display paragraph centred in the measure and returns its lines. The
+// lines are balanced (the narrowest measure that keeps their number) and broken by sense: a
+// short word (a preposition, an article, a conjunction) stays with the word after it.
 func (f *flow) centredBlock(s string, font fontID, scale float64) []*elem {
-	start := len(f.elems)
 	size := f.g.size * scale
-	f.paragraph(text(s), paraSpec{font: font, size: size, leading: size * 1.25, align: centred})
+	s = tieShortWords(s)
+	ps := paraSpec{font: font, size: size, leading: size * 1.25, align: centred}
+	in := text(s)
+	n := f.countLines(in, ps)
+	if head, tail, ok := strings.Cut(s, ": "); ok && n > 1 {
+		// A title with a colon breaks after it: the part before reads as its own line.
+		in = []book.Inline{{Kind: book.Text, Text: head + ":"}, {Kind: book.Break}, {Kind: book.Text, Text: tail}}
+		n = f.countLines(in, ps)
+	}
+	for narrower := ps; n > 1; {
+		narrower.left += 0.025 * f.g.textW
+		narrower.right += 0.025 * f.g.textW
+		if narrower.left+narrower.right > 0.6*f.g.textW || f.countLines(in, narrower) != n {
+			break
+		}
+		ps = narrower
+	}
+	// Centre in the full measure: the narrower lines keep their breaks.
+	start := len(f.elems)
+	f.paragraph(in, ps)
 	return f.elems[start:]
+}
+
+// countLines returns how many lines a display paragraph takes in a spec, without adding them.
+func (f *flow) countLines(in []book.Inline, ps paraSpec) int {
+	mark := len(f.elems)
+	n := len(f.paragraph(in, ps))
+	f.elems = f.elems[:mark]
+	return n
+}
+
+// tieShortWords puts a no-break space after every word of at most three letters that is not
+// the last, so that no display line ends with one (of, the, a, in; в, на, и).
+func tieShortWords(s string) string {
+	words := strings.Fields(s)
+	var sb strings.Builder
+	for i, w := range words {
+		sb.WriteString(w)
+		if i+1 == len(words) {
+			break
+		}
+		if n := len([]rune(w)); n <= 3 && strings.ToLower(w) == w {
+			sb.WriteString("\u00a0")
+		} else {
+			sb.WriteString(" ")
+		}
+	}
+	return sb.String()
 }
 
 // placeAt stacks elements from a given depth below the top of the text block.
@@ -131,15 +199,31 @@ func placeAt(es []*elem, y float64) []placedElem {
 	return out
 }
 
-// contributorNames lists authors and editors, "Name (Role)" style left to the imprint.
-func contributorNames(cs []book.Contributor) string {
-	var names []string
+// contributorLines lists the title page's contributors: the authors by name, then the editors
+// as "Edited by …" (in English; the other languages name the role: "Редактор: …").
+func contributorLines(cs []book.Contributor, lang string, ui book.Strings) []string {
+	var authors, editors []string
 	for _, c := range cs {
-		if c.Name != "" {
-			names = append(names, c.Name)
+		switch {
+		case c.Name == "":
+		case c.Role == "edt":
+			editors = append(editors, c.Name)
+		default:
+			authors = append(authors, c.Name)
 		}
 	}
-	return strings.Join(names, ", ")
+	var out []string
+	if len(authors) > 0 {
+		out = append(out, strings.Join(authors, ", "))
+	}
+	if len(editors) > 0 {
+		label := ui.Editor + ": "
+		if strings.HasPrefix(lang, "en") {
+			label = "Edited by "
+		}
+		out = append(out, label+strings.Join(editors, ", "))
+	}
+	return out
 }
 
 // imprint sets the imprint page's small print from the edition's imprint: the draft notice,
@@ -154,9 +238,23 @@ func (t *typesetter) imprint() []*elem {
 		f.space(c.leading/2, false)
 	}
 	for _, row := range im.Rows {
+		if row.Label == t.d.ui.ImageCredits {
+			continue // the PDF prints no image (the cover is made separately), so it credits none
+		}
 		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(row.Label + ": ")},
 			{Kind: book.Text, Text: strings.Join(row.Values, " ")}}, c.spec())
 		f.space(c.leading/2, false)
 	}
 	return f.elems
+}
+
+// contributorNames lists every contributor by name, for the document's metadata.
+func contributorNames(cs []book.Contributor) string {
+	var names []string
+	for _, c := range cs {
+		if c.Name != "" {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ", ")
 }

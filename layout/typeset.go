@@ -57,7 +57,7 @@ func (t *typesetter) run() {
 // newFlow starts a flow for a chapter (nil for generated text).
 func (t *typesetter) newFlow(ch *book.Chapter) *flow {
 	f := &flow{m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
-		missing: t.d.ui.MissingNote}
+		missing: t.d.ui.MissingNote, notesTitle: t.d.ui.Notes}
 	if ch != nil {
 		f.sectionOf = map[*book.Block]int{}
 		for k, s := range ch.Sections() {
@@ -105,6 +105,9 @@ func (t *typesetter) assemble(front []*Page, toc section, body []section) {
 			}
 			if p.Kind == BodyPage || kind == FrontPage && i > 0 {
 				p.Head = s.head
+				if startsInNotes(pe) {
+					p.Head = d.ui.Notes
+				}
 			}
 			d.pages = append(d.pages, p)
 		}
@@ -123,6 +126,17 @@ func (t *typesetter) assemble(front []*Page, toc section, body []section) {
 			p.Head = d.shorten(p.Head, sansRegular, headSize(d.g), d.g.textW*0.8)
 		}
 	}
+}
+
+// startsInNotes reports whether a page's first line is one of a chapter's notes (or their
+// heading): the page is headed Notes.
+func startsInNotes(pg []placedElem) bool {
+	for _, pe := range pg {
+		if pe.e.ln != nil {
+			return pe.e.notes
+		}
+	}
+	return false
 }
 
 // headSize is the type size of running heads.
