@@ -38,8 +38,9 @@ func (tk *tokens) words(n int) string {
 }
 
 // adversarial returns the chapters of an edition built to make a layout lose text: the
-// deepest nesting bindery accepts, words and URLs wider than the page, a long heading,
-// wide list numbers, many notes with structure inside, hard breaks.
+// deepest nesting bindery accepts, words and URLs wider than the page, long headings and
+// box titles, wide list numbers, many notes with structure inside, hard breaks, a list
+// item of 900 words, and the text bindery keeps of images, raw HTML and code.
 func adversarial(tk *tokens) map[string]string {
 	ch := func(title, body string) string { return "---\ntitle: " + title + "\n---\n\n" + body }
 	var nest, quote, mixed, notes, defs, breaks strings.Builder
@@ -68,6 +69,9 @@ func adversarial(tk *tokens) map[string]string {
 			"123456789. "+tk.words(20)+"\n123456790. "+tk.words(20)+"\n"),
 		"03-notes.md":  ch("Notes "+tk.words(2), notes.String()+"And a list note.[^list]\n\n"+defs.String()),
 		"04-breaks.md": ch("Breaks "+tk.words(2), breaks.String()),
+		"05-other.md": ch("Other "+tk.words(30), "::: box title=\""+tk.words(40)+"\" byline=\""+tk.words(20)+"\"\n"+tk.words(10)+"\n:::\n\n"+
+			"::: credit\n"+tk.words(15)+"\n:::\n\n### "+tk.words(12)+"\n\n- "+tk.words(900)+"\n\nAn image !["+tk.words(3)+"](x.png), "+
+			"<span>"+tk.words(2)+"</span> and `"+tk.words(4)+"`.\n\n```\n"+tk.words(6)+"\n```\n"),
 	}
 }
 
@@ -88,7 +92,7 @@ func TestNoWordLost(t *testing.T) {
 		files["adv/en/"+name] = body
 		names = append(names, name)
 	}
-	files["adv/en/book.yaml"] = "title: Adversarial\nlanguage: en\ndate: 2021-07-22\npublisher: P\nchapters: [01-nesting.md, 02-wide.md, 03-notes.md, 04-breaks.md]\n"
+	files["adv/en/book.yaml"] = "title: Adversarial\nlanguage: en\ndate: 2021-07-22\npublisher: P\nchapters: [01-nesting.md, 02-wide.md, 03-notes.md, 04-breaks.md, 05-other.md]\n"
 	dir := t.TempDir()
 	writeTree(t, filepath.Join(dir, "content"), files)
 	var source strings.Builder
