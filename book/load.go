@@ -6,6 +6,7 @@
 package book
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -129,9 +130,9 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 			continue
 		}
 		ids[chapterID(name)] = name
-		src, err := readInside(fsys, dir, name)
-		if err == nil && len(src) > MaxChapterBytes {
-			err = fmt.Errorf("is %.1f MiB; bindery reads chapter files up to %d MiB: split it into chapters", float64(len(src))/(1<<20), MaxChapterBytes>>20)
+		src, err := readInside(fsys, dir, name, MaxChapterBytes, "chapter files")
+		if tl := (errTooLarge{}); errors.As(err, &tl) {
+			err = fmt.Errorf("%w: split it into chapters", err)
 		}
 		if err != nil {
 			ds.Errorf(m.chapterPos(i), "chapter file %q %v", name, err)
@@ -168,12 +169,10 @@ func loadCover(fsys fs.FS, dir string, c *Cover, m *manifest, ds *Diagnostics) {
 	if c.Image == "" {
 		return
 	}
-	data, err := readInside(fsys, dir, c.Image)
+	data, err := readInside(fsys, dir, c.Image, MaxImageBytes, "cover images")
 	switch {
 	case err != nil:
 		ds.Errorf(m.coverPos("image"), "cover image %q %v", c.Image, err)
-	case len(data) > MaxImageBytes:
-		ds.Errorf(m.coverPos("image"), "cover image %q is %.1f MiB; bindery takes cover images up to %d MiB", c.Image, float64(len(data))/(1<<20), MaxImageBytes>>20)
 	case !strings.HasPrefix(string(data), "\x89PNG\r\n\x1a\n") && !strings.HasPrefix(string(data), "\xff\xd8\xff"):
 		ds.Errorf(m.coverPos("image"), "cover image %q is neither PNG nor JPEG", c.Image)
 	case c.Alt == "":

@@ -82,7 +82,7 @@ func resolveLinks(fsys fs.FS, p string) (string, error) {
 // readInside reads the file a manifest in dir names, refusing names and links that leave
 // the content tree. The error is a predicate that reads after the file's name:
 // "does not exist", "is outside the content directory".
-func readInside(fsys fs.FS, dir, name string) ([]byte, error) {
+func readInside(fsys fs.FS, dir, name string, limit int64, what string) ([]byte, error) {
 	p, err := insidePath(dir, name)
 	if err != nil {
 		return nil, err
@@ -90,7 +90,21 @@ func readInside(fsys fs.FS, dir, name string) ([]byte, error) {
 	if p, err = resolveLinks(fsys, p); err != nil {
 		return nil, err
 	}
+	// A FIFO or a device would block or never end; a huge file is refused unread.
+	if info, err := fs.Stat(fsys, p); err == nil {
+		switch {
+		case info.IsDir():
+			return nil, errors.New("is a folder, not a file")
+		case !info.Mode().IsRegular():
+			return nil, errors.New("is not a regular file")
+		case info.Size() > limit:
+			return nil, errTooLarge{info.Size(), limit, what}
+		}
+	}
 	data, err := fs.ReadFile(fsys, p)
+	if err == nil && int64(len(data)) > limit { // it grew since
+		return nil, errTooLarge{int64(len(data)), limit, what}
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, errors.New("does not exist")
@@ -103,8 +117,12 @@ func readInside(fsys fs.FS, dir, name string) ([]byte, error) {
 	return data, nil
 }
 
-// isOutside reports whether err is a refusal to leave the content directory.
-func isOutside(err error) bool {
-	var o errOutside
-	return errors.As(err, &o)
+// errTooLarge is a file over its limit, refused unread.
+type errTooLarge struct {
+	size, limit int64
+	what        string // "chapter files"
+}
+
+func (e errTooLarge) Error() string {
+	return fmt.Sprintf("is %.1f MiB; bindery reads %s up to %d MiB", float64(e.size)/(1<<20), e.what, e.limit>>20)
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -154,6 +155,18 @@ func hostileCases() []hostileCase {
 			code: 1, want: []string{`CONTENT/bad/en/book.yaml:1:32: error: contributor role "editor" is not a MARC relator code`}},
 		{name: "undefined note", setup: chapter("---\ntitle: A\n---\n\nText.[^9]\n"),
 			code: 1, want: []string{`CONTENT/bad/en/01.md:5:6: error: endnote [^9] is never defined`}},
+		{name: "chapter is a named pipe", setup: func(t *testing.T, content, _ string) {
+			p := filepath.Join(content, "bad/en/01.md")
+			os.Remove(p)
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, code: 1, want: []string{`CONTENT/bad/en/book.yaml:5:12: error: chapter file "01.md" is not a regular file`}},
+		{name: "chapter is a folder", setup: func(t *testing.T, content, _ string) {
+			p := filepath.Join(content, "bad/en/01.md")
+			os.Remove(p)
+			os.MkdirAll(filepath.Join(p, "x"), 0o755)
+		}, code: 1, want: []string{`CONTENT/bad/en/book.yaml:5:12: error: chapter file "01.md" is a folder, not a file`}},
 		{name: "--out inside the content directory", output: true, args: []string{"--out", "CONTENT/bad/dist"},
 			code: 2, want: []string{`--out CONTENT/bad/dist is inside the content directory CONTENT, whose folders are read as reports and editions`}},
 		{name: "--out is a file", output: true, setup: func(t *testing.T, _, out string) {
