@@ -361,7 +361,7 @@ func (o Options) Validate() error {
 		return fmt.Errorf("--title needs --report")
 	case strings.ContainsAny(o.Report, `/\`) || o.Report == "." || o.Report == "..":
 		return fmt.Errorf("--report must be a folder name, not %q", o.Report)
-	case strings.ContainsAny(o.Lang, `/\ `):
+	case strings.ContainsAny(o.Lang, `/\ `) || o.Lang == "." || o.Lang == "..":
 		return fmt.Errorf("--lang must be a language tag, not %q", o.Lang)
 	}
 	return nil

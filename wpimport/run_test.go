@@ -15,7 +15,7 @@ func TestRun(t *testing.T) {
 	for _, tt := range []struct {
 		files []string
 		opts  Options
-	}{{nil, Options{}}, {[]string{"x"}, Options{Lang: "en"}}} {
+	}{{nil, Options{}}, {[]string{"x"}, Options{Lang: "en"}}, {[]string{"x"}, Options{Report: "r", Lang: ".."}}} {
 		if err := Run(tt.files, tt.opts, false, &out); !errors.As(err, &UsageError{}) {
 			t.Errorf("Run(%v, %+v) = %v, want a UsageError", tt.files, tt.opts, err)
 		}
