@@ -27,7 +27,8 @@ func serveCommand() *cli.Command {
 		Description: "Builds every edition and serves, on 127.0.0.1 only, an index of the editions, each EPUB's\n" +
 			"chapters as XHTML pages and each PDF. It watches the content folder, rebuilds the editions whose\n" +
 			"files change and reloads the open pages. When a build fails the pages show its errors\n" +
-			"(file:line) above the last good output. The build settings come from bindery.yaml. Ctrl-C stops it.",
+			"(file:line) above the last good output. The build settings come from bindery.yaml; the files are\n" +
+			"built in a temporary folder (the output folder is left alone). Ctrl-C stops it.",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "port", Usage: "TCP port on 127.0.0.1", DefaultText: "a free port, printed"},
 		},
