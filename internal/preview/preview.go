@@ -8,7 +8,6 @@ package preview
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -105,7 +104,7 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	defer s.buildMu.Unlock()
 	start := time.Now()
 	s.mu.Lock()
-	gen0 := s.generation
+	first := s.generation == 0
 	s.mu.Unlock()
 	root, err := os.OpenRoot(s.cfg.Content) // no symbolic link leads out of it
 	if err != nil {
@@ -114,6 +113,30 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	}
 	defer root.Close()
 	lib, ds := book.LoadSelected(root.FS(), s.cfg.Prefix, sel.keep)
+	problems, good := s.sortOut(lib, ds)
+	// The EPUB first, so that open chapters show the change as soon as it is built, then the PDF.
+	built, epubErr := s.build(ctx, good, publish.EPUB)
+	if epubErr != nil {
+		problems[""] = append(problems[""], epubErr.Error())
+	}
+	s.applyEPUB(sel, problems, built)
+	epubTime := time.Since(start)
+	pdfs, pdfErr := s.build(ctx, good, publish.PDF)
+	s.applyPDF(pdfs, pdfErr)
+	errs, _ := ds.Count()
+	if epubErr != nil || pdfErr != nil {
+		errs++
+	}
+	verb := "rebuilt"
+	if sel.all && first {
+		verb = "built"
+	}
+	fmt.Fprintf(s.cfg.Log, "%s %s in %v (pages reloaded after %v)%s\n", verb, names(lib.Editions), time.Since(start).Round(time.Millisecond),
+		epubTime.Round(time.Millisecond), errorNote(errs))
+}
+
+// sortOut files the errors of a load by problem key and returns the editions free of them.
+func (s *Server) sortOut(lib *book.Library, ds book.Diagnostics) (map[string][]string, []*book.Edition) {
 	problems := map[string][]string{} // by key: "<report>/<lang>", "<report>" or ""
 	for _, d := range ds {
 		if d.Severity == book.Error {
@@ -127,12 +150,13 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 			good = append(good, ed)
 		}
 	}
-	// The EPUB first, so that open chapters show the change as soon as it is built, then the PDF.
-	built, buildErr := s.build(ctx, good, publish.EPUB)
-	if buildErr != nil {
-		problems[""] = append(problems[""], buildErr.Error())
-	}
+	return problems, good
+}
+
+// applyEPUB replaces the problems of the selection and the EPUBs built, then wakes the pages.
+func (s *Server) applyEPUB(sel selection, problems map[string][]string, built map[string]*edition) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	for k := range s.problems {
 		r, l, _ := strings.Cut(k, "/")
 		if l == "" || sel.keep(r, l) { // report.yaml files and the tree are read on every load
@@ -150,12 +174,14 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	}
 	s.generation++
 	s.notify()
-	s.mu.Unlock()
-	epubTime := time.Since(start)
-	pdfs, pdfErr := s.build(ctx, good, publish.PDF)
+}
+
+// applyPDF puts the PDFs built into their editions, then wakes the index.
+func (s *Server) applyPDF(pdfs map[string]*edition, err error) {
 	s.mu.Lock()
-	if pdfErr != nil {
-		s.problems[""] = append(s.problems[""], pdfErr.Error())
+	defer s.mu.Unlock()
+	if err != nil {
+		s.problems[""] = append(s.problems[""], err.Error())
 		s.generation++
 	}
 	for name, b := range pdfs {
@@ -165,20 +191,6 @@ func (s *Server) rebuild(ctx context.Context, sel selection) {
 	}
 	s.pdfGen++
 	s.notify()
-	s.mu.Unlock()
-	if pdfErr != nil {
-		buildErr = errors.Join(buildErr, pdfErr)
-	}
-	errs, _ := ds.Count()
-	if buildErr != nil {
-		errs++
-	}
-	verb := "rebuilt"
-	if sel.all && gen0 == 0 {
-		verb = "built"
-	}
-	fmt.Fprintf(s.cfg.Log, "%s %s in %v (pages reloaded after %v)%s\n", verb, names(lib.Editions), time.Since(start).Round(time.Millisecond),
-		epubTime.Round(time.Millisecond), errorNote(errs))
 }
 
 // keyOf returns the problem key of a file reported by book: "<report>/<lang>" for a file in
