@@ -34,7 +34,9 @@ type Strings struct {
 	Translator           string // contributor role trl
 	Contributor          string // any other contributor role
 	Typefaces            string // imprint label of the embedded fonts
-	AccessibilitySummary string
+	AccessibilitySummary string // what the e-book offers, without a claim
+	AccessibilityClaim   string // the conformance sentence a final edition adds
+	AccessibilityDraft   string // the sentence a draft adds instead: no conformance claimed
 	Months               [12]string
 	DateFormat           string // with %[1]d day, %[2]s month, %[3]d year
 }
@@ -76,8 +78,9 @@ var uiStrings = map[string]Strings{
 		Publisher: "Publisher", Published: "Published", Rights: "Rights", ImageCredits: "Image credits",
 		Identifier: "Identifier", Editor: "Editor", Author: "Author",
 		Translator: "Translator", Contributor: "Contributor", Typefaces: "Typefaces",
-		AccessibilitySummary: "This publication meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA. " +
-			"It has a navigable table of contents, headings in logical order, endnotes linked to and " +
+		AccessibilityClaim: "This publication meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA.",
+		AccessibilityDraft: "This is a draft: its accessibility has not been evaluated and no conformance is claimed.",
+		AccessibilitySummary: "It has a navigable table of contents, headings in logical order, endnotes linked to and " +
 			"from the text, and a text description of its cover image.",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 			"August", "September", "October", "November", "December"},
@@ -91,8 +94,9 @@ var uiStrings = map[string]Strings{
 		Publisher: "Издатель", Published: "Дата публикации", Rights: "Права", ImageCredits: "Иллюстрации",
 		Identifier: "Идентификатор", Editor: "Редактор", Author: "Автор",
 		Translator: "Переводчик", Contributor: "Участник", Typefaces: "Шрифты",
-		AccessibilitySummary: "Публикация соответствует требованиям EPUB Accessibility 1.1 и WCAG 2.1 уровня AA. " +
-			"В ней есть оглавление с навигацией, заголовки в логическом порядке, примечания со ссылками " +
+		AccessibilityClaim: "Публикация соответствует требованиям EPUB Accessibility 1.1 и WCAG 2.1 уровня AA.",
+		AccessibilityDraft: "Это черновик: его доступность не оценивалась, соответствие стандартам не заявляется.",
+		AccessibilitySummary: "В публикации есть оглавление с навигацией, заголовки в логическом порядке, примечания со ссылками " +
 			"в обе стороны и текстовое описание обложки.",
 		Months: [12]string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
 			"августа", "сентября", "октября", "ноября", "декабря"},
@@ -106,8 +110,9 @@ var uiStrings = map[string]Strings{
 		Publisher: "Баспагер", Published: "Жарияланған күні", Rights: "Құқықтар", ImageCredits: "Суреттер",
 		Identifier: "Сәйкестендіргіш", Editor: "Редактор", Author: "Автор",
 		Translator: "Аудармашы", Contributor: "Қатысушы", Typefaces: "Қаріптер",
-		AccessibilitySummary: "Бұл басылым EPUB Accessibility 1.1 және WCAG 2.1 AA деңгейінің талаптарына сай келеді. " +
-			"Онда навигациясы бар мазмұн, логикалық ретпен берілген тақырыптар, мәтінмен екі жақты " +
+		AccessibilityClaim: "Бұл басылым EPUB Accessibility 1.1 және WCAG 2.1 AA деңгейінің талаптарына сай келеді.",
+		AccessibilityDraft: "Бұл — жоба: оның қолжетімділігі бағаланбаған, стандарттарға сәйкестігі мәлімделмейді.",
+		AccessibilitySummary: "Онда навигациясы бар мазмұн, логикалық ретпен берілген тақырыптар, мәтінмен екі жақты " +
 			"байланысқан ескертпелер және мұқабаның мәтіндік сипаттамасы бар.",
 		Months: [12]string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде",
 			"тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"},
@@ -121,8 +126,9 @@ var uiStrings = map[string]Strings{
 		Publisher: "Басып чыгаруучу", Published: "Жарыяланган күнү", Rights: "Укуктар", ImageCredits: "Сүрөттөр",
 		Identifier: "Идентификатор", Editor: "Редактор", Author: "Автор",
 		Translator: "Котормочу", Contributor: "Катышуучу", Typefaces: "Шрифттер",
-		AccessibilitySummary: "Бул басылма EPUB Accessibility 1.1 жана WCAG 2.1 AA деңгээлинин талаптарына жооп берет. " +
-			"Анда навигациясы бар мазмун, логикалык тартиптеги аталыштар, текст менен эки тараптуу " +
+		AccessibilityClaim: "Бул басылма EPUB Accessibility 1.1 жана WCAG 2.1 AA деңгээлинин талаптарына жооп берет.",
+		AccessibilityDraft: "Бул — долбоор: анын жеткиликтүүлүгү бааланган эмес, стандарттарга шайкештиги билдирилбейт.",
+		AccessibilitySummary: "Анда навигациясы бар мазмун, логикалык тартиптеги аталыштар, текст менен эки тараптуу " +
 			"байланышкан эскертүүлөр жана мукабанын тексттик сүрөттөмөсү бар.",
 		Months: [12]string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль",
 			"август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
@@ -136,8 +142,9 @@ var uiStrings = map[string]Strings{
 		Publisher: "Ношир", Published: "Санаи нашр", Rights: "Ҳуқуқҳо", ImageCredits: "Суратҳо",
 		Identifier: "Муайянкунанда", Editor: "Муҳаррир", Author: "Муаллиф",
 		Translator: "Тарҷумон", Contributor: "Иштирокчӣ", Typefaces: "Шрифтҳо",
-		AccessibilitySummary: "Ин нашр ба талаботи EPUB Accessibility 1.1 ва WCAG 2.1 сатҳи AA мувофиқ аст. " +
-			"Дар он мундариҷаи паймоишшаванда, сарлавҳаҳо бо тартиби мантиқӣ, эзоҳҳое, ки бо матн аз ду " +
+		AccessibilityClaim: "Ин нашр ба талаботи EPUB Accessibility 1.1 ва WCAG 2.1 сатҳи AA мувофиқ аст.",
+		AccessibilityDraft: "Ин сиёҳнавис аст: дастрасии он арзёбӣ нашудааст ва мутобиқат ба стандартҳо изҳор намешавад.",
+		AccessibilitySummary: "Дар он мундариҷаи паймоишшаванда, сарлавҳаҳо бо тартиби мантиқӣ, эзоҳҳое, ки бо матн аз ду " +
 			"тараф пайванданд, ва тавсифи матнии муқова мавҷуданд.",
 		Months: [12]string{"январ", "феврал", "март", "апрел", "май", "июн", "июл",
 			"август", "сентябр", "октябр", "ноябр", "декабр"},

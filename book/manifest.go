@@ -1,6 +1,7 @@
 package book
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"fmt"
 	"maps"
@@ -36,6 +37,9 @@ type manifest struct {
 	Print        *printManifest `yaml:"print"`
 	Chapters     []string       `yaml:"chapters"`
 	LatinLang    string         `yaml:"latin_lang"`
+	SeriesPos    int            `yaml:"series_position"`
+	SeriesID     string         `yaml:"series_id"`
+	Evaluator    string         `yaml:"accessibility_evaluator"`
 
 	node *yaml.Node // the document's mapping, for positions
 	file string
@@ -100,6 +104,7 @@ var manifestKeys = map[string]bool{
 	"publisher": true, "contributors": true, "identifier": true, "isbn": true, "rights": true,
 	"image_credits": true, "status": true, "paper": true, "keywords": true, "description": true,
 	"source": true, "cover": true, "chapters": true, "print": true,
+	"series_position": true, "series_id": true, "accessibility_evaluator": true,
 }
 
 func checkKeys(m *manifest, root *yaml.Node, ds *Diagnostics) {
@@ -159,6 +164,12 @@ func merge(report, ed *manifest, reportName, dirLang string, ds *Diagnostics) Me
 		Description:  or(ed.Description, report.Description),
 		Source:       ed.Source,
 		Status:       Status(or(ed.Status, report.Status, string(StatusFinal))),
+		SeriesPos:    cmp.Or(ed.SeriesPos, report.SeriesPos),
+		SeriesID:     or(ed.SeriesID, report.SeriesID),
+		Evaluator:    or(ed.Evaluator, report.Evaluator),
+	}
+	if md.SeriesPos < 0 {
+		ds.Errorf(ed.posOf("series_position"), "series_position %d must be a positive number", md.SeriesPos)
 	}
 	if ed.Cover != nil {
 		md.Cover = *ed.Cover

@@ -40,8 +40,31 @@ const (
 // Contributor is a person or body credited in an edition, with a MARC relator role
 // such as "aut" (author) or "edt" (editor).
 type Contributor struct {
-	Name string `yaml:"name"`
-	Role string `yaml:"role"`
+	Name   string `yaml:"name"`
+	Role   string `yaml:"role"`
+	FileAs string `yaml:"file_as"` // the name as sorted, e.g. "Hug, Adam"; "" = derived (SortName)
+}
+
+// SortName returns the name as catalogues sort it: FileAs when given, else a personal
+// name's last word first ("Adam Hug" -> "Hug, Adam"), or the name itself when it has one
+// word or looks like a body (it contains "The", "Centre", "Association" and the like).
+func (c Contributor) SortName() string {
+	if c.FileAs != "" {
+		return c.FileAs
+	}
+	words := strings.Fields(c.Name)
+	if len(words) < 2 {
+		return c.Name
+	}
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, ".,")) {
+		case "the", "centre", "center", "association", "foundation", "institute", "committee",
+			"watch", "international", "university", "group", "council", "network":
+			return c.Name
+		}
+	}
+	last := len(words) - 1
+	return words[last] + ", " + strings.Join(words[:last], " ")
 }
 
 // Cover holds the colours of a generated cover.
@@ -75,7 +98,10 @@ type Metadata struct {
 	Description  string
 	Source       string
 	Cover        Cover
-	Print        Print // the manifest's print: settings
+	Print        Print  // the manifest's print: settings
+	SeriesPos    int    // series_position: the report's place in its series, 0 for none
+	SeriesID     string // series_id: an identifier of the series shared by its reports' editions
+	Evaluator    string // accessibility_evaluator: who evaluated the accessibility ("" = the publisher)
 }
 
 // Chapter is one manuscript file turned into blocks and numbered endnotes.

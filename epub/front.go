@@ -8,15 +8,7 @@ import (
 
 // addCover adds the cover image, the manifest's or a generated one, and the cover page.
 func (p *publication) addCover() error {
-	meta := p.ed.Meta
-	alt := meta.Cover.Alt
-	if alt == "" {
-		alt = fmt.Sprintf(p.ui.CoverAlt, p.fullTitle())
-		if meta.Series != "" {
-			alt += ". " + meta.Series
-		}
-		alt += ". " + p.ui.Language + "."
-	}
+	alt := p.coverAlt()
 	img, href, mediaType, err := p.coverImage()
 	if err != nil {
 		return err
@@ -31,6 +23,24 @@ func (p *publication) addCover() error {
 	m.xhtmlTail()
 	p.add(item{id: "cover", href: coverFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
 	return nil
+}
+
+// coverAlt is the cover's text alternative: the manifest's, or one naming the title, the
+// series and the language; a draft says it is one.
+func (p *publication) coverAlt() string {
+	meta := p.ed.Meta
+	alt := meta.Cover.Alt
+	if alt == "" {
+		alt = fmt.Sprintf(p.ui.CoverAlt, p.fullTitle())
+		if meta.Series != "" {
+			alt += ". " + meta.Series
+		}
+		alt += ". " + p.ui.Language + "."
+	}
+	if p.ed.Draft() {
+		alt = strings.TrimSuffix(strings.TrimSpace(alt), ".") + ". " + p.ui.Draft + "."
+	}
+	return alt
 }
 
 // coverImage returns the bytes, file name and media type of the cover image: the file the

@@ -13,7 +13,7 @@ import (
 func (p *publication) addNav() error {
 	toc := p.toc
 	if p.outline.Notes {
-		toc = append(toc[:len(toc):len(toc)], tocEntry{title: p.ui.Notes, href: notesFile})
+		toc = append(toc[:len(toc):len(toc)], p.notesEntry())
 	}
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.Contents, "contents")
@@ -33,6 +33,18 @@ func (p *publication) addNav() error {
 	}
 	p.items = slices.Insert(p.items, at, nav)
 	return nil
+}
+
+// notesEntry is the navigation entry of the Notes document, with the notes section of
+// every chapter that has notes.
+func (p *publication) notesEntry() tocEntry {
+	e := tocEntry{title: p.ui.Notes, href: notesFile}
+	for _, ch := range p.ed.Chapters {
+		if len(ch.Notes) > 0 {
+			e.children = append(e.children, tocEntry{title: ch.Title, href: notesFile + "#" + ch.ID + "-notes"})
+		}
+	}
+	return e
 }
 
 // navList writes nested ordered lists of entries.
@@ -98,8 +110,12 @@ func (p *publication) addNCX() error {
 	m.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	m.open("ncx", "xmlns", "http://www.daisy.org/z3986/2005/ncx/", "version", "2005-1", "xml:lang", p.ed.Lang)
 	m.WriteString("\n<head>\n")
+	entries := append([]tocEntry{{title: p.ui.TitlePage, href: titleFile}}, p.toc...)
+	if p.outline.Notes {
+		entries = append(entries, p.notesEntry())
+	}
 	depth := 1
-	for _, e := range p.toc {
+	for _, e := range entries {
 		if len(e.children) > 0 {
 			depth = 2
 		}
@@ -117,10 +133,6 @@ func (p *publication) addNCX() error {
 	m.WriteString("</head>\n<docTitle>")
 	m.element("text", p.fullTitle())
 	m.WriteString("</docTitle>\n<navMap>\n")
-	entries := append([]tocEntry{{title: p.ui.TitlePage, href: titleFile}}, p.toc...)
-	if p.outline.Notes {
-		entries = append(entries, tocEntry{title: p.ui.Notes, href: notesFile})
-	}
 	order := 0
 	navPoints(&m, entries, &order)
 	m.WriteString("</navMap>\n</ncx>\n")

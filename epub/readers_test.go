@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/fpc/bindery/book"
 )
 
 // What reading systems need beyond the validators: Apple Books' display options, a style
@@ -107,6 +109,86 @@ func TestSoftHyphens(t *testing.T) {
 	for name, data := range en.files {
 		if strings.HasSuffix(name, ".xhtml") && strings.ContainsRune(string(data), '\u00ad') {
 			t.Errorf("%s: soft hyphens in English, which reading systems hyphenate", name)
+		}
+	}
+}
+
+// TestPackageMetadata checks the bibliographic and accessibility metadata of a final and a
+// draft edition.
+func TestPackageMetadata(t *testing.T) {
+	ed := fixture("en", false)
+	ed.Meta.Contributors = append(ed.Meta.Contributors, book.Contributor{Name: "Aigerim Translator", Role: "trl"})
+	ed.Meta.SeriesPos, ed.Meta.Identifier = 3, "urn:isbn:9780000000002"
+	ed.Meta.Description = "A demonstration."
+	opf := string(unpack(t, build(t, ed, Options{})).files[packagePath])
+	for _, want := range []string{
+		`<dc:identifier id="pub-id">urn:isbn:9780000000002</dc:identifier>`,
+		`<meta refines="#pub-id" property="identifier-type" scheme="onix:codelist5">15</meta>`,
+		`<dc:creator id="creator-1">Adam Hug</dc:creator>`,
+		`<meta refines="#creator-1" property="file-as">Hug, Adam</meta>`,
+		`<dc:contributor id="creator-2">Aigerim Translator</dc:contributor>`,
+		`<meta refines="#creator-2" property="role" scheme="marc:relators">trl</meta>`,
+		`<dc:description>A demonstration.</dc:description>`,
+		`<dc:subject>human rights</dc:subject>`,
+		`<meta refines="#series" property="group-position">3</meta>`,
+		`<meta refines="#series" property="dcterms:identifier">` + book.StableUUID("fixture", "series") + `</meta>`,
+		`<meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`,
+		`<meta property="a11y:certifiedBy">The Foreign Policy Centre</meta>`,
+	} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("final edition: no %s", want)
+		}
+	}
+	ed.Meta.Evaluator = "An Evaluator"
+	if opf := string(unpack(t, build(t, ed, Options{})).files[packagePath]); !strings.Contains(opf, `<meta property="a11y:certifiedBy">An Evaluator</meta>`) {
+		t.Error("the manifest's accessibility_evaluator is not the certifier")
+	}
+
+	draft := fixture("kk", true)
+	u := unpack(t, build(t, draft, Options{}))
+	opf = string(u.files[packagePath])
+	ui, _ := book.UI("kk")
+	for _, bad := range []string{"dcterms:conformsTo", "a11y:certifiedBy", ui.AccessibilityClaim} {
+		if strings.Contains(opf, bad) {
+			t.Errorf("the draft claims conformance: %s", bad)
+		}
+	}
+	for _, want := range []string{`<meta property="schema:creativeWorkStatus">draft</meta>`, ui.AccessibilityDraft} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("the draft's metadata does not say so: no %s", want)
+		}
+	}
+	if cover := string(u.files["EPUB/"+coverFile]); !regexp.MustCompile(`alt="[^"]*` + ui.Draft + `\.?"`).MatchString(cover) {
+		t.Errorf("the draft's cover alternative does not say it is one:\n%s", cover)
+	}
+}
+
+// TestNavigationNotes checks that every chapter's notes are in the table of contents, in
+// both note placements, and that the endnotes landmark points at the first notes section.
+func TestNavigationNotes(t *testing.T) {
+	ed := fixture("en", false)
+	for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
+		nav := string(unpack(t, build(t, ed, Options{Notes: notes})).files["EPUB/"+navFile])
+		toc := nav[:strings.Index(nav, `epub:type="landmarks"`)]
+		first := ""
+		for _, ch := range ed.Chapters {
+			href := chapterHref(ch) + "#" + ch.ID + "-notes"
+			if notes == NotesAtEnd {
+				href = notesFile + "#" + ch.ID + "-notes"
+			}
+			if first == "" {
+				first = href
+			}
+			if !strings.Contains(toc, `href="`+href+`"`) {
+				t.Errorf("notes %d: the contents do not list %s", notes, href)
+			}
+		}
+		landmark := `epub:type="endnotes" href="` + first + `"`
+		if notes == NotesAtEnd {
+			landmark = `epub:type="endnotes" href="` + notesFile + `"`
+		}
+		if !strings.Contains(nav, landmark) {
+			t.Errorf("notes %d: no landmark %s", notes, landmark)
 		}
 	}
 }
