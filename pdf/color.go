@@ -9,6 +9,8 @@ const (
 	DeviceGray ColorSpace = iota
 	DeviceRGB
 	DeviceCMYK
+	SeparationAll // the registration colour, see Registration
+	unknownSpace  // no colour known (after Restore)
 )
 
 // Color is a colour in one of the device colour spaces, components from 0 to 1.
@@ -28,6 +30,12 @@ func CMYK(c, m, y, k float64) Color { return Color{Space: DeviceCMYK, C: [4]floa
 
 // op is the operator that sets c for filling, or for stroking.
 func (c Color) op(stroke bool) string {
+	if c.Space == SeparationAll {
+		if stroke {
+			return "/All CS " + num(c.C[0]) + " SCN"
+		}
+		return "/All cs " + num(c.C[0]) + " scn"
+	}
 	ops := [3]string{"g", "rg", "k"}
 	n := [3]int{1, 3, 4}[c.Space]
 	s := ""

@@ -27,6 +27,9 @@ type Options struct {
 type Info struct {
 	Title, Author, Subject, Keywords, Creator, Producer string
 	Created, Modified                                   time.Time
+	// Trapped is "True" or "False" to say whether the file has been trapped (PDF/X asks
+	// for one of them), "" to leave it unsaid.
+	Trapped string
 }
 
 // Conformance is what the document claims to meet.
@@ -34,6 +37,7 @@ type Conformance struct {
 	PDFAPart  int    // 2 for PDF/A-2; 0 for no claim
 	PDFALevel string // "A", "B" or "U"
 	PDFUAPart int    // 1 for PDF/UA-1; 0 for no claim
+	PDFX      string // PDFX4 to claim PDF/X-4; "" for no claim
 }
 
 // OutputIntent is the colour characterisation of the intended output (ISO 32000-1, 14.11.5).
@@ -41,7 +45,8 @@ type OutputIntent struct {
 	Subtype    string // GTS_PDFA1 or GTS_PDFX
 	Identifier string // OutputConditionIdentifier, e.g. "sRGB IEC61966-2.1"
 	Info       string
-	Components int // 1, 3 or 4
+	Registry   string // RegistryName of a registered condition, e.g. "http://www.color.org"
+	Components int    // 1, 3 or 4
 	Profile    []byte
 }
 
@@ -66,6 +71,9 @@ func (in Info) dict() string {
 	add("Producer", in.Producer)
 	add("CreationDate", pdfDate(in.Created))
 	add("ModDate", pdfDate(in.Modified))
+	if in.Trapped != "" {
+		b.WriteString(" /Trapped /" + in.Trapped)
+	}
 	return strings.TrimSpace(b.String())
 }
 
@@ -77,8 +85,12 @@ func (w *Writer) outputIntent() string {
 	}
 	prof := w.alloc()
 	w.stream(prof, fmt.Sprintf(" /N %d", oi.Components), oi.Profile, true)
-	return fmt.Sprintf("<</Type /OutputIntent /S /%s /OutputConditionIdentifier %s /Info %s /DestOutputProfile %s>>",
-		oi.Subtype, textString(oi.Identifier), textString(oi.Info), prof)
+	reg := ""
+	if oi.Registry != "" {
+		reg = " /RegistryName " + textString(oi.Registry)
+	}
+	return fmt.Sprintf("<</Type /OutputIntent /S /%s /OutputConditionIdentifier %s /Info %s%s /DestOutputProfile %s>>",
+		oi.Subtype, textString(oi.Identifier), textString(oi.Info), reg, prof)
 }
 
 // xmp returns the metadata packet, agreeing with the Info dictionary.
@@ -108,6 +120,9 @@ func (o Options) xmp() []byte {
 	if in.Producer != "" {
 		fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n", xmlEscape(in.Producer))
 	}
+	if in.Trapped != "" {
+		fmt.Fprintf(&b, "<pdf:Trapped>%s</pdf:Trapped>\n", in.Trapped)
+	}
 	b.WriteString("</rdf:Description>\n")
 	fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"+
 		"<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n",
@@ -116,6 +131,7 @@ func (o Options) xmp() []byte {
 		fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n", xmlEscape(in.Creator))
 	}
 	b.WriteString("</rdf:Description>\n")
+	b.WriteString(o.pdfxXMP())
 	c := o.Conformance
 	if c.PDFAPart > 0 {
 		fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"+

@@ -124,6 +124,7 @@ func (p *Page) SetFill(c Color) {
 		return
 	}
 	p.fill = c
+	p.w.registration = p.w.registration || c.Space == SeparationAll
 	p.op(c.op(false) + "\n")
 }
 
@@ -134,6 +135,7 @@ func (p *Page) FillRect(r Rect) {
 
 // Line strokes a straight line of the given width and colour.
 func (p *Page) Line(x0, y0, x1, y1, width float64, c Color) {
+	p.w.registration = p.w.registration || c.Space == SeparationAll
 	p.op("q " + num(width) + " w " + c.op(true) + " " + num(x0) + " " + num(y0) + " m " +
 		num(x1) + " " + num(y1) + " l S Q\n")
 }

@@ -53,10 +53,12 @@ type Writer struct {
 	images    []*Image
 	gstates   map[string]ref
 	srgb      ref
-	outline   outline
-	dests     map[string]string // name -> destination array
-	structs   *structTree
-	open      *Page
+	// registration is set once a page uses the All separation (printer's marks).
+	registration bool
+	outline      outline
+	dests        map[string]string // name -> destination array
+	structs      *structTree
+	open         *Page
 }
 
 // New starts a document on w.
@@ -69,7 +71,7 @@ func New(w io.Writer, opts Options) *Writer {
 	if opts.Tagged {
 		pw.structs = newStructTree(pw)
 	}
-	pw.write([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
+	pw.write([]byte(opts.header() + "%\xe2\xe3\xcf\xd3\n"))
 	return pw
 }
 
@@ -141,7 +143,7 @@ func (w *Writer) Close() error {
 	w.dictObject(w.pagesRef, fmt.Sprintf("/Type /Pages /Count %d /Kids [%s]", len(w.pages), kids))
 	catalog := w.catalog()
 	info := w.alloc()
-	w.dictObject(info, w.opts.Info.dict())
+	w.dictObject(info, w.opts.Info.dict()+w.opts.pdfxInfo())
 	w.xref(catalog, info)
 	if w.err != nil {
 		return fmt.Errorf("pdf: %w", w.err)
@@ -212,6 +214,9 @@ func (w *Writer) writeResources() {
 			fmt.Fprintf(&d, "/%s %s ", f.name, f.ref)
 		}
 		d.WriteString(">>")
+	}
+	if w.registration {
+		d.WriteString(" /ColorSpace <</All " + registrationSpace + ">>")
 	}
 	if len(w.images) > 0 {
 		d.WriteString(" /XObject <<")
