@@ -41,6 +41,7 @@ type Options struct {
 	Notes     book.NotePlacement // after each chapter or gathered at the end of the book
 	Modified  *time.Time         // from SOURCE_DATE_EPOCH; nil = each edition's date
 	Jobs      int                // editions built at once; 0 = number of CPUs
+	Print     PrintOptions
 }
 
 // Output is one file written.
@@ -119,6 +120,10 @@ func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
 			return outs, err
 		}
 		outs = append(outs, out)
+	}
+	if slices.Contains(opts.Formats, Print) { // last: a refused draft still gets its EPUB and PDF
+		out, err := buildPrint(ed, opts, modified)
+		return append(outs, out...), err
 	}
 	return outs, nil
 }

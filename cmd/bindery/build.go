@@ -20,10 +20,12 @@ func buildCommand() *cli.Command {
 		Usage:     "build the EPUB and PDF editions (all reports and languages by default)",
 		ArgsUsage: "[CONTENT_DIR]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf or all"},
+			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf, print (PDF/X-4 interior and cover) or all"},
 			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR`"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: " + book.PaperNames(), DefaultText: "the edition's paper"},
-			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in"},
+			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in (print files: 3mm unless given)"},
+			&cli.StringFlag{Name: "output-intent", Usage: "the printer's CMYK output profile (`FILE.icc`) for print files", DefaultText: "FOGRA39"},
+			&cli.BoolFlag{Name: "drafts", Usage: "print drafts and editions with missing notes too"},
 			&cli.BoolFlag{Name: "crop-marks", Usage: "draw crop marks outside the trim (needs --bleed)"},
 			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
 			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable)"},
@@ -43,11 +45,11 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	switch f := set.format; f {
 	case "all":
-		opts.Formats = []publish.Format{publish.PDF, publish.EPUB}
-	case "epub", "pdf":
+		opts.Formats = []publish.Format{publish.PDF, publish.EPUB, publish.Print}
+	case "epub", "pdf", "print":
 		opts.Formats = []publish.Format{publish.Format(f)}
 	default:
-		return opts, usagef("--format must be epub, pdf or all, not %q", f)
+		return opts, usagef("--format must be epub, pdf, print or all, not %q", f)
 	}
 	var err error
 	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {
@@ -63,8 +65,11 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 		return opts, usagef("%s%v", set.from("bleed"), err)
 	}
 	opts.Bleed = bleed
-	if opts.CropMarks && bleed == 0 {
+	if opts.CropMarks && bleed == 0 && set.format != "print" {
 		return opts, usagef("--crop-marks needs a --bleed to draw the marks in")
+	}
+	if opts.Print, err = printOptions(cmd, set, bleed); err != nil {
+		return opts, err
 	}
 	opts.Modified, err = publish.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
 	return opts, err
@@ -104,11 +109,12 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	outs, err := publish.Build(ctx, lib, opts)
+	err = reportRefused(cmd.Root().ErrWriter, err, opts.Formats)
 	if !cmd.Bool("quiet") {
 		for _, o := range outs {
 			pages := ""
 			if o.Pages > 0 {
-				pages = fmt.Sprintf(", %d pages", o.Pages)
+				pages = ", " + count(o.Pages, "page")
 			}
 			fmt.Fprintf(w, "wrote %s (%d KiB%s) in %v\n", o.Path, (o.Bytes+1023)/1024, pages, o.Duration.Round(time.Millisecond))
 		}

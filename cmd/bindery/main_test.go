@@ -134,13 +134,15 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, name := range []string{"demo-en.pdf", "demo-en.epub", "demo-kk.pdf", "demo-kk.epub"} {
+	for _, name := range []string{"demo-en.pdf", "demo-en.epub", "demo-kk.pdf", "demo-kk.epub", "demo-en-print.pdf", "demo-en-cover.pdf"} {
 		if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
 	}
-	if !strings.HasPrefix(stdout, "content: "+dir+" (given on the command line)\n") || stderr != "" ||
-		!strings.Contains(stdout, "4 files from 2 editions in ") || !strings.HasSuffix(stdout, ", 1 warning (bindery check lists them)\n") {
+	// --format all prints only the final edition; the draft's refusal is reported, not an error.
+	if !strings.HasPrefix(stdout, "content: "+dir+" (given on the command line)\n") ||
+		!strings.HasPrefix(stderr, "demo-kk: not printed: its status is draft") || strings.Count(stderr, "\n") != 1 ||
+		!strings.Contains(stdout, "6 files from 2 editions in ") || !strings.HasSuffix(stdout, ", 1 warning (bindery check lists them)\n") {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
 	}
 	code, _, stderr = runCLI("build", "--out", out, unpack(t, "broken.txtar"))

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/icc"
+)
+
+// TestBuildPrint: --format print refuses the draft (exit 1) but prints the final edition;
+// --drafts prints both; --output-intent takes a CMYK output profile and refuses other files.
+func TestBuildPrint(t *testing.T) {
+	dir := unpack(t, "clean.txtar")
+	out := t.TempDir()
+	code, stdout, stderr := runCLI("build", "--format", "print", "--out", out, dir)
+	if code != 1 || !strings.Contains(stderr, "demo-kk: not printed: its status is draft and the text of 1 note is missing") ||
+		!strings.Contains(stdout, "demo-en-print.pdf") || !strings.Contains(stdout, "demo-en-cover.pdf (") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "demo-kk-print.pdf")); err == nil {
+		t.Error("the draft was printed")
+	}
+	code, _, stderr = runCLI("build", "--format", "print", "--drafts", "--out", out, dir)
+	if code != 0 || stderr != "" {
+		t.Fatalf("--drafts: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"demo-kk-print.pdf", "demo-kk-cover.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	good, bad := filepath.Join(out, "fogra39.icc"), filepath.Join(out, "bad.icc")
+	os.WriteFile(good, icc.FOGRA39(), 0o644)
+	os.WriteFile(bad, []byte("not a profile"), 0o644)
+	if code, _, stderr := runCLI("build", "--format", "print", "--lang", "en", "--output-intent", good, "--out", out, dir); code != 0 {
+		t.Errorf("--output-intent with FOGRA39: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCLI("build", "--format", "print", "--output-intent", bad, "--out", out, dir); code != 2 || !strings.Contains(stderr, "bad.icc") {
+		t.Errorf("--output-intent with a bad file: exit %d: %s", code, stderr)
+	}
+}

@@ -1,0 +1,111 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/cover"
+	"github.com/fpc/bindery/icc"
+	"github.com/fpc/bindery/layout"
+)
+
+// Print is the print format: per edition a PDF/X-4 interior, <report>-<lang>-print.pdf,
+// and its cover, <report>-<lang>-cover.pdf.
+const Print Format = "print"
+
+// DefaultPrintBleed is the bleed of print files, in mm, when the build names none.
+const DefaultPrintBleed = 3.0
+
+// PrintOptions are the settings of the print format.
+type PrintOptions struct {
+	Bleed  float64     // in mm, on all four sides of every page and of the cover
+	Intent *icc.Intent // the output intent; nil = icc.Default() (FOGRA39)
+	Drafts bool        // print drafts and editions with missing notes too
+}
+
+// RefusedError is an edition kept from press: a draft, or one with missing notes, in a
+// print build without Drafts.
+type RefusedError struct {
+	Edition string
+	Reason  string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("%s: not printed: %s (--drafts prints it anyway)", e.Edition, e.Reason)
+}
+
+// Refused returns the editions err refuses for print (err as Build returns it), and err
+// without them.
+func Refused(err error) ([]*RefusedError, error) {
+	var refused []*RefusedError
+	var rest []error
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		var r *RefusedError
+		if errors.As(e, &r) {
+			refused = append(refused, r)
+			return
+		}
+		rest = append(rest, e)
+	}
+	if err != nil {
+		walk(err)
+	}
+	return refused, errors.Join(rest...)
+}
+
+// buildPrint renders the interior and the cover of one edition, and writes them once both
+// are made, so that a failure leaves the previous files in place.
+func buildPrint(ed *book.Edition, opts Options, modified time.Time) ([]Output, error) {
+	po := opts.Print
+	if why := ed.PressRefusal(); why != "" && !po.Drafts {
+		return nil, &RefusedError{Edition: ed.Name(), Reason: why}
+	}
+	intent := icc.Default()
+	if po.Intent != nil {
+		intent = *po.Intent
+	}
+	start := time.Now()
+	lo := layout.Options{Paper: opts.Paper, Bleed: po.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: modified}
+	doc, err := layout.Typeset(ed, lo)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+	}
+	doc.PadPages(4)
+	var interior, cov bytes.Buffer
+	if err := doc.WritePrintPDF(&interior, intent); err != nil {
+		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+	}
+	w, h := doc.TrimSize()
+	design, err := cover.Layout(ed, cover.Spec{TrimW: w, TrimH: h, Pages: len(doc.Pages()), Bleed: po.Bleed * 72 / 25.4})
+	if err == nil {
+		err = design.WritePDF(&cov, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: modified})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+	}
+	var outs []Output
+	for _, f := range []struct {
+		suffix string
+		data   []byte
+		pages  int
+	}{{"-print.pdf", interior.Bytes(), len(doc.Pages())}, {"-cover.pdf", cov.Bytes(), 1}} {
+		path := filepath.Join(opts.OutDir, ed.Name()+f.suffix)
+		if err := WriteFileAtomic(path, f.data); err != nil {
+			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
+		}
+		outs = append(outs, Output{Edition: ed.Name(), Format: Print, Path: path, Bytes: len(f.data),
+			Pages: f.pages, Duration: time.Since(start)})
+	}
+	return outs, nil
+}
