@@ -33,7 +33,8 @@ func (d *Design) WritePDF(w io.Writer, ed *book.Edition, o PDFOptions) error {
 	meta := ed.Meta
 	pw := pdf.New(w, pdf.Options{
 		Info: pdf.Info{Title: meta.Title, Author: authors(meta.Contributors), Subject: "Cover",
-			Creator: "bindery", Producer: "bindery", Created: o.Modified, Modified: o.Modified, Trapped: "False"},
+			Creator: "bindery", Producer: "bindery", Created: o.Modified, Modified: o.Modified, Trapped: "False",
+			DocumentID: book.StableUUID(ed.Report, ed.Lang+"/cover")},
 		Lang:         ed.Lang,
 		OutputIntent: &pdf.OutputIntent{Subtype: "GTS_PDFX", Identifier: in.Identifier, Info: in.Condition, Registry: in.Registry, Components: 4, Profile: in.Data},
 		Conformance:  pdf.Conformance{PDFX: pdf.PDFX4},

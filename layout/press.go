@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strconv"
 
+	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/icc"
 	"github.com/fpc/bindery/layout/pdfdraw"
 	"github.com/fpc/bindery/pdf"
@@ -40,6 +41,7 @@ func (d *Document) WritePrintPDF(w io.Writer, in icc.Intent) error {
 	doc := d.drawing()
 	o := &doc.Options
 	o.Info.Trapped = "False"
+	o.Info.DocumentID = book.StableUUID(d.ed.Report, d.ed.Lang+"/print")
 	o.Conformance.PDFX = pdf.PDFX4
 	o.OutputIntent = &pdf.OutputIntent{Subtype: "GTS_PDFX", Identifier: in.Identifier, Info: in.Condition,
 		Registry: in.Registry, Components: 4, Profile: in.Data}

@@ -27,6 +27,9 @@ type Options struct {
 type Info struct {
 	Title, Author, Subject, Keywords, Creator, Producer string
 	Created, Modified                                   time.Time
+	// DocumentID is the XMP xmpMM:DocumentID, a URI naming the document across versions
+	// (PDF/X-4 asks for it, with a VersionID and RenditionClass, which a claim adds).
+	DocumentID string
 	// Trapped is "True" or "False" to say whether the file has been trapped (PDF/X asks
 	// for one of them), "" to leave it unsaid.
 	Trapped string

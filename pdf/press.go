@@ -20,12 +20,21 @@ func (o Options) header() string {
 	return "%PDF-1.7\n"
 }
 
-// pdfxXMP is the XMP of the PDF/X claim and of the trapping state, "" without a claim.
+// pdfxXMP is the XMP of the document's identity (xmpMM) and of the PDF/X claim.
 func (o Options) pdfxXMP() string {
-	if o.Conformance.PDFX == "" {
-		return ""
+	s := ""
+	if id := o.Info.DocumentID; id != "" {
+		s = "<rdf:Description rdf:about=\"\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n" +
+			"<xmpMM:DocumentID>" + xmlEscape(id) + "</xmpMM:DocumentID>\n"
+		if o.Conformance.PDFX != "" {
+			s += "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+		}
+		s += "</rdf:Description>\n"
 	}
-	return fmt.Sprintf("<rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"+
+	if o.Conformance.PDFX == "" {
+		return s
+	}
+	return s + fmt.Sprintf("<rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"+
 		"<pdfxid:GTS_PDFXVersion>%s</pdfxid:GTS_PDFXVersion>\n</rdf:Description>\n", xmlEscape(o.Conformance.PDFX))
 }
 

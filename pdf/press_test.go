@@ -16,7 +16,7 @@ import (
 func printSample(t *testing.T) []byte {
 	var buf bytes.Buffer
 	date := time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC)
-	w := New(&buf, Options{Info: Info{Title: "T", Created: date, Modified: date, Trapped: "False"},
+	w := New(&buf, Options{Info: Info{Title: "T", Created: date, Modified: date, Trapped: "False", DocumentID: "urn:uuid:x"},
 		OutputIntent: &OutputIntent{Subtype: "GTS_PDFX", Identifier: "FOGRA39", Info: "Coated", Registry: "http://www.color.org",
 			Components: 4, Profile: []byte("profile")},
 		Conformance: Conformance{PDFX: PDFX4}})
@@ -57,6 +57,7 @@ func TestPDFX4(t *testing.T) {
 		"%PDF-1.6\n",
 		"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
 		"<pdf:Trapped>False</pdf:Trapped>",
+		"<xmpMM:DocumentID>urn:uuid:x</xmpMM:DocumentID>\n<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
 		"/Trapped /False",
 		"/GTS_PDFXVersion (PDF/X-4)",
 		"/S /GTS_PDFX /OutputConditionIdentifier (FOGRA39) /Info (Coated) /RegistryName (http://www.color.org)",

@@ -166,6 +166,7 @@ func (c *checker) info() {
 	for _, need := range []string{
 		"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
 		"<pdf:Trapped>False</pdf:Trapped>",
+		"<xmpMM:DocumentID>", "<xmpMM:VersionID>", "<xmpMM:RenditionClass>",
 		">" + xmlEscape(text(info["/Title"])) + "</rdf:li>",
 		"<xmp:CreateDate>" + xmpDate(text(info["/CreationDate"])) + "</xmp:CreateDate>",
 		"<xmp:ModifyDate>" + xmpDate(text(info["/ModDate"])) + "</xmp:ModifyDate>",

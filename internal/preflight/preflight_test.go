@@ -29,7 +29,7 @@ var date = time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC)
 // write makes a small PDF: good follows the rules, otherwise it breaks one of each kind.
 func write(t *testing.T, good bool) string {
 	in := icc.Default()
-	opts := pdf.Options{Info: pdf.Info{Title: "T", Created: date, Modified: date, Trapped: "False"},
+	opts := pdf.Options{Info: pdf.Info{Title: "T", Created: date, Modified: date, Trapped: "False", DocumentID: "urn:uuid:x"},
 		OutputIntent: &pdf.OutputIntent{Subtype: "GTS_PDFX", Identifier: in.Identifier, Info: in.Condition, Components: 4, Profile: in.Data},
 		Conformance:  pdf.Conformance{PDFX: pdf.PDFX4}}
 	if !good {
