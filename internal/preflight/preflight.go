@@ -302,10 +302,24 @@ func (c *checker) pages() {
 		media, ok1 := box(p["/MediaBox"])
 		bleed, ok2 := box(p["/BleedBox"])
 		trim, ok3 := box(p["/TrimBox"])
+		c.annots(n, p)
 		if !ok1 || !ok2 || !ok3 {
 			c.fail("page %d lacks a MediaBox, BleedBox or TrimBox", n)
-			continue
+			bleed = media // still check the colour
+		} else {
+			c.boxes(n, media, bleed, trim)
 		}
+		for _, s := range c.contents(p) {
+			for _, prob := range checkContent(s, bleed, c.want.Interior) {
+				c.fail("page %d: %s", n, prob)
+			}
+		}
+	}
+}
+
+// boxes checks a page's TrimBox size, its BleedBox against the bleed, and the MediaBox.
+func (c *checker) boxes(n int, media, bleed, trim [4]float64) {
+	{
 		w, h := trim[2]-trim[0], trim[3]-trim[1]
 		if math.Abs(w-c.want.TrimW) > 0.01 || math.Abs(h-c.want.TrimH) > 0.01 {
 			c.fail("page %d: TrimBox %.2f × %.2f pt, want %.2f × %.2f", n, w, h, c.want.TrimW, c.want.TrimH)
@@ -316,12 +330,6 @@ func (c *checker) pages() {
 		}
 		if !inside(bleed, media) {
 			c.fail("page %d: the MediaBox %v does not hold the BleedBox %v", n, media, bleed)
-		}
-		c.annots(n, p)
-		for _, s := range c.contents(p) {
-			for _, prob := range checkContent(s, bleed, c.want.Interior) {
-				c.fail("page %d: %s", n, prob)
-			}
 		}
 	}
 }
