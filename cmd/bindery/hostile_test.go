@@ -66,7 +66,7 @@ func hostileBaseline(t *testing.T) {
 		}
 		baseline.files = readOutputs(baseline.out)
 	})
-	if baseline.err != "" || len(baseline.files) != 4 {
+	if baseline.err != "" || len(baseline.files) != 8 { // EPUB, PDF, print interior and cover of each
 		t.Fatalf("baseline build: %s (%d files)", baseline.err, len(baseline.files))
 	}
 }
