@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fpc/bindery/internal/validate"
 )
 
 // Known symbols: the modules of 9780306406157 written out by hand from the encoding tables
@@ -76,13 +78,10 @@ func TestGeometry(t *testing.T) {
 
 // TestScan renders symbols at 400 dpi and has zbarimg (zbar-tools) read them.
 func TestScan(t *testing.T) {
-	zbar, err := exec.LookPath("zbarimg")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("zbarimg is not installed (CI must install zbar-tools)")
-		}
-		t.Skip("zbarimg not installed (Debian zbar-tools); skipping the scan")
+	if testing.Short() {
+		t.Skip("runs zbarimg; run without -short")
 	}
+	zbar := validate.Tool(t, "zbarimg")
 	for _, tc := range []struct {
 		digits string
 		mag    float64

@@ -10,18 +10,15 @@ import (
 	"time"
 
 	"github.com/fpc/bindery/internal/preflight"
+	"github.com/fpc/bindery/internal/validate"
 )
 
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (CI must install it)", name)
-		}
-		t.Skipf("%s not installed; skipping", name)
+	if testing.Short() {
+		t.Skip("runs validators; run without -short")
 	}
-	return p
+	return validate.Tool(t, name)
 }
 
 func coverPDF(t *testing.T, marks bool) []byte {

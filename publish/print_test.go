@@ -14,6 +14,7 @@ import (
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/cover"
 	"github.com/fpc/bindery/internal/preflight"
+	"github.com/fpc/bindery/internal/validate"
 )
 
 const ptPerMM = 72 / 25.4
@@ -40,7 +41,7 @@ func TestPrintPreflight(t *testing.T) {
 	if testing.Short() {
 		t.Skip("whole-corpus build")
 	}
-	qpdf, gs := requireTool(t, "qpdf"), requireTool(t, "gs")
+	qpdf, gs := validate.Tool(t, "qpdf"), validate.Tool(t, "gs")
 	lib := loadCorpus(t)
 	dir, outs, refused := buildPrintCorpus(t, lib, Options{CropMarks: true, Print: PrintOptions{Bleed: 3}})
 	var finals, refusedNames []string
@@ -126,7 +127,10 @@ func inkcov(t *testing.T, gs, path string, pages int) {
 // TestPrintBarcode gives an edition an ISBN and a blurb, and has zbarimg read the barcode
 // from a 400 dpi rendering of its cover.
 func TestPrintBarcode(t *testing.T) {
-	ppm, zbar := requireTool(t, "pdftoppm"), requireTool(t, "zbarimg")
+	if testing.Short() {
+		t.Skip("builds a corpus edition and runs validators; run without -short")
+	}
+	ppm, zbar := validate.Tool(t, "pdftoppm"), validate.Tool(t, "zbarimg")
 	ed := finalEdition(t)
 	isbn, err := book.ParseISBN("978-1-4028-9462-6")
 	if err != nil {
@@ -167,6 +171,9 @@ func finalEdition(t *testing.T) *book.Edition {
 // TestPrintDrafts checks a draft is refused without Drafts and printed with it, and that
 // the print files are byte-reproducible.
 func TestPrintDrafts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a corpus edition three times; run without -short")
+	}
 	var draft *book.Edition // the shortest draft, to keep the test quick
 	size := func(ed *book.Edition) (n int) {
 		for _, ch := range ed.Chapters {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -43,13 +44,15 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	if opts.Jobs < 0 {
 		return opts, usagef("--jobs must be 0 (one per CPU) or a number of editions to build at once, not %d", opts.Jobs)
 	}
-	switch f := set.format; f {
-	case "all":
-		opts.Formats = []publish.Format{publish.PDF, publish.EPUB, publish.Print}
-	case "epub", "pdf", "print":
-		opts.Formats = []publish.Format{publish.Format(f)}
-	default:
-		return opts, usagef("--format must be epub, pdf, print or all, not %q", f)
+	for _, f := range strings.Split(set.format, ",") { // the settings' formats list comes joined
+		switch f = strings.TrimSpace(f); f {
+		case "all":
+			opts.Formats = []publish.Format{publish.PDF, publish.EPUB, publish.Print}
+		case "epub", "pdf", "print":
+			opts.Formats = append(opts.Formats, publish.Format(f))
+		default:
+			return opts, usagef("%s--format must be epub, pdf, print or all, not %q", set.from("formats"), f)
+		}
 	}
 	var err error
 	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {

@@ -40,12 +40,7 @@ func settingsOver(cmd *cli.Command, proj *project.Project) buildSettings {
 }
 
 // formatOf turns the settings' list of formats into the --format value.
-func formatOf(formats []string) string {
-	if len(formats) == 1 {
-		return formats[0]
-	}
-	return "all"
-}
+func formatOf(formats []string) string { return strings.Join(formats, ",") }
 
 // from returns the source of key's value for a message about it: "bindery.yaml:5:8: bleed: "
 // when the settings file gave it, else the flag, "--bleed: ".

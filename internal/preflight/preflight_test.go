@@ -3,25 +3,22 @@ package preflight
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fpc/bindery/icc"
+	"github.com/fpc/bindery/internal/validate"
 	"github.com/fpc/bindery/pdf"
 )
 
 func qpdfPath(t *testing.T) string {
-	p, err := exec.LookPath("qpdf")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("qpdf is not installed (CI must install it)")
-		}
-		t.Skip("qpdf not installed; skipping")
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs qpdf; run without -short")
 	}
-	return p
+	return validate.Tool(t, "qpdf")
 }
 
 var date = time.Date(2021, 7, 22, 0, 0, 0, 0, time.UTC)

@@ -107,7 +107,7 @@ func TestParseErrors(t *testing.T) {
 		{"jobs: -1\n", `bindery.yaml:1:7: jobs: must be a whole number of editions built at once (0 for one per CPU), not "-1"`},
 		{"jobs: abc\n", `jobs: must be a whole number`},
 		{"notes: end\n", `bindery.yaml:1:8: notes: must be chapter or book, not "end"`},
-		{"formats: [epub, mobi]\n", `formats: unknown format "mobi" (formats: epub, pdf)`},
+		{"formats: [epub, mobi]\n", `formats: unknown format "mobi" (formats: epub, pdf, print)`},
 		{"crop_marks: maybe\n", `crop_marks: must be true or false, not "maybe"`},
 		{"out: [a, b]\n", `out: must be a folder, not a list or mapping`},
 		{"- content\n", `must be a mapping of keys`},

@@ -16,7 +16,7 @@ import (
 type Config struct {
 	Content   string   // content folder, relative to the project root (default content)
 	Out       string   // output folder, relative to the project root (default dist)
-	Formats   []string // formats built by default: epub, pdf (default both)
+	Formats   []string // formats built by default: epub, pdf, print (default all)
 	Paper     string   // PDF trim size for every edition (default each edition's paper:)
 	Bleed     string   // PDF bleed, e.g. 3mm (default none)
 	CropMarks bool     // crop marks outside the trim (needs a bleed)
@@ -30,7 +30,7 @@ type Config struct {
 var Keys = []string{"content", "out", "formats", "paper", "bleed", "crop_marks", "notes", "jobs"}
 
 // Formats are the values the formats key accepts.
-var Formats = []string{"epub", "pdf"}
+var Formats = []string{"epub", "pdf", "print"}
 
 // NotePlacements are the values the notes key accepts.
 var NotePlacements = []string{"chapter", "book"}
