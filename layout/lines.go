@@ -111,6 +111,10 @@ func setLine(items []item, measure float64, p breakParams) line {
 		w := brk.width + brk.protrude
 		ln.runs = append(ln.runs, placed{x: x + w - brk.hyphen.width, g: brk.hyphen})
 		x += w
+	} else if brk.kind == penaltyItem && brk.hyphen == nil {
+		// A break inside a word without a hyphen (a URL, a word too wide to hyphenate):
+		// the box before included the kerning across the break, which the penalty takes back.
+		x += brk.width
 	}
 	ln.set = x
 	ln.overfull = ln.set > measure+ln.protrude+0.01
