@@ -78,6 +78,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 	fmt.Fprintf(w, "serving http://%s/ (watching %s; Ctrl-C stops)\n", ln.Addr(), src.proj.Content)
 	select {
 	case <-ctx.Done():
+		err = <-watchErr // the watcher returns after the rebuild it may be running
 	case err = <-watchErr:
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

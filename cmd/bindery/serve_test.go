@@ -44,6 +44,8 @@ func startServe(t *testing.T, log chan<- string) string {
 	}
 	cmd := exec.Command(bin, "serve")
 	cmd.Dir = here
+	tmp := t.TempDir() // serve's build folder goes here, and must be gone when it stops
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +58,9 @@ func startServe(t *testing.T, log chan<- string) string {
 	t.Cleanup(func() {
 		cmd.Process.Signal(os.Interrupt)
 		cmd.Wait()
+		if left, _ := os.ReadDir(tmp); len(left) > 0 {
+			t.Errorf("serve left %s in its temporary folder", left[0].Name())
+		}
 		if t.Failed() {
 			t.Logf("serve's stderr:\n%s", stderr.String())
 		}

@@ -55,8 +55,12 @@ func New(cfg Config) (*Server, error) {
 		waiters: map[chan struct{}]struct{}{}}, nil
 }
 
-// Close removes the server's build folder.
-func (s *Server) Close() error { return os.RemoveAll(s.outDir) }
+// Close waits for a rebuild under way and removes the server's build folder.
+func (s *Server) Close() error {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	return os.RemoveAll(s.outDir)
+}
 
 // selection is the set of editions a change touches: whole reports, single editions, or all.
 type selection struct {
