@@ -185,12 +185,25 @@ func (d *Document) lineLinks(out *pdfdraw.Page, ln *line, x, y float64, targets 
 	}
 }
 
-// glyphs appends the glyphs of a run, its origin dx from the run they join.
+// glyphs appends the glyphs of a run, its origin dx from the run they join, with the face's
+// standard ligatures (fi, fl, ff, ffi, ffl) inside a piece: never across a kern, a
+// hyphenation point or in a letter-spaced line, whose letters stand in pieces of their own.
 func (m *metrics) glyphs(g *glyphs, dx float64, out []pdf.Glyph) []pdf.Glyph {
 	f := m.faces[g.font]
+	ligs := ligaturesOf(g.font, func(r rune) uint16 { return uint16(f.glyph(r)) })
 	for _, pc := range g.pieces {
 		x := dx + pc.dx
 		for k := 0; k < len(pc.text); {
+			if seq, id, ok := ligs.at(pc.text[k:]); ok {
+				// One glyph for the letters, which it still reports as text; the letters
+				// after it keep the places the engine measured.
+				out = append(out, pdf.Glyph{ID: id, Text: seq, X: x})
+				for _, r := range seq {
+					x += f.advance(r) * g.size / 1000
+				}
+				k += len(seq)
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(pc.text[k:])
 			out = append(out, pdf.Glyph{ID: uint16(f.glyph(r)), Text: pc.text[k : k+n], X: x})
 			x += f.advance(r) * g.size / 1000
