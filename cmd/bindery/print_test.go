@@ -41,3 +41,40 @@ func TestBuildPrint(t *testing.T) {
 		t.Errorf("--output-intent with a bad file: exit %d: %s", code, stderr)
 	}
 }
+
+// TestSettingsFormatsList: the settings' formats are built as listed, print among them.
+func TestSettingsFormatsList(t *testing.T) {
+	content := unpack(t, "clean.txtar")
+	dir := t.TempDir()
+	if err := os.Rename(content, filepath.Join(dir, "manuscripts")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		formats string
+		want    []string
+		not     []string
+	}{
+		{"[epub, pdf]", []string{"demo-en.epub", "demo-en.pdf"}, []string{"demo-en-print.pdf"}},
+		{"[print]", []string{"demo-en-print.pdf", "demo-en-cover.pdf"}, []string{"demo-en.pdf", "demo-en.epub"}},
+	} {
+		out := t.TempDir()
+		yaml := "content: manuscripts\nout: " + out + "\nformats: " + tc.formats + "\n"
+		if err := os.WriteFile("bindery.yaml", []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCLI("build", "--lang", "en"); code != 0 {
+			t.Fatalf("formats %s: exit %d: %s", tc.formats, code, stderr)
+		}
+		for _, name := range tc.want {
+			if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+				t.Errorf("formats %s: %v", tc.formats, err)
+			}
+		}
+		for _, name := range tc.not {
+			if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+				t.Errorf("formats %s built %s", tc.formats, name)
+			}
+		}
+	}
+}
