@@ -26,6 +26,14 @@ const (
 	NotesAtEnd      = book.NotesAtEnd
 )
 
+// Errors Write returns (wrapped) for an edition it cannot write; the caller names the edition.
+var (
+	ErrNoTitle    = errors.New("the edition has no title")
+	ErrNoChapters = errors.New("the edition has no chapters")
+	ErrNoDate     = errors.New("no modification date")
+	ErrLanguage   = errors.New("no interface strings for the language")
+)
+
 // Options adjusts how an edition is written.
 type Options struct {
 	Notes NotePlacement

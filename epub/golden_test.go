@@ -2,15 +2,13 @@ package epub
 
 import (
 	"bytes"
-	"flag"
+	"github.com/fpc/bindery/internal/testutil"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestGolden compares the text documents of the fixture EPUBs (chapters, notes, navigation,
 // front matter, package document, NCX) with the files in testdata/golden.
@@ -19,7 +17,7 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			u := unpack(t, build(t, fixture(c.lang, c.draft), c.opts))
 			dir := filepath.Join("testdata", "golden", c.name)
-			if *update {
+			if testutil.Update() {
 				if err := os.RemoveAll(dir); err != nil {
 					t.Fatal(err)
 				}
@@ -35,7 +33,7 @@ func TestGolden(t *testing.T) {
 				n++
 				golden := filepath.Join(dir, filepath.Base(name))
 				got := u.files[name]
-				if *update {
+				if testutil.Update() {
 					if err := os.WriteFile(golden, got, 0o644); err != nil {
 						t.Fatal(err)
 					}

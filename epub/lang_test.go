@@ -1,6 +1,9 @@
 package epub
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -52,5 +55,26 @@ func TestLanguageOfParts(t *testing.T) {
 			t.Errorf("%s: %d English spans, %d of %d notes with one", ed.Name(), spans, cited, total)
 		}
 		t.Logf("%s: %d English spans, %d of %d notes with one", ed.Name(), spans, cited, total)
+	}
+}
+
+// TestSentinelErrors checks that callers can tell Write's refusals apart with errors.Is, and
+// that the message leaves naming the edition to the caller.
+func TestSentinelErrors(t *testing.T) {
+	for _, c := range []struct {
+		change func(*book.Edition)
+		want   error
+	}{
+		{func(e *book.Edition) { e.Meta.Title = "" }, ErrNoTitle},
+		{func(e *book.Edition) { e.Chapters = nil }, ErrNoChapters},
+		{func(e *book.Edition) { e.Meta.Date = time.Time{} }, ErrNoDate},
+		{func(e *book.Edition) { e.Lang = "de" }, ErrLanguage},
+	} {
+		ed := fixture("en", false)
+		c.change(ed)
+		err := Write(io.Discard, ed, Options{})
+		if !errors.Is(err, c.want) || strings.Contains(fmt.Sprint(err), ed.Name()) {
+			t.Errorf("%v: want errors.Is %v and no edition name", err, c.want)
+		}
 	}
 }

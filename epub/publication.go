@@ -62,7 +62,7 @@ type publication struct {
 func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 	ui, ok := book.UI(ed.Lang)
 	if !ok {
-		return nil, fmt.Errorf("epub: %s: no interface strings for language %q", ed.Name(), ed.Lang)
+		return nil, fmt.Errorf("epub: %w %q", ErrLanguage, ed.Lang)
 	}
 	p := &publication{ed: ed, opts: opts, ui: ui, outline: ed.Outline(opts.Notes), sections: map[*book.Block]bool{},
 		soft: softHyphens(ed.Lang)}
@@ -80,19 +80,19 @@ func newPublication(ed *book.Edition, opts Options) (*publication, error) {
 		p.modified = ed.Meta.Date
 	}
 	if p.modified.IsZero() {
-		return nil, fmt.Errorf("epub: %s: no modification date: the edition has no date and Options.Modified is zero", ed.Name())
+		return nil, fmt.Errorf("epub: %w: the edition has no date and Options.Modified is zero", ErrNoDate)
 	}
 	if ed.Meta.Title == "" {
-		return nil, fmt.Errorf("epub: %s: the edition has no title", ed.Name())
+		return nil, fmt.Errorf("epub: %w", ErrNoTitle)
 	}
 	if len(ed.Chapters) == 0 {
-		return nil, fmt.Errorf("epub: %s: the edition has no chapters", ed.Name())
+		return nil, fmt.Errorf("epub: %w", ErrNoChapters)
 	}
 	if err := p.checkChapters(); err != nil {
-		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
+		return nil, fmt.Errorf("epub: %w", err)
 	}
 	if err := p.pages.index(ed, opts.PageList); err != nil {
-		return nil, fmt.Errorf("epub: %s: %w", ed.Name(), err)
+		return nil, fmt.Errorf("epub: %w", err)
 	}
 	return p, nil
 }

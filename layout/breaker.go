@@ -51,6 +51,12 @@ type totals struct{ width, stretch, shrink, boxes float64 }
 // strict pass, then one with hyphenation, then an emergency pass that never fails. It returns
 // the indices of the items where lines end.
 func breakLines(items []item, p breakParams) []int {
+	b, _ := breakLinesPass(items, p)
+	return b
+}
+
+// breakLinesPass is breakLines that also says whether only the emergency pass succeeded.
+func breakLinesPass(items []item, p breakParams) ([]int, bool) {
 	passes := []breakParams{p, p, p}
 	passes[0].noHyphens, passes[0].tolerance = true, math.Min(p.tolerance, 100)
 	passes[2].tolerance, passes[2].final = 10000, true
@@ -59,10 +65,10 @@ func breakLines(items []item, p breakParams) []int {
 			continue
 		}
 		if b := kpPass(items, pass); b != nil {
-			return b
+			return b, pass.final
 		}
 	}
-	return nil
+	return nil, true
 }
 
 func hasFlagged(items []item) bool {

@@ -45,7 +45,8 @@ type Document struct {
 	g     geometry
 	ui    book.Strings
 	pages []*Page
-	m     *metrics // measures running heads in the draw step; not shared between documents
+	m     *metrics  // measures running heads in the draw step; not shared between documents
+	rep   *reporter // the layout's warnings (Diagnostics)
 }
 
 // PageKind says what a page holds, which decides its running head and folio.
@@ -109,7 +110,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	if hy == nil {
 		hy = byLang{lang: ed.Lang}
 	}
-	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m}
+	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m, rep: &reporter{}}
 	t := &typesetter{d: d, m: m, hy: hy}
 	t.run()
 	return d, nil

@@ -51,6 +51,7 @@ type paraSpec struct {
 
 // flow collects the vertical list of one stretch of text (a chapter, the notes, the contents).
 type flow struct {
+	rep       *reporter // the document's warnings
 	m         *metrics
 	hy        Hyphenator
 	g         geometry
@@ -128,7 +129,9 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	} else {
 		bp.expand, bp.m = true, f.m
 	}
-	lines := setLines(items, breakLines(items, bp), bp)
+	breaks, emergency := breakLinesPass(items, bp)
+	lines := setLines(items, breaks, bp)
+	f.checkParagraph(in, lines, emergency, ps.align == justify, width)
 	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf}
 	ref.finish(lines)
 	n := len(lines)
@@ -191,7 +194,7 @@ func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
 
 // items builds a paragraph's item list, with its first-line indent.
 func (f *flow) items(in []book.Inline, ps paraSpec) []item {
-	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right}
+	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right, rep: f.rep}
 	if ps.hyphenate {
 		b.hy = f.hy
 	}

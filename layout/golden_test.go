@@ -1,16 +1,14 @@
 package layout
 
 import (
-	"flag"
 	"fmt"
+	"github.com/fpc/bindery/internal/testutil"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden page dumps in testdata")
 
 // dump writes a Document's pages as text: kind, running head, and every line with its
 // baseline, indent and text (words joined by a space where the line has glue).
@@ -58,7 +56,7 @@ func TestGolden(t *testing.T) {
 			}
 			file := filepath.Join("testdata", fmt.Sprintf("%s-notes%d.golden", ed.Name(), notes))
 			got := dump(d)
-			if *update {
+			if testutil.Update() {
 				if err := os.MkdirAll("testdata", 0o755); err != nil {
 					t.Fatal(err)
 				}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"github.com/fpc/bindery/internal/testutil"
 	"math"
 	"os"
 	"path/filepath"
@@ -296,7 +297,7 @@ func TestMakeup(t *testing.T) {
 	}
 	got := sb.String()
 	t.Logf("page make-up at A5:\n%s", got)
-	if *update {
+	if testutil.Update() {
 		if err := os.WriteFile(makeupFile, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

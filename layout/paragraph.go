@@ -64,6 +64,8 @@ type paraBuilder struct {
 	measure float64       // the line width, to spot words that can never fit
 	ch      *book.Chapter // for note identifiers; nil outside chapters
 	pos     int           // characters of the paragraph's text consumed so far
+	src     book.Pos      // the manuscript place of the run being set, for warnings
+	rep     *reporter     // where warnings go; nil for none
 	// midSentence is set after a word that does not end a sentence: a capitalised word there
 	// is a proper name, hyphenated only in the emergency pass.
 	midSentence bool
@@ -92,6 +94,9 @@ func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 		st := st
 		if x.Lang != "" {
 			st.lang = x.Lang
+		}
+		if x.Pos.File != "" {
+			b.src = x.Pos
 		}
 		switch x.Kind {
 		case book.Text:
@@ -298,8 +303,11 @@ type wordKey struct {
 // setWord hyphenates and shapes a word into boxes and penalties.
 func (b *paraBuilder) setWord(w string, st textStyle) {
 	var pts []breakPoint
-	if st.url || b.tooWide(w, st) {
+	if st.url {
 		pts = urlBreaks(w)
+	} else if b.tooWide(w, st) {
+		pts = urlBreaks(w)
+		b.reportWide(w)
 	} else {
 		pts = b.wordBreaks(w)
 		if b.properName(w) {

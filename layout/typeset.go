@@ -56,7 +56,7 @@ func (t *typesetter) run() {
 
 // newFlow starts a flow for a chapter (nil for generated text).
 func (t *typesetter) newFlow(ch *book.Chapter) *flow {
-	f := &flow{m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
+	f := &flow{rep: t.d.rep, m: t.m, hy: t.hy, g: t.d.g, ch: ch, panels: &t.panels,
 		missing: t.d.ui.MissingNote, notesTitle: t.d.ui.Notes}
 	if ch != nil {
 		f.sectionOf = map[*book.Block]int{}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/internal/testutil"
+	"github.com/fpc/bindery/internal/testutil/booktest"
 )
 
 // TestOneModel builds the model fixture (a heading inside a box, a translator, a word no
@@ -20,13 +21,23 @@ import (
 // translator and the ISBN.
 func TestOneModel(t *testing.T) {
 	pdftotext := testutil.NeedTool(t, "pdftotext")
-	lib, ds := testutil.Load(t, testutil.Fixture("model.txtar"))
+	lib, ds := booktest.Load(t, testutil.Fixture("model.txtar"))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
 	dir := t.TempDir()
-	if _, err := Build(context.Background(), lib, Options{OutDir: dir, Formats: []Format{PDF, EPUB}}); err != nil {
+	outs, err := Build(context.Background(), lib, Options{OutDir: dir, Formats: []Format{PDF, EPUB}})
+	if err != nil {
 		t.Fatal(err)
+	}
+	var warned bool
+	for _, o := range outs {
+		for _, d := range o.Diagnostics {
+			warned = warned || o.Format == PDF && strings.HasPrefix(d.String(), "model/en/01-findings.md:21:1: warning: PDF: the word ")
+		}
+	}
+	if !warned {
+		t.Errorf("no positioned warning for the 400-letter word: %v", outs)
 	}
 	ed := lib.Editions[0]
 	want := []string{"Findings", "Elections", "Assembly"}
@@ -35,7 +46,8 @@ func TestOneModel(t *testing.T) {
 	if got := regexp.MustCompile(`<a href="[^"]*">([^<]*)</a>`).FindAllStringSubmatch(toc, -1); !slices.Equal(column(got), want) {
 		t.Errorf("EPUB navigation lists %q, want %q", column(got), want)
 	}
-	pdf, err := exec.Command(pdftotext, "-layout", dir+"/"+ed.Name()+".pdf", "-").Output()
+	var pdf []byte
+	pdf, err = exec.Command(pdftotext, "-layout", dir+"/"+ed.Name()+".pdf", "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,6 +52,9 @@ type Output struct {
 	Bytes    int
 	Pages    int // PDF only
 	Duration time.Duration
+	// Diagnostics are the renderer's warnings at their place in the manuscript (the PDF
+	// layout's: words too wide for the line, overfull lines, nesting too deep).
+	Diagnostics book.Diagnostics
 }
 
 // Build renders every edition of lib in every format of opts and writes the files. It
@@ -153,6 +156,7 @@ func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, *layo
 	}
 	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
 	out.Pages = len(doc.Pages())
+	out.Diagnostics = doc.Diagnostics()
 	return out, doc, err
 }
 

@@ -1,14 +1,12 @@
 package typo
 
 import (
-	"flag"
+	"github.com/fpc/bindery/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGolden converts sentences taken from the corpus (testdata/<lang>.in, one paragraph a
 // line) and compares the result with testdata/<lang>.golden, where U+00A0 is shown as "~" for
@@ -29,7 +27,7 @@ func TestGolden(t *testing.T) {
 				out.WriteByte('\n')
 			}
 			golden := filepath.Join("testdata", lang+".golden")
-			if *update {
+			if testutil.Update() {
 				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -113,6 +113,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	}
 	outs, err := publish.Build(ctx, lib, opts)
 	err = reportRefused(cmd.Root().ErrWriter, err, opts.Formats)
+	reportRender(cmd.Root().ErrWriter, outs)
 	if !cmd.Bool("quiet") {
 		for _, o := range outs {
 			pages := ""
@@ -126,6 +127,19 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 			time.Since(start).Round(time.Millisecond), count(warns, "warning"), checkHint(warns))
 	}
 	return err
+}
+
+// reportRender prints the renderers' warnings the way check prints the content's:
+// file:line:col: warning: message, in the order of the files.
+func reportRender(w io.Writer, outs []publish.Output) {
+	var ds book.Diagnostics
+	for _, o := range outs {
+		ds = append(ds, o.Diagnostics...)
+	}
+	ds.Sort()
+	for _, d := range ds {
+		fmt.Fprintln(w, d)
+	}
 }
 
 // checkHint points to the command that lists the warnings a build only counts.

@@ -9,27 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/fpc/bindery/internal/testutil"
 )
 
-// unpack writes a txtar fixture into a temporary content directory.
+// unpack writes a shared txtar fixture (book/testdata) into a temporary content directory.
 func unpack(t *testing.T, name string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testutil.Unpack(t, testutil.Fixture(name))
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -144,6 +130,10 @@ func TestBuild(t *testing.T) {
 		!strings.HasPrefix(stderr, "demo-kk: not printed: its status is draft") || strings.Count(stderr, "\n") != 1 ||
 		!strings.Contains(stdout, "6 files from 2 editions in ") || !strings.HasSuffix(stdout, ", 1 warning (bindery check lists them)\n") {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
+	}
+	code, stdout, stderr = runCLI("build", "--out", out, "-q", unpack(t, "model.txtar"))
+	if code != 0 || !strings.Contains(stderr, filepath.Join("model", "en", "01-findings.md")+":21:1: warning: PDF: the word ") {
+		t.Errorf("model fixture: exit %d, no positioned layout warning: %s%s", code, stdout, stderr)
 	}
 	code, _, stderr = runCLI("build", "--out", out, unpack(t, "broken.txtar"))
 	if code != 1 || !strings.Contains(stderr, "13 errors: nothing built") {

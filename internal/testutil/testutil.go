@@ -1,6 +1,8 @@
 // Package testutil is the test harness every package's tests share, beside the pipeline
 // (it is imported by tests only): txtar fixtures as content trees, golden files with one
-// -update flag, and the rule for tests that need an external validator.
+// -update flag, and the rule for tests that need an external validator. It imports no
+// bindery package, so that every package's tests can use it; booktest loads fixtures
+// through book.
 package testutil
 
 import (
@@ -14,7 +16,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/fpc/bindery/book"
 	"golang.org/x/tools/txtar"
 )
 
@@ -54,23 +55,6 @@ func FS(ar *txtar.Archive) fstest.MapFS {
 		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
 	return fsys
-}
-
-// Load loads the content tree of a txtar file, returning every diagnostic.
-func Load(t testing.TB, file string) (*book.Library, book.Diagnostics) {
-	t.Helper()
-	return book.Load(FS(Archive(t, file)))
-}
-
-// Editions loads the content tree of a txtar file and fails the test on any error
-// (warnings, such as undefined notes in a draft, are allowed).
-func Editions(t testing.TB, file string) []*book.Edition {
-	t.Helper()
-	lib, ds := Load(t, file)
-	if ds.HasErrors() {
-		t.Fatalf("%s: %v", file, ds)
-	}
-	return lib.Editions
 }
 
 // Unpack writes the files of a txtar file into a new temporary folder and returns it.

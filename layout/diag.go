@@ -1,0 +1,126 @@
+package layout
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/fpc/bindery/book"
+)
+
+// The layout reports what it could not set well as warnings at the place of the manuscript
+// the text comes from (the run of text that holds the word, the paragraph's first run):
+// a word wider than the line, broken between letters without a hyphen; a paragraph the line
+// breaker could set only in its emergency pass; a line that sticks out of the measure; and
+// text nested so deep that its measure is under minMeasure of the text block.
+
+// minMeasure is the narrowest share of the text block that nested text may be set in
+// without a warning.
+const minMeasure = 0.45
+
+// maxBadness is the badness above which a loose line is reported, TeX's \hbadness.
+const maxBadness = 1000
+
+// reporter collects the layout's diagnostics of one document, each once.
+type reporter struct {
+	ds   book.Diagnostics
+	seen map[string]bool
+}
+
+// warn records a warning at pos, unless the same one was recorded already (the layout sets
+// some text twice, such as the contents, or again for a better page break).
+func (r *reporter) warn(pos book.Pos, format string, args ...any) {
+	if r == nil || pos.File == "" {
+		return
+	}
+	d := book.Diagnostic{Pos: pos, Severity: book.Warning, Message: "PDF: " + fmt.Sprintf(format, args...)}
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	if k := d.String(); !r.seen[k] {
+		r.seen[k] = true
+		r.ds = append(r.ds, d)
+	}
+}
+
+// Diagnostics returns the warnings of the layout, sorted by place.
+func (d *Document) Diagnostics() book.Diagnostics {
+	if d.rep == nil {
+		return nil
+	}
+	ds := slices.Clone(d.rep.ds)
+	ds.Sort()
+	return ds
+}
+
+// firstPos returns the position of the first inline of a run that has one.
+func firstPos(in []book.Inline) book.Pos {
+	for _, x := range in {
+		if x.Pos.File != "" {
+			return x.Pos
+		}
+		if p := firstPos(x.Children); p.File != "" {
+			return p
+		}
+	}
+	return book.Pos{}
+}
+
+// checkParagraph reports the problems of a set paragraph.
+func (f *flow) checkParagraph(in []book.Inline, lines []line, emergency, justified bool, width float64) {
+	if f.rep == nil {
+		return
+	}
+	pos := firstPos(in)
+	if width < minMeasure*f.g.textW {
+		f.rep.warn(pos, "text nested too deep: its lines are %.0f mm wide, under %.0f%% of the text block; the layout sets nesting only so deep", width/mm, 100*minMeasure)
+	}
+	for i := range lines {
+		if lines[i].overfull {
+			f.rep.warn(pos, "a line sticks out of the measure by %.1f pt: %q", lines[i].set-lines[i].measure, lineStart(&lines[i]))
+			return
+		}
+	}
+	if !emergency || !justified {
+		return // ragged lines are never loose
+	}
+	for i := range lines {
+		if b := badness(lines[i].ratio); b > maxBadness && !lines[i].last {
+			f.rep.warn(pos, "the paragraph could be set only with the line breaker's emergency pass: a line has badness %.0f, its spaces stretched %.1f times (%q)", b, lines[i].ratio, lineStart(&lines[i]))
+			return
+		}
+	}
+}
+
+// lineStart returns the first characters of a line's text, for messages.
+func lineStart(ln *line) string {
+	s, end := "", 0.0
+	for _, r := range ln.runs {
+		if r.g != nil {
+			if s != "" && r.x > end+0.5 {
+				s += " "
+			}
+			s += r.g.text
+			end = r.x + r.g.width
+		}
+		if utf8.RuneCountInString(s) > 40 {
+			break
+		}
+	}
+	if rs := []rune(s); len(rs) > 40 {
+		s = string(rs[:40]) + "…"
+	}
+	return s
+}
+
+// reportWide reports a word too wide for the line, which is broken between letters.
+func (b *paraBuilder) reportWide(w string) {
+	if b.rep == nil {
+		return
+	}
+	short := w
+	if rs := []rune(w); len(rs) > 24 {
+		short = string(rs[:24]) + "…"
+	}
+	b.rep.warn(b.src, "the word %q (%d characters) is wider than the line: it is broken between letters, without a hyphen", short, utf8.RuneCountInString(w))
+}

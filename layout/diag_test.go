@@ -1,0 +1,61 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/testutil"
+	"github.com/fpc/bindery/internal/testutil/booktest"
+)
+
+// TestDiagnostics checks that the layout reports, at the manuscript's place, a word no line
+// can hold and text nested deeper than it can set, and nothing for the clean fixture.
+func TestDiagnostics(t *testing.T) {
+	ed := booktest.Editions(t, testutil.Fixture("model.txtar"))[0]
+	d, err := Typeset(ed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, x := range d.Diagnostics() {
+		if x.Severity != book.Warning {
+			t.Errorf("not a warning: %s", x)
+		}
+		if strings.Contains(x.Message, "is wider than the line") {
+			found = true
+			if got := x.Pos.String(); got != "model/en/01-findings.md:21:1" {
+				t.Errorf("long word reported at %s", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning for the 400-letter word: %v", d.Diagnostics())
+	}
+
+	quote := func(bs ...book.Block) book.Block { return book.Block{Kind: book.Quote, Children: bs} }
+	deep := book.Block{Kind: book.Paragraph, Inlines: []book.Inline{{Kind: book.Text, Text: "Deep text of a list nested far too deep for the page.",
+		Pos: book.Pos{File: "x.md", Line: 9, Col: 3}}}}
+	for range book.MaxNesting - 1 {
+		deep = quote(deep)
+	}
+	ed2 := *ed
+	ed2.Chapters = []*book.Chapter{{ID: "ch01", Title: "Deep", File: "x.md", Blocks: []book.Block{deep}}}
+	d, err = Typeset(&ed2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds := d.Diagnostics(); len(ds) == 0 || !strings.HasPrefix(ds[0].String(), "x.md:9:3: warning: PDF: text nested too deep") {
+		t.Errorf("nesting: %v", ds)
+	}
+
+	for _, ed := range booktest.Editions(t, testutil.Fixture("clean.txtar")) {
+		d, err := Typeset(ed, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds := d.Diagnostics(); len(ds) > 0 {
+			t.Errorf("%s: %v", ed.Name(), ds)
+		}
+	}
+}
