@@ -10,13 +10,18 @@ type Section struct {
 type OutlineChapter struct {
 	Chapter  *Chapter
 	Sections []Section
+	Notes    bool // the chapter's notes follow it (NotesPerChapter) and are listed after its sections
 }
 
 // Outline is what the contents and the navigation list, decided once for both renderers:
-// every chapter with its sections, and the gathered notes when they end the book.
+// every chapter with its sections and, when its notes follow it, its notes (titled
+// Strings.Notes); the gathered notes when they end the book, with the chapters they hold.
 type Outline struct {
 	Chapters []OutlineChapter
 	Notes    bool // a notes section (titled Strings.Notes) follows the last chapter
+	// NotesOf are the chapters whose notes the gathered section holds, each listed under
+	// it by the chapter's title (only when Notes is set).
+	NotesOf []*Chapter
 }
 
 // Outline returns the edition's outline for a note placement. A section is a level-2
@@ -26,9 +31,15 @@ type Outline struct {
 func (e *Edition) Outline(notes NotePlacement) Outline {
 	var o Outline
 	for _, ch := range e.Chapters {
-		o.Chapters = append(o.Chapters, OutlineChapter{Chapter: ch, Sections: ch.Sections()})
+		o.Chapters = append(o.Chapters, OutlineChapter{Chapter: ch, Sections: ch.Sections(),
+			Notes: notes == NotesPerChapter && len(ch.Notes) > 0})
 	}
 	o.Notes = notes == NotesAtEnd && e.HasNotes()
+	for _, ch := range e.Chapters {
+		if o.Notes && len(ch.Notes) > 0 {
+			o.NotesOf = append(o.NotesOf, ch)
+		}
+	}
 	return o
 }
 

@@ -131,7 +131,7 @@ func TestOutlineAndImprint(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(titles, "|") != "Findings|Elections|Assembly" || o.Notes {
+	if strings.Join(titles, "|") != "Findings|Elections|Assembly" || o.Notes || !o.Chapters[0].Notes || ed.Outline(NotesAtEnd).Chapters[0].Notes {
 		t.Errorf("outline %q, notes %v", titles, o.Notes)
 	}
 	if !ed.Outline(NotesAtEnd).Notes {

@@ -68,10 +68,8 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	m.closeLine("section")
 	m.xhtmlTail()
 	entry := tocEntry{title: ch.Title, href: chapterHref(ch), children: r.sections}
-	if p.opts.Notes != NotesAtEnd && len(ch.Notes) > 0 {
-		// Every chapter's notes are in the navigation, after its sections.
-		entry.children = append(entry.children[:len(entry.children):len(entry.children)],
-			tocEntry{title: p.ui.Notes, href: chapterHref(ch) + "#" + ch.ID + "-notes"})
+	if p.outlineOf(ch).Notes {
+		entry.children = append(entry.children, tocEntry{title: p.ui.Notes, href: chapterHref(ch) + "#" + ch.ID + "-notes"})
 	}
 	return []byte(m.String()), entry, r.err
 }

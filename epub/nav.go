@@ -3,6 +3,7 @@ package epub
 import (
 	"errors"
 	"fmt"
+	"github.com/fpc/bindery/book"
 	"slices"
 	"strconv"
 )
@@ -39,12 +40,20 @@ func (p *publication) addNav() error {
 // every chapter that has notes.
 func (p *publication) notesEntry() tocEntry {
 	e := tocEntry{title: p.ui.Notes, href: notesFile}
-	for _, ch := range p.ed.Chapters {
-		if len(ch.Notes) > 0 {
-			e.children = append(e.children, tocEntry{title: ch.Title, href: notesFile + "#" + ch.ID + "-notes"})
-		}
+	for _, ch := range p.outline.NotesOf {
+		e.children = append(e.children, tocEntry{title: ch.Title, href: notesFile + "#" + ch.ID + "-notes"})
 	}
 	return e
+}
+
+// outlineOf returns the outline entry of a chapter of the edition.
+func (p *publication) outlineOf(ch *book.Chapter) book.OutlineChapter {
+	for _, oc := range p.outline.Chapters {
+		if oc.Chapter == ch {
+			return oc
+		}
+	}
+	return book.OutlineChapter{Chapter: ch}
 }
 
 // navList writes nested ordered lists of entries.

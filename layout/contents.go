@@ -24,17 +24,20 @@ func (t *typesetter) tocEntries() []tocEntry {
 		for k, s := range oc.Sections {
 			out = append(out, tocEntry{title: s.Title, level: 1, anchor: sectionID(ch.ID, k)})
 		}
-		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
+		if oc.Notes {
 			out = append(out, tocEntry{title: t.d.ui.Notes, level: 1, anchor: chapterNotesID(ch.ID)})
 		}
 	}
 	if o.Notes {
 		out = append(out, tocEntry{title: t.d.ui.Notes, anchor: notesID})
+		for _, ch := range o.NotesOf {
+			out = append(out, tocEntry{title: ch.Title, level: 1, anchor: chapterNotesID(ch.ID)})
+		}
 	}
 	return out
 }
 
-// chapterNotesID is the anchor of a chapter's notes when they follow the chapter.
+// chapterNotesID is the anchor of a chapter's notes, after the chapter or gathered at the end.
 func chapterNotesID(ch string) string { return internalPrefix + ch + ":notes" }
 
 // notesID is the anchor of the gathered notes section.

@@ -51,9 +51,7 @@ func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	c := f.bodyContext()
 	ps := paraSpec{font: sansBold, size: c.size * 1.2, leading: c.size * 1.5, align: raggedRight}
 	f.leaf = ch.ID + "-notes"
-	if title == f.notesTitle {
-		f.pending = append(f.pending, chapterNotesID(ch.ID))
-	}
+	f.pending = append(f.pending, chapterNotesID(ch.ID))
 	f.inNotes = true
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
 	nc := f.noteContext()

@@ -40,26 +40,13 @@ func TestOneModel(t *testing.T) {
 		t.Errorf("no positioned warning for the 400-letter word: %v", outs)
 	}
 	ed := lib.Editions[0]
-	want := []string{"Findings", "Elections", "Assembly"}
-	nav := zipEntry(t, dir+"/"+ed.Name()+".epub", "EPUB/nav.xhtml")
-	toc := nav[:strings.Index(nav, "</nav>")]
-	if got := regexp.MustCompile(`<a href="[^"]*">([^<]*)</a>`).FindAllStringSubmatch(toc, -1); !slices.Equal(column(got), want) {
-		t.Errorf("EPUB navigation lists %q, want %q", column(got), want)
-	}
-	var pdf []byte
-	pdf, err = exec.Command(pdftotext, "-layout", dir+"/"+ed.Name()+".pdf", "-").Output()
-	if err != nil {
+	pages := sameHeadings(t, pdftotext, dir, ed, []string{"Findings", "Elections", "Assembly", "Notes"})
+	contents := slices.IndexFunc(pages, func(p string) bool { return strings.HasPrefix(strings.TrimSpace(p), "Contents") })
+	atEnd := t.TempDir()
+	if _, err := Build(context.Background(), lib, Options{OutDir: atEnd, Formats: []Format{PDF, EPUB}, Notes: book.NotesAtEnd}); err != nil {
 		t.Fatal(err)
 	}
-	pages := strings.Split(string(pdf), "\f")
-	contents := slices.IndexFunc(pages, func(p string) bool { return strings.HasPrefix(strings.TrimSpace(p), "Contents") })
-	if contents < 0 {
-		t.Fatal("no contents page in the PDF")
-	}
-	leader := regexp.MustCompile(`(?m)^\s*(\S.*?)\s+(?:\. )+\.?\s*\d+$`)
-	if got := leader.FindAllStringSubmatch(pages[contents], -1); !slices.Equal(column(got), want) {
-		t.Errorf("PDF contents list %q, want %q", column(got), want)
-	}
+	sameHeadings(t, pdftotext, atEnd, ed, []string{"Findings", "Elections", "Assembly", "Notes", "Findings"})
 	imprint := zipEntry(t, dir+"/"+ed.Name()+".epub", "EPUB/imprint.xhtml")
 	for _, s := range []string{"<dt>Translator</dt><dd>Aigerim Tulegenova</dd>", "<dt>ISBN</dt><dd>978-1-910812-04-4</dd>"} {
 		if !strings.Contains(imprint, s) {
@@ -79,6 +66,31 @@ func TestOneModel(t *testing.T) {
 			t.Errorf("imprint rows %v", im.Rows)
 		}
 	}
+}
+
+// sameHeadings checks that the EPUB navigation and the PDF contents of an edition built in
+// dir list the headings want, and returns the PDF's pages as text.
+func sameHeadings(t *testing.T, pdftotext, dir string, ed *book.Edition, want []string) []string {
+	t.Helper()
+	nav := zipEntry(t, dir+"/"+ed.Name()+".epub", "EPUB/nav.xhtml")
+	toc := nav[:strings.Index(nav, "</nav>")]
+	if got := regexp.MustCompile(`<a href="[^"]*">([^<]*)</a>`).FindAllStringSubmatch(toc, -1); !slices.Equal(column(got), want) {
+		t.Errorf("EPUB navigation lists %q, want %q", column(got), want)
+	}
+	pdf, err := exec.Command(pdftotext, "-layout", dir+"/"+ed.Name()+".pdf", "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(pdf), "\f")
+	contents := slices.IndexFunc(pages, func(p string) bool { return strings.HasPrefix(strings.TrimSpace(p), "Contents") })
+	if contents < 1 {
+		t.Fatal("no contents page in the PDF")
+	}
+	leader := regexp.MustCompile(`(?m)^\s*(\S.*?)\s+(?:\. )+\.?\s*\d+$`)
+	if got := leader.FindAllStringSubmatch(pages[contents], -1); !slices.Equal(column(got), want) {
+		t.Errorf("PDF contents list %q, want %q", column(got), want)
+	}
+	return pages
 }
 
 func column(m [][]string) []string {
