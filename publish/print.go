@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
+	"io"
 	"time"
 
-	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/cover"
 	"github.com/fpc/bindery/icc"
 	"github.com/fpc/bindery/layout"
@@ -64,48 +63,57 @@ func Refused(err error) ([]*RefusedError, error) {
 	return refused, errors.Join(rest...)
 }
 
-// buildPrint renders the interior and the cover of one edition, and writes them once both
-// are made, so that a failure leaves the previous files in place.
-func buildPrint(ed *book.Edition, opts Options, modified time.Time) ([]Output, error) {
+// renderPrint renders the interior and the cover of one edition into temporary files,
+// committed with the edition's other files. A draft (or an edition with missing notes)
+// without Drafts is refused: no print file, the other formats still build.
+func (e *edition) renderPrint() ([]pending, *RefusedError, error) {
+	ed, opts := e.ed, e.opts
 	po := opts.Print
 	if why := ed.PressRefusal(); why != "" && !po.Drafts {
-		return nil, &RefusedError{Edition: ed.Name(), Reason: why}
+		return nil, &RefusedError{Edition: ed.Name(), Reason: why}, nil
 	}
 	intent := icc.Default()
 	if po.Intent != nil {
 		intent = *po.Intent
 	}
 	start := time.Now()
-	lo := layout.Options{Paper: opts.Paper, Bleed: po.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: modified}
+	e.stage(Print, Setting)
+	lo := layout.Options{Paper: opts.Paper, Bleed: po.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: e.modified}
 	doc, err := layout.Typeset(ed, lo)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+		return nil, nil, err
 	}
 	doc.PadPages(4)
+	e.stage(Print, Writing)
 	var interior, cov bytes.Buffer
 	if err := doc.WritePrintPDF(&interior, intent); err != nil {
-		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+		return nil, nil, err
 	}
 	w, h := doc.TrimSize()
 	design, err := cover.Layout(ed, cover.Spec{TrimW: w, TrimH: h, Pages: len(doc.Pages()), Bleed: po.Bleed * 72 / 25.4})
 	if err == nil {
-		err = design.WritePDF(&cov, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: modified})
+		err = design.WritePDF(&cov, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: e.modified})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ed.Name(), err)
+		return nil, nil, err
 	}
-	var outs []Output
+	var files []pending
 	for _, f := range []struct {
 		suffix string
 		data   []byte
 		pages  int
 	}{{"-print.pdf", interior.Bytes(), len(doc.Pages())}, {"-cover.pdf", cov.Bytes(), 1}} {
-		path := filepath.Join(opts.OutDir, ed.Name()+f.suffix)
-		if err := WriteFileAtomic(path, f.data); err != nil {
-			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
+		p, err := e.writeFile(Print, ed.Name()+f.suffix, start, func(w io.Writer) error {
+			_, err := w.Write(f.data)
+			return err
+		})
+		if p.tmp != "" {
+			p.out.Pages = f.pages
+			files = append(files, p)
 		}
-		outs = append(outs, Output{Edition: ed.Name(), Format: Print, Path: path, Bytes: len(f.data),
-			Pages: f.pages, Duration: time.Since(start)})
+		if err != nil {
+			return files, nil, err
+		}
 	}
-	return outs, nil
+	return files, nil, nil
 }

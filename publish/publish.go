@@ -1,25 +1,24 @@
 // Package publish is the last stage of bindery's pipeline: it takes the loaded editions
-// (book), runs the renderers (layout for PDF, epub for EPUB) for every edition and format in
-// parallel, and writes each file atomically (temporary file, then rename) into the output
-// folder. Dates come from SOURCE_DATE_EPOCH or the edition, so same input gives same bytes.
+// (book), runs the renderers (layout for PDF, epub for EPUB) for every edition and format,
+// several editions at once, and writes the files into the output folder. Each edition
+// commits its files together: every format renders into a temporary file beside its final
+// name, and only when all have rendered are they renamed into place, so a failed or
+// interrupted build leaves the previous files as they were and no temporary file. Dates
+// come from SOURCE_DATE_EPOCH or the edition, so same input gives same bytes.
 package publish
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/fpc/bindery/book"
-	"github.com/fpc/bindery/epub"
 	"github.com/fpc/bindery/internal/atomicfile"
-	"github.com/fpc/bindery/layout"
 )
 
 // Format is an output format.
@@ -30,6 +29,9 @@ const (
 	EPUB Format = "epub"
 	PDF  Format = "pdf"
 )
+
+// Formats are all the formats (Print is in print.go), in the order an edition renders them.
+var Formats = []Format{PDF, EPUB, Print}
 
 // Options are the settings of one build.
 type Options struct {
@@ -42,130 +44,175 @@ type Options struct {
 	Modified  *time.Time         // from SOURCE_DATE_EPOCH; nil = each edition's date
 	Jobs      int                // editions built at once; 0 = number of CPUs
 	Print     PrintOptions
+	// Progress, when set, hears of each stage of the build, from the build's goroutines.
+	Progress Progress
 }
 
 // Output is one file written.
 type Output struct {
-	Edition  string
-	Format   Format
-	Path     string
-	Bytes    int
-	Pages    int // PDF only
-	Duration time.Duration
+	Edition  string        `json:"edition"`
+	Format   Format        `json:"format"`
+	Path     string        `json:"path"`
+	Bytes    int           `json:"bytes"`
+	Pages    int           `json:"pages,omitempty"` // PDF only
+	Warnings int           `json:"warnings"`        // the edition's warnings (bindery check lists them)
+	Duration time.Duration `json:"-"`
+	Seconds  float64       `json:"seconds"` // Duration in seconds, for JSON readers
 	// Diagnostics are the renderer's warnings at their place in the manuscript (the PDF
-	// layout's: words too wide for the line, overfull lines, nesting too deep).
-	Diagnostics book.Diagnostics
+	// layout's: words too wide for the line, overfull lines, nesting too deep); Warnings
+	// counts them too.
+	Diagnostics book.Diagnostics `json:"diagnostics,omitempty"`
 }
+
+// Failure is an edition that was not built (or a problem outside any edition), and why.
+type Failure struct {
+	Edition     string           `json:"edition"`          // report-lang; "" for the content tree itself
+	Format      Format           `json:"format,omitempty"` // the format that failed to render, if one did
+	Reason      string           `json:"reason"`           // one line
+	Diagnostics book.Diagnostics `json:"diagnostics,omitempty"`
+}
+
+// Error formats the failure as one line.
+func (f Failure) Error() string {
+	name := f.Edition
+	if name == "" {
+		name = "content"
+	}
+	if f.Format != "" {
+		name += " " + string(f.Format)
+	}
+	return name + ": " + f.Reason
+}
+
+// Result is what a build wrote and what it could not build.
+type Result struct {
+	Outputs  []Output  `json:"outputs"`
+	Failures []Failure `json:"failures"`
+	// Refused are the editions kept from press (print format): their other formats built.
+	Refused []*RefusedError `json:"refused,omitempty"`
+}
+
+// Err returns the failures as one error, or nil; it wraps context.Canceled when the build
+// was interrupted.
+func (r Result) Err() error {
+	var errs []error
+	for _, rf := range r.Refused {
+		errs = append(errs, rf)
+	}
+	for _, f := range r.Failures {
+		errs = append(errs, f)
+		if f.Reason == interrupted {
+			errs = append(errs, context.Canceled)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Interrupted reports whether the build stopped because its context was cancelled.
+func (r Result) Interrupted() bool {
+	return slices.ContainsFunc(r.Failures, func(f Failure) bool { return f.Reason == interrupted })
+}
+
+const interrupted = "interrupted: nothing written"
 
 // Build renders every edition of lib in every format of opts and writes the files. It
 // returns what it wrote; when some editions fail it still writes the others and returns
 // all the errors joined.
 func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, error) {
+	r := Run(ctx, Batch{Editions: lib.Editions}, opts)
+	return r.Outputs, r.Err()
+}
+
+// Run builds the editions of a batch, largest first, opts.Jobs at a time. The batch's
+// failures come first in the result, then those of rendering, in edition order; the
+// outputs are in edition and format order whatever the scheduling.
+func Run(ctx context.Context, b Batch, opts Options) Result {
+	res := Result{Outputs: []Output{}, Failures: slices.Clone(b.Failures)}
+	if res.Failures == nil {
+		res.Failures = []Failure{}
+	}
+	if len(b.Editions) == 0 {
+		return res
+	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+		res.Failures = append(res.Failures, Failure{Reason: fmt.Sprintf("cannot make the output folder: %v", err)})
+		return res
 	}
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	outs := make([][]Output, len(lib.Editions))
-	errs := make([]error, len(lib.Editions))
-	sem := make(chan struct{}, jobs)
+	outs := make([][]Output, len(b.Editions))
+	fails := make([]*Failure, len(b.Editions))
+	refused := make([]*RefusedError, len(b.Editions))
+	queue := make(chan int)
 	var wg sync.WaitGroup
-	for i, ed := range lib.Editions {
+	for range min(jobs, len(b.Editions)) {
 		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if err := ctx.Err(); err != nil {
-				errs[i] = err
-				return
+			for i := range queue {
+				ed := b.Editions[i]
+				outs[i], refused[i], fails[i] = buildEdition(ctx, ed, opts, b.Warnings[ed.Name()])
 			}
-			outs[i], errs[i] = buildEdition(ed, opts)
 		})
 	}
+	for _, i := range largestFirst(b.Editions) {
+		queue <- i
+	}
+	close(queue)
 	wg.Wait()
-	return slices.Concat(outs...), errors.Join(errs...)
+	for i := range b.Editions {
+		res.Outputs = append(res.Outputs, outs[i]...)
+		if fails[i] != nil {
+			res.Failures = append(res.Failures, *fails[i])
+		}
+		if refused[i] != nil {
+			res.Refused = append(res.Refused, refused[i])
+		}
+	}
+	return res
 }
 
-// buildEdition renders one edition. The EPUB carries the print edition's page numbers:
-// where every page of the PDF at the edition's default trim starts, whatever --paper says,
-// so that an edition has one EPUB.
-func buildEdition(ed *book.Edition, opts Options) ([]Output, error) {
-	modified := ed.Meta.Date
-	if opts.Modified != nil {
-		modified = *opts.Modified
+// largestFirst returns the indexes of eds by decreasing size (ties in edition order), so
+// that the longest edition does not start last and set the wall time.
+func largestFirst(eds []*book.Edition) []int {
+	idx := make([]int, len(eds))
+	size := make([]int, len(eds))
+	for i, ed := range eds {
+		idx[i], size[i] = i, textSize(ed)
 	}
-	var outs []Output
-	var doc *layout.Document
-	if slices.Contains(opts.Formats, PDF) {
-		out, d, err := buildPDF(ed, opts, modified)
-		if err != nil {
-			return outs, err
-		}
-		outs = append(outs, out)
-		if opts.Paper == "" && opts.Bleed == 0 && !opts.CropMarks {
-			doc = d
-		}
-	}
-	if slices.Contains(opts.Formats, EPUB) {
-		start := time.Now()
-		pages, err := printPages(ed, opts.Notes, doc)
-		if err != nil {
-			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
-		}
-		var buf bytes.Buffer
-		err = epub.Write(&buf, ed, epub.Options{Notes: opts.Notes, Modified: modified, PageList: pages})
-		if err != nil {
-			return outs, fmt.Errorf("%s: %w", ed.Name(), err)
-		}
-		out, err := writeOutput(ed, EPUB, opts.OutDir, buf.Bytes(), start)
-		if err != nil {
-			return outs, err
-		}
-		outs = append(outs, out)
-	}
-	if slices.Contains(opts.Formats, Print) { // last: a refused draft still gets its EPUB and PDF
-		out, err := buildPrint(ed, opts, modified)
-		return append(outs, out...), err
-	}
-	return outs, nil
+	slices.SortStableFunc(idx, func(a, b int) int { return size[b] - size[a] })
+	return idx
 }
 
-// printPages returns where the pages of the print edition start, from doc when it was set
-// at the edition's default trim, else from the layout computed now (in memory, no PDF).
-func printPages(ed *book.Edition, notes book.NotePlacement, doc *layout.Document) ([]book.PageMark, error) {
-	if doc == nil {
-		var err error
-		if doc, err = layout.Typeset(ed, layout.Options{Notes: notes}); err != nil {
-			return nil, err
+// textSize is the number of bytes of text in an edition's chapters and notes.
+func textSize(ed *book.Edition) int {
+	n := 0
+	var inlines func([]book.Inline)
+	inlines = func(ins []book.Inline) {
+		for _, in := range ins {
+			n += len(in.Text) + len(in.URL)
+			inlines(in.Children)
 		}
 	}
-	return doc.PageStarts(), nil
-}
-
-func buildPDF(ed *book.Edition, opts Options, modified time.Time) (Output, *layout.Document, error) {
-	start := time.Now()
-	lo := layout.Options{Paper: opts.Paper, Bleed: opts.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: modified}
-	doc, err := layout.Typeset(ed, lo)
-	if err != nil {
-		return Output{}, nil, fmt.Errorf("%s: %w", ed.Name(), err)
+	var blocks func([]book.Block)
+	blocks = func(bs []book.Block) {
+		for _, b := range bs {
+			inlines(b.Inlines)
+			inlines(b.Title)
+			inlines(b.Byline)
+			blocks(b.Children)
+			for _, it := range b.Items {
+				blocks(it)
+			}
+		}
 	}
-	var buf bytes.Buffer
-	if err := doc.WritePDF(&buf); err != nil {
-		return Output{}, nil, fmt.Errorf("%s: %w", ed.Name(), err)
+	for _, ch := range ed.Chapters {
+		blocks(ch.Blocks)
+		for _, nt := range ch.Notes {
+			blocks(nt.Blocks)
+		}
 	}
-	out, err := writeOutput(ed, PDF, opts.OutDir, buf.Bytes(), start)
-	out.Pages = len(doc.Pages())
-	out.Diagnostics = doc.Diagnostics()
-	return out, doc, err
-}
-
-func writeOutput(ed *book.Edition, f Format, dir string, data []byte, start time.Time) (Output, error) {
-	path := filepath.Join(dir, ed.Name()+"."+string(f))
-	if err := WriteFileAtomic(path, data); err != nil {
-		return Output{}, fmt.Errorf("%s: %w", ed.Name(), err)
-	}
-	return Output{Edition: ed.Name(), Format: f, Path: path, Bytes: len(data), Duration: time.Since(start)}, nil
+	return n
 }
 
 // WriteFileAtomic writes data to a temporary file beside path and renames it into place,

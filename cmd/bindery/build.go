@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fpc/bindery/book"
@@ -20,8 +23,11 @@ func buildCommand() *cli.Command {
 		Name:      "build",
 		Usage:     "build the EPUB and PDF editions (all reports and languages by default)",
 		ArgsUsage: "[CONTENT_DIR]",
+		Description: "Every edition renders all its formats into temporary files and renames them into place\n" +
+			"together; an edition with errors writes nothing and the others still build (exit 1).\n" +
+			"Ctrl-C (SIGINT) or SIGTERM stops the build, removes the temporary files and exits 130.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "all", Usage: "epub, pdf, print (PDF/X-4 interior and cover) or all"},
+			&cli.StringSliceFlag{Name: "format", Usage: "epub, pdf, print (PDF/X-4 interior and cover) or all (repeatable)", DefaultText: "all"},
 			&cli.StringFlag{Name: "out", Value: "dist", Usage: "output `DIR`"},
 			&cli.StringFlag{Name: "paper", Usage: "PDF trim size: " + book.PaperNames(), DefaultText: "the edition's paper"},
 			&cli.StringFlag{Name: "bleed", Value: "0mm", Usage: "PDF bleed, e.g. 3mm or 0.125in (print files: 3mm unless given)"},
@@ -29,14 +35,20 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "drafts", Usage: "print drafts and editions with missing notes too"},
 			&cli.BoolFlag{Name: "crop-marks", Usage: "draw crop marks outside the trim (needs --bleed)"},
 			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
-			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable)"},
-			&cli.StringSliceFlag{Name: "lang", Usage: "only these languages (repeatable)"},
-			&cli.IntFlag{Name: "jobs", Usage: "editions built at once", DefaultText: "one per CPU"},
+			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable; all for every one)"},
+			&cli.StringSliceFlag{Name: "lang", Usage: "only these languages (repeatable; all for every one)"},
+			&cli.StringFlag{Name: "shard", Usage: "build only the I-th of N balanced shares of the editions, e.g. 2/4 (see bindery plan)"},
+			&cli.IntFlag{Name: "jobs", Usage: "editions built at once, largest first", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
+			&cli.BoolFlag{Name: "verbose", Usage: "print every stage and every warning"},
+			&cli.BoolFlag{Name: "json", Usage: `print the summary as JSON on stdout: {"outputs": [...], "failures": [...]}`},
 		},
 		Action: runBuild,
 	}
 }
+
+// errInterrupted ends a build stopped by SIGINT or SIGTERM: exit code 130.
+var errInterrupted = errors.New("interrupted")
 
 func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, error) {
 	set := settingsOver(cmd, proj)
@@ -44,17 +56,10 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	if opts.Jobs < 0 {
 		return opts, usagef("--jobs must be 0 (one per CPU) or a number of editions to build at once, not %d", opts.Jobs)
 	}
-	for _, f := range strings.Split(set.format, ",") { // the settings' formats list comes joined
-		switch f = strings.TrimSpace(f); f {
-		case "all":
-			opts.Formats = []publish.Format{publish.PDF, publish.EPUB, publish.Print}
-		case "epub", "pdf", "print":
-			opts.Formats = append(opts.Formats, publish.Format(f))
-		default:
-			return opts, usagef("%s--format must be epub, pdf, print or all, not %q", set.from("formats"), f)
-		}
-	}
 	var err error
+	if opts.Formats, err = parseFormats(set.format); err != nil {
+		return opts, usagef("%s%v", set.from("formats"), err)
+	}
 	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {
 		return opts, usagef("%s%v", set.from("notes"), err)
 	}
@@ -68,7 +73,7 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 		return opts, usagef("%s%v", set.from("bleed"), err)
 	}
 	opts.Bleed = bleed
-	if opts.CropMarks && bleed == 0 && set.format != "print" {
+	if opts.CropMarks && bleed == 0 && !slices.Equal(opts.Formats, []publish.Format{publish.Print}) {
 		return opts, usagef("--crop-marks needs a --bleed to draw the marks in")
 	}
 	if opts.Print, err = printOptions(cmd, set, bleed); err != nil {
@@ -76,6 +81,43 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	opts.Modified, err = publish.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
 	return opts, err
+}
+
+// parseFormats reads the formats of the repeated --format (a comma-separated list here);
+// all, or none given, means every format.
+func parseFormats(list string) ([]publish.Format, error) {
+	var fs []publish.Format
+	for _, f := range strings.Split(list, ",") {
+		switch f = strings.TrimSpace(strings.ToLower(f)); f {
+		case "", "all":
+			return publish.Formats, nil
+		case "epub", "pdf", "print":
+			if !slices.Contains(fs, publish.Format(f)) {
+				fs = append(fs, publish.Format(f))
+			}
+		default:
+			return nil, fmt.Errorf("--format must be epub, pdf, print or all, not %q", f)
+		}
+	}
+	slices.SortFunc(fs, func(a, b publish.Format) int {
+		return slices.Index(publish.Formats, a) - slices.Index(publish.Formats, b)
+	})
+	return fs, nil
+}
+
+// selection returns the values of a repeatable filter; all means no filter.
+func selection(cmd *cli.Command, name string) []string {
+	var vals []string
+	for _, v := range cmd.StringSlice(name) {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s == "all" {
+				return nil
+			} else if s != "" {
+				vals = append(vals, s)
+			}
+		}
+	}
+	return vals
 }
 
 func runBuild(ctx context.Context, cmd *cli.Command) error {
@@ -87,13 +129,17 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	reports, langs := cmd.StringSlice("report"), cmd.StringSlice("lang")
+	reports, langs := selection(cmd, "report"), selection(cmd, "lang")
 	if err := checkFilters(src, reports, langs); err != nil {
 		return err
 	}
-	w := cmd.Root().Writer
-	if !cmd.Bool("quiet") {
-		fmt.Fprintln(w, src.proj.Describe())
+	keep, err := shardFilter(cmd.String("shard"), src, reports, langs)
+	if err != nil {
+		return err
+	}
+	out := newBuildOutput(cmd)
+	if !out.quiet && !out.json {
+		fmt.Fprintln(out.w, src.proj.Describe())
 	}
 	if src.proj.Source != project.Embedded {
 		if err := checkOutDir(opts.OutDir, src.prefix); err != nil {
@@ -101,32 +147,69 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	start := time.Now()
-	lib, ds := book.LoadSelected(src.fsys, src.prefix, func(report, lang string) bool {
-		return (len(reports) == 0 || slices.Contains(reports, report)) && (len(langs) == 0 || slices.Contains(langs, lang))
-	})
+	lib, ds := book.LoadSelected(src.fsys, src.prefix, keep)
 	for _, d := range src.proj.Warnings {
-		fmt.Fprintln(cmd.Root().ErrWriter, d)
+		fmt.Fprintln(out.errw, d)
 	}
-	ds = append(append(book.Diagnostics{}, src.proj.Warnings...), ds...)
-	if err := reportLoad(cmd.Root().ErrWriter, ds); err != nil {
-		return err
+	batch := publish.Triage(lib, ds, src.prefix)
+	out.loadProblems(ds, batch)
+	if len(lib.Editions) == 0 && len(batch.Failures) == 0 {
+		return usagef("no edition to build")
 	}
-	outs, err := publish.Build(ctx, lib, opts)
-	err = reportRefused(cmd.Root().ErrWriter, err, opts.Formats)
-	reportRender(cmd.Root().ErrWriter, outs)
-	if !cmd.Bool("quiet") {
-		for _, o := range outs {
-			pages := ""
-			if o.Pages > 0 {
-				pages = ", " + count(o.Pages, "page")
-			}
-			fmt.Fprintf(w, "wrote %s (%d KiB%s) in %v\n", o.Path, (o.Bytes+1023)/1024, pages, o.Duration.Round(time.Millisecond))
-		}
-		_, warns := ds.Count()
-		fmt.Fprintf(w, "%s from %s in %v, %s%s\n", count(len(outs), "file"), count(len(lib.Editions), "edition"),
-			time.Since(start).Round(time.Millisecond), count(warns, "warning"), checkHint(warns))
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts.Progress = out.progress(batch, opts.Formats)
+	res := publish.Run(ctx, batch, opts)
+	out.finish()
+	stop() // a second Ctrl-C ends the process at once
+	out.summary(res, time.Since(start))
+	reportRender(cmd.Root().ErrWriter, res.Outputs)
+	for _, r := range res.Refused {
+		fmt.Fprintln(cmd.Root().ErrWriter, r)
 	}
-	return err
+	switch {
+	case res.Interrupted():
+		fmt.Fprintln(cmd.Root().ErrWriter, "bindery: interrupted; the files of the editions not finished are as they were, no temporary file is left")
+		return errInterrupted
+	case len(res.Failures) > 0:
+		return errReported
+	case len(res.Refused) > 0 && slices.Equal(opts.Formats, []publish.Format{publish.Print}):
+		return errReported // with all, which builds every draft's EPUB and PDF, only reported
+	}
+	return nil
+}
+
+// shardFilter returns the editions a build reads: those of --report and --lang and, with
+// --shard I/N, only those of the I-th share.
+func shardFilter(shard string, src *source, reports, langs []string) (func(report, lang string) bool, error) {
+	sel := func(report, lang string) bool {
+		return (len(reports) == 0 || slices.Contains(reports, report)) && (len(langs) == 0 || slices.Contains(langs, lang))
+	}
+	if shard == "" {
+		return sel, nil
+	}
+	s, err := publish.ParseShard(shard)
+	if err != nil {
+		return nil, usagef("--shard: %v", err)
+	}
+	units, err := publish.Units(src.fsys)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.prefix, err)
+	}
+	units = slices.DeleteFunc(units, func(u publish.Unit) bool { return !sel(u.Report, u.Lang) })
+	in := map[string]bool{}
+	for _, u := range s.Of(units) {
+		in[u.Report+"/"+u.Lang] = true
+	}
+	return func(report, lang string) bool { return in[report+"/"+lang] }, nil
+}
+
+// checkHint points to the command that lists the warnings a build only counts.
+func checkHint(warns int) string {
+	if warns == 0 {
+		return ""
+	}
+	return " (bindery check lists them)"
 }
 
 // reportRender prints the renderers' warnings the way check prints the content's:
@@ -140,31 +223,4 @@ func reportRender(w io.Writer, outs []publish.Output) {
 	for _, d := range ds {
 		fmt.Fprintln(w, d)
 	}
-}
-
-// checkHint points to the command that lists the warnings a build only counts.
-func checkHint(warns int) string {
-	if warns == 0 {
-		return ""
-	}
-	return " (bindery check lists them)"
-}
-
-// reportLoad prints the errors of loading in full (the summary counts the warnings, which
-// `bindery check` lists); it returns errReported when there are errors.
-func reportLoad(w io.Writer, ds book.Diagnostics) error {
-	errs, warns := ds.Count()
-	for _, d := range ds {
-		if d.Severity == book.Error {
-			fmt.Fprintln(w, d)
-		}
-	}
-	if errs > 0 {
-		if warns > 0 {
-			fmt.Fprintf(w, "%s in the content (bindery check lists them)\n", count(warns, "warning"))
-		}
-		fmt.Fprintf(w, "%d %s: nothing built\n", errs, plural(errs, "error"))
-		return errReported
-	}
-	return nil
 }

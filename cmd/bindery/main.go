@@ -39,6 +39,7 @@ func commands() []*cli.Command {
 	return []*cli.Command{
 		buildCommand(),
 		checkCommand(),
+		planCommand(),
 		listCommand(),
 		serveCommand(),
 		initCommand(),
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errReported):
 		return 1
+	case errors.Is(err, errInterrupted):
+		return 130
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "bindery: %v\n", err)
 		return 2

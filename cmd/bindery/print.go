@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"io"
 	"os"
-	"slices"
 
 	"github.com/fpc/bindery/icc"
 	"github.com/fpc/bindery/publish"
@@ -30,22 +27,4 @@ func printOptions(cmd *cli.Command, set buildSettings, bleed float64) (publish.P
 		po.Intent = &in
 	}
 	return po, nil
-}
-
-// reportRefused prints the editions kept from press. With --format print they are errors
-// (exit 1); with --format all, which also builds every draft's EPUB and PDF, they are only
-// reported, so that a corpus with drafts builds.
-func reportRefused(w io.Writer, err error, formats []publish.Format) error {
-	refused, rest := publish.Refused(err)
-	for _, r := range refused {
-		fmt.Fprintln(w, r)
-	}
-	if len(refused) > 0 && slices.Equal(formats, []publish.Format{publish.Print}) {
-		if rest == nil {
-			return errReported
-		}
-		fmt.Fprintln(w, rest)
-		return errReported
-	}
-	return rest
 }

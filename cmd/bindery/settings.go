@@ -21,7 +21,7 @@ type buildSettings struct {
 func settingsOver(cmd *cli.Command, proj *project.Project) buildSettings {
 	c := proj.Settings
 	s := buildSettings{proj: proj, fromFile: map[string]bool{},
-		out: cmd.String("out"), format: cmd.String("format"), paper: cmd.String("paper"), bleed: cmd.String("bleed"),
+		out: cmd.String("out"), format: strings.Join(cmd.StringSlice("format"), ","), paper: cmd.String("paper"), bleed: cmd.String("bleed"),
 		notes: cmd.String("notes"), cropMarks: cmd.Bool("crop-marks"), jobs: int(cmd.Int("jobs"))}
 	take := func(flag, key string, has bool, apply func()) {
 		if !cmd.IsSet(flag) && has {

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/publish"
+	"github.com/urfave/cli/v3"
+)
+
+// buildOutput is what a build prints: problems on stderr; progress and the summary on
+// stdout, or with --json the summary alone as JSON on stdout and the progress on stderr.
+type buildOutput struct {
+	w, errw              io.Writer
+	quiet, verbose, json bool
+	live                 *liveProgress
+	warnings             int // of the editions built
+	mu                   sync.Mutex
+}
+
+func newBuildOutput(cmd *cli.Command) *buildOutput {
+	o := &buildOutput{w: cmd.Root().Writer, errw: cmd.Root().ErrWriter,
+		quiet: cmd.Bool("quiet"), verbose: cmd.Bool("verbose"), json: cmd.Bool("json")}
+	return o
+}
+
+// progressWriter is where progress goes: stdout, or stderr when stdout carries the JSON.
+func (o *buildOutput) progressWriter() io.Writer {
+	if o.json {
+		return o.errw
+	}
+	return o.w
+}
+
+// loadProblems prints every diagnostic of the editions that failed to load (errors and
+// warnings, with their places) and how many errors kept them from building; with
+// --verbose, the other editions' warnings too. The summary counts those warnings.
+func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
+	shown := map[book.Diagnostic]bool{}
+	errs := 0
+	var names []string
+	for _, f := range b.Failures {
+		for _, d := range f.Diagnostics {
+			fmt.Fprintln(o.errw, d)
+			shown[d] = true
+			if d.Severity == book.Error {
+				errs++
+			}
+		}
+		names = append(names, f.Edition)
+	}
+	for _, d := range all {
+		if !shown[d] && (o.verbose || d.Severity == book.Error) {
+			fmt.Fprintln(o.errw, d)
+		}
+	}
+	o.warnings = 0
+	for _, n := range b.Warnings {
+		o.warnings += n
+	}
+	if errs > 0 {
+		fmt.Fprintf(o.errw, "%s: nothing built of %s\n", count(errs, "error"), strings.Join(names, ", "))
+	}
+}
+
+// progress returns the reporter of the build: a live display on a terminal, one line per
+// finished output elsewhere; failures are always reported.
+func (o *buildOutput) progress(b publish.Batch, formats []publish.Format) publish.Progress {
+	if f, ok := o.progressWriter().(*os.File); ok && !o.quiet && isTerminal(f) {
+		o.live = newLiveProgress(f, b.Editions, formats)
+		return o.live
+	}
+	return &plainProgress{o: o}
+}
+
+// finish waits for the live display to draw its last frame.
+func (o *buildOutput) finish() {
+	if o.live != nil {
+		o.live.wait()
+	}
+}
+
+// isTerminal reports whether f is a character device (a terminal, not a pipe or a file).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// plainProgress prints one line per finished output, for pipes and CI logs.
+type plainProgress struct{ o *buildOutput }
+
+func (p *plainProgress) Stage(edition string, f publish.Format, s publish.Stage) {
+	if p.o.verbose {
+		p.o.line(p.o.progressWriter(), "%s %s: %s", edition, f, s)
+	}
+}
+
+func (p *plainProgress) Committed(outs []publish.Output) {
+	if p.o.quiet {
+		return
+	}
+	for _, out := range outs {
+		p.o.line(p.o.progressWriter(), "wrote %s (%s%s) in %v", out.Path, size(out.Bytes), pagesOf(out, ", "),
+			out.Duration.Round(time.Millisecond))
+	}
+}
+
+func (p *plainProgress) Failed(f publish.Failure) {
+	if len(f.Diagnostics) == 0 { // load failures were printed with their diagnostics
+		p.o.line(p.o.errw, "failed %s", f.Error())
+	}
+}
+
+func (o *buildOutput) line(w io.Writer, format string, args ...any) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	fmt.Fprintf(w, format+"\n", args...)
+}
+
+// summary prints the table of outputs and one line per failure, or the JSON document.
+func (o *buildOutput) summary(res publish.Result, took time.Duration) {
+	if o.json {
+		enc := json.NewEncoder(o.w)
+		enc.SetIndent("", "  ")
+		enc.Encode(res)
+		return
+	}
+	if !o.quiet && len(res.Outputs) > 0 {
+		tw := tabwriter.NewWriter(o.w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "edition\tformat\tpages\tsize\ttime\twarnings\t\tpath")
+		for _, out := range res.Outputs {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2fs\t%d\t\t%s\n", out.Edition, out.Format, pagesCell(out),
+				size(out.Bytes), out.Seconds, out.Warnings, out.Path)
+		}
+		tw.Flush()
+	}
+	for _, f := range res.Failures {
+		fmt.Fprintf(o.errw, "FAILED %s\n", f.Error())
+	}
+	if !o.quiet || len(res.Failures) > 0 {
+		fmt.Fprintf(o.w, "%s from %s in %v, %s%s%s\n", count(len(res.Outputs), "file"), count(editions(res), "edition"),
+			took.Round(time.Millisecond), count(o.warnings, "warning"), checkHint(o.warnings), failedNote(res))
+	}
+}
+
+// editions counts the editions a result speaks of.
+func editions(res publish.Result) int {
+	seen := map[string]bool{}
+	for _, o := range res.Outputs {
+		seen[o.Edition] = true
+	}
+	for _, f := range res.Failures {
+		seen[f.Edition] = true
+	}
+	return len(seen)
+}
+
+func failedNote(res publish.Result) string {
+	if len(res.Failures) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d failed (nothing of them written)", len(res.Failures))
+}
+
+// pagesOf is ", 87 pages" for a PDF, "" for an EPUB.
+func pagesOf(out publish.Output, sep string) string {
+	if out.Pages == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d pages", sep, out.Pages)
+}
+
+// pagesCell is the table's page count, "-" for an EPUB.
+func pagesCell(out publish.Output) string {
+	if out.Pages == 0 {
+		return "-"
+	}
+	return fmt.Sprint(out.Pages)
+}
+
+// size formats a file size in KiB or MiB.
+func size(n int) string {
+	if n >= 10<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
+}
