@@ -75,7 +75,7 @@ func TestRunIsolatesFailure(t *testing.T) {
 		}
 	}
 	eds := append(slices.Clone(lib.Editions), bad)
-	res := Run(context.Background(), Batch{Editions: eds}, Options{OutDir: dir, Formats: Formats, Jobs: 2})
+	res := Run(context.Background(), Batch{Editions: eds}, Options{OutDir: dir, Formats: pdfEPUB, Jobs: 2})
 	if len(res.Outputs) != 4 || len(res.Failures) != 1 {
 		t.Fatalf("outputs %v, failures %v", res.Outputs, res.Failures)
 	}
@@ -84,7 +84,7 @@ func TestRunIsolatesFailure(t *testing.T) {
 		t.Errorf("failure %+v", f)
 	}
 	for i, o := range res.Outputs { // edition order, then format order
-		if want := lib.Editions[i/2].Name(); o.Edition != want || o.Format != Formats[i%2] {
+		if want := lib.Editions[i/2].Name(); o.Edition != want || o.Format != pdfEPUB[i%2] {
 			t.Errorf("output %d is %s %s", i, o.Edition, o.Format)
 		}
 	}
@@ -123,7 +123,7 @@ func TestCommitRollsBack(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, ed.Name()+".epub", "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	res := Run(context.Background(), Batch{Editions: []*book.Edition{ed}}, Options{OutDir: dir, Formats: Formats})
+	res := Run(context.Background(), Batch{Editions: []*book.Edition{ed}}, Options{OutDir: dir, Formats: pdfEPUB})
 	if len(res.Failures) != 1 || res.Failures[0].Format != EPUB || len(res.Outputs) != 0 {
 		t.Fatalf("%+v", res)
 	}
@@ -141,7 +141,7 @@ func TestRunInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	res := Run(ctx, Batch{Editions: lib.Editions}, Options{OutDir: dir, Formats: Formats})
+	res := Run(ctx, Batch{Editions: lib.Editions}, Options{OutDir: dir, Formats: pdfEPUB})
 	if !res.Interrupted() || len(res.Outputs) != 0 || len(res.Failures) != len(lib.Editions) {
 		t.Fatalf("%+v", res)
 	}
@@ -154,10 +154,10 @@ func TestRunInterrupted(t *testing.T) {
 func TestRunMatchesBuild(t *testing.T) {
 	lib := cleanFixture(t)
 	a, b := t.TempDir(), t.TempDir()
-	if _, err := Build(context.Background(), lib, Options{OutDir: a, Formats: Formats, Jobs: 1}); err != nil {
+	if _, err := Build(context.Background(), lib, Options{OutDir: a, Formats: pdfEPUB, Jobs: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(context.Background(), lib, Options{OutDir: b, Formats: Formats, Jobs: 4}); err != nil {
+	if _, err := Build(context.Background(), lib, Options{OutDir: b, Formats: pdfEPUB, Jobs: 4}); err != nil {
 		t.Fatal(err)
 	}
 	sa, sb := dirState(t, a), dirState(t, b)
@@ -270,3 +270,6 @@ func TestUnits(t *testing.T) {
 		t.Errorf("got %v, want %v", units, want)
 	}
 }
+
+// pdfEPUB are the formats the batch tests build (print has its own tests).
+var pdfEPUB = []Format{PDF, EPUB}
