@@ -38,8 +38,8 @@ fuzz: ## run each fuzz target for FUZZTIME
 golden: ## rewrite golden files after an intended change
 	$(GO) test ./... -update
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: ## Go benchmarks, then whole builds with wall, CPU and peak RSS (beside pandoc when installed)
+	GO=$(GO) bash scripts/bench.sh
 
 clean:
 	rm -rf dist bindery
