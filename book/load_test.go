@@ -6,26 +6,17 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/fpc/bindery/internal/testutil"
 	"golang.org/x/tools/txtar"
 )
 
 // loadTxtar loads a txtar archive from testdata as a content tree.
 func loadTxtar(t testing.TB, name string) (*Library, Diagnostics) {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Load(archiveFS(ar))
+	return Load(archiveFS(testutil.Archive(t, "testdata/"+name)))
 }
 
-func archiveFS(ar *txtar.Archive) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+func archiveFS(ar *txtar.Archive) fstest.MapFS { return testutil.FS(ar) }
 
 func TestLoadClean(t *testing.T) {
 	lib, ds := loadTxtar(t, "clean.txtar")

@@ -3,27 +3,17 @@ package epub
 import (
 	"io/fs"
 	"testing"
-	"testing/fstest"
 	"time"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/content"
+	"github.com/fpc/bindery/internal/testutil"
 )
 
 // loadTxtar loads a txtar archive from testdata through book.Load.
 func loadTxtar(t *testing.T, name string) *book.Library {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return load(t, fsys)
+	return load(t, testutil.FS(testutil.Archive(t, "testdata/"+name)))
 }
 
 // load reads a content tree and fails on errors; warnings (such as undefined notes in a

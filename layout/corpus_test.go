@@ -2,47 +2,27 @@ package layout
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
-	"testing/fstest"
 
 	"github.com/fpc/bindery/book"
-	"golang.org/x/tools/txtar"
+	"github.com/fpc/bindery/internal/testutil/booktest"
+	"github.com/fpc/bindery/internal/validate"
 )
 
 // needTool returns the path of an external validator. Without it the test skips, except under
 // CI, where a missing tool is a failure.
 func needTool(t testing.TB, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required under CI: %v", name, err)
-		}
-		t.Skipf("%s not installed: %v", name, err)
-	}
-	return p
+	return validate.Tool(t, name)
 }
 
 // txtarEditions loads the editions of a content tree stored as a txtar archive.
 func txtarEditions(t testing.TB, file string) []*book.Edition {
 	t.Helper()
-	a, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	lib, ds := book.Load(fsys)
-	if ds.HasErrors() {
-		t.Fatalf("%s: %v", file, ds)
-	}
-	return lib.Editions
+	return booktest.Editions(t, file)
 }
 
 // contentEditions loads every edition of the real corpus in ../content, if it has any yet;

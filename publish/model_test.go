@@ -13,6 +13,7 @@ import (
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/internal/testutil"
 	"github.com/fpc/bindery/internal/testutil/booktest"
+	"github.com/fpc/bindery/internal/validate"
 )
 
 // TestOneModel builds the model fixture (a heading inside a box, a translator, a word no
@@ -20,7 +21,7 @@ import (
 // EPUB navigation and the PDF contents list the same headings, and both imprints name the
 // translator and the ISBN.
 func TestOneModel(t *testing.T) {
-	pdftotext := testutil.NeedTool(t, "pdftotext")
+	pdftotext := validate.Tool(t, "pdftotext")
 	lib, ds := booktest.Load(t, testutil.Fixture("model.txtar"))
 	if ds.HasErrors() {
 		t.Fatal(ds)

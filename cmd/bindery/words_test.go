@@ -2,26 +2,20 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/fpc/bindery/internal/validate"
 )
 
 // needTool returns the path of an external tool. Without it the test skips, except under
 // CI (CI set), where a missing tool is a failure.
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required under CI: %v", name, err)
-		}
-		t.Skipf("%s not installed: %v", name, err)
-	}
-	return p
+	return validate.Tool(t, name)
 }
 
 // tokens numbers the words of the adversarial manuscripts: x0001y, x0002y, … so that

@@ -1,6 +1,7 @@
 // Package testutil is the test harness every package's tests share, beside the pipeline
 // (it is imported by tests only): txtar fixtures as content trees, golden files with one
-// -update flag, and the rule for tests that need an external validator. It imports no
+// -update flag (the rule for tests that need an external validator is
+// internal/validate.Tool). It imports no
 // bindery package, so that every package's tests can use it; booktest loads fixtures
 // through book.
 package testutil
@@ -10,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -114,27 +114,4 @@ func FirstDiff(want, got string) string {
 		}
 	}
 	return "no line differs"
-}
-
-// NeedTool returns the path of an external program a test needs, a validator such as
-// epubcheck, pdftotext or qpdf. Without it the test skips with a message, except under CI
-// (CI set in the environment), where .ci/run installs every validator and a missing one fails.
-func NeedTool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		Missing(t, name, err.Error())
-	}
-	return p
-}
-
-// Missing skips the test, or fails it under CI, for a tool that is not there; why says
-// what was looked for.
-func Missing(t testing.TB, name, why string) {
-	t.Helper()
-	msg := name + " is not installed (" + why + "); install it as .ci/run does"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
 }
