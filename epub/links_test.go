@@ -46,7 +46,7 @@ func indexDocuments(t *testing.T, u *unpacked) *corpusIndex {
 func (ix *corpusIndex) parse(file string, data []byte) error {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	ix.ids[file] = map[string]*element{}
-	var notes []string // stack of enclosing note ids, "" for other li
+	var notes []string // stack of enclosing note ids, "" for other div
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -81,7 +81,7 @@ func (ix *corpusIndex) parse(file string, data []byte) error {
 			if len(e.tag) == 2 && e.tag[0] == 'h' && e.tag[1] >= '1' && e.tag[1] <= '6' {
 				ix.headings[file] = append(ix.headings[file], int(e.tag[1]-'0'))
 			}
-			if e.tag == "li" {
+			if e.tag == "div" {
 				id := ""
 				if e.epubType == "footnote" {
 					id = e.id
@@ -104,7 +104,7 @@ func (ix *corpusIndex) parse(file string, data []byte) error {
 				ix.anchors = append(ix.anchors, e)
 			}
 		case xml.EndElement:
-			if tk.Name.Local == "li" {
+			if tk.Name.Local == "div" {
 				notes = notes[:len(notes)-1]
 			}
 		}
@@ -170,7 +170,7 @@ func checkNoteRef(t *testing.T, ix *corpusIndex, a, target *element) {
 	if a.role != "doc-noteref" || a.id == "" {
 		t.Errorf("%s: note reference %q lacks role or id", a.file, a.href)
 	}
-	if target == nil || target.tag != "li" || target.epubType != "footnote" {
+	if target == nil || target.tag != "div" || target.epubType != "footnote" {
 		t.Errorf("%s#%s: note reference %q does not point at an endnote", a.file, a.id, a.href)
 		return
 	}

@@ -95,11 +95,12 @@ func (r *renderer) noteList() {
 }
 
 // note writes one note: its number with links back to every reference, then its text, or
-// a visible placeholder if the source never defined it. The note is typed footnote, the
-// type the reading systems' pop-ups look for (Apple Books pops up nothing else; endnote is
-// deprecated in the EPUB structural vocabulary); its section keeps the endnotes semantics.
-// It has no ARIA role: doc-endnote is deprecated in DPUB-ARIA 1.1 and doc-footnote is not
-// allowed on a list item.
+// a visible placeholder if the source never defined it. The note is a div typed footnote
+// with the role doc-footnote inside the list item, the target the reading systems' pop-ups
+// look for (Apple Books pops up nothing else; endnote is deprecated in the EPUB structural
+// vocabulary and doc-endnote in DPUB-ARIA 1.1; a list item may not have the role
+// doc-footnote, and Apple Books hides an aside typed footnote); its section keeps the
+// endnotes semantics.
 func (r *renderer) note(note *book.Note) {
 	m := r.m
 	class := "note"
@@ -107,7 +108,8 @@ func (r *renderer) note(note *book.Note) {
 		class = "note missing"
 	}
 	id := r.ch.NoteID(note.Number)
-	m.open("li", "id", id, "class", class, "epub:type", "footnote")
+	m.open("li", "class", class)
+	m.open("div", "id", id, "class", "footnote", "epub:type", "footnote", "role", "doc-footnote")
 	r.pageBreaks(id)
 	blocks := note.Blocks
 	from := 0
@@ -136,6 +138,7 @@ func (r *renderer) note(note *book.Note) {
 		m.WriteByte('\n')
 		r.blocks(blocks, id, from)
 	}
+	m.close("div")
 	m.closeLine("li")
 }
 
