@@ -162,8 +162,8 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	res := publish.Run(ctx, batch, opts)
 	out.finish()
 	stop() // a second Ctrl-C ends the process at once
-	out.summary(res, time.Since(start))
 	reportRender(cmd.Root().ErrWriter, res.Outputs)
+	out.summary(res, time.Since(start))
 	for _, r := range res.Refused {
 		fmt.Fprintln(cmd.Root().ErrWriter, r)
 	}

@@ -144,9 +144,13 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 	for _, f := range res.Failures {
 		fmt.Fprintf(o.errw, "FAILED %s\n", f.Error())
 	}
+	warns := o.warnings
+	for _, out := range res.Outputs {
+		warns += len(out.Diagnostics)
+	}
 	if !o.quiet || len(res.Failures) > 0 {
 		fmt.Fprintf(o.w, "%s from %s in %v, %s%s%s\n", count(len(res.Outputs), "file"), count(editions(res), "edition"),
-			took.Round(time.Millisecond), count(o.warnings, "warning"), checkHint(o.warnings), failedNote(res))
+			took.Round(time.Millisecond), count(warns, "warning"), checkHint(warns), failedNote(res))
 	}
 }
 
