@@ -14,7 +14,8 @@ import (
 // real commands. Every case asserts the exit code and the message with its place, that
 // check rejects what build rejects, that nothing is written for the broken edition, that
 // the previous outputs survive byte for byte, that no temporary file is left, and that the
-// other edition still builds.
+// other edition still builds beside the broken one. faults_test.go adds a format that
+// cannot be written (no mixed edition) and an interrupted build.
 
 const (
 	hostileManifest = "title: T\nlanguage: en\ndate: 2021-07-22\npublisher: P\nchapters: [01.md]\n"
@@ -254,21 +255,25 @@ func TestHostileBuilds(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(content, "bad", "dist")); err == nil {
 				t.Errorf("an output folder was created inside the content directory")
 			}
-			othersBuild(t, content)
+			othersBuild(t, content, !tc.output)
 		})
 	}
 }
 
-// othersBuild builds the good edition alone and compares it with the baseline's.
-func othersBuild(t *testing.T, content string) {
+// othersBuild builds every edition into a fresh folder: the good one is written, the same
+// as the baseline's, and the broken one is not (unless the fault was the output's).
+func othersBuild(t *testing.T, content string, broken bool) {
 	t.Helper()
 	out := t.TempDir()
-	if code, _, stderr := runCLI("build", "-q", "--format", "epub", "--report", "good", "--out", out, content); code != 0 {
-		t.Errorf("the good edition does not build: exit %d\n%s", code, stderr)
-		return
+	code, _, stderr := runCLI("build", "-q", "--format", "epub", "--out", out, content)
+	if want := map[bool]int{true: 1, false: 0}[broken]; code != want {
+		t.Errorf("build of every edition: exit %d, want %d\n%s", code, want, stderr)
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "good-en.epub")); !bytes.Equal(got, baseline.files["good-en.epub"]) {
-		t.Errorf("the good edition's EPUB differs from the baseline's")
+		t.Errorf("the good edition was not built beside the broken one, or differs from the baseline's")
+	}
+	if _, err := os.Stat(filepath.Join(out, "bad-en.epub")); broken && err == nil {
+		t.Errorf("the broken edition was written")
 	}
 }
 
