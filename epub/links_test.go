@@ -242,7 +242,7 @@ var fixtureCases = []struct {
 	{"en-notes-at-end", "en", false, Options{Notes: NotesAtEnd}, false},
 	{"kk-draft-notes-at-end", "kk", true, Options{Notes: NotesAtEnd}, true},
 	{"en-page-list", "en", false, Options{PageList: fixturePages}, false},
-	{"en-page-list-notes-at-end", "en", false, Options{PageList: fixturePages, Notes: NotesAtEnd}, true},
+	{"en-page-list-notes-at-end", "en", false, Options{PageList: notesLast(fixturePages), Notes: NotesAtEnd}, true},
 }
 
 // fixturePages mark every kind of place: the generated pages, chapter starts, text blocks
@@ -265,4 +265,18 @@ var fixturePages = []book.PageMark{
 	{Page: "11", ChapterID: "ch02-introduction", Block: "ch02-introduction-notes"},
 	{Page: "12", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2.0", Offset: 3},
 	{Page: "13", ChapterID: "ch02-introduction", Block: "ch02-introduction-note-2.0", Offset: 3},
+}
+
+// notesLast orders page marks as the pages of a book with its notes at the end come: the
+// marks in notes after all the others (the page-list must follow the reading order).
+func notesLast(marks []book.PageMark) []book.PageMark {
+	var text, notes []book.PageMark
+	for _, m := range marks {
+		if strings.Contains(m.Block, "-note") {
+			notes = append(notes, m)
+		} else {
+			text = append(text, m)
+		}
+	}
+	return append(text, notes...)
 }

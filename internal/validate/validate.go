@@ -1,5 +1,5 @@
 // Package validate is test support at the end of bindery's pipeline: it runs the external
-// validators (epubcheck and DAISY Ace for EPUB files) over real output, for the tests of
+// validators (epubcheck, epubcheck-ts and DAISY Ace for EPUB files) over real output, for the tests of
 // epub and publish. A missing validator skips the test, except under CI (env CI set), where
 // .ci/run installs them all and a missing one fails.
 package validate
@@ -136,9 +136,22 @@ func Ace(t testing.TB, file string) {
 	}
 }
 
-// EPUB runs epubcheck and Ace over one EPUB file, as two parallel subtests of t.
+// EPUBCheckTS validates an EPUB file with the TypeScript port of EPUBCheck (npm
+// @likecoin/epubcheck-ts, which follows EPUBCheck 5: it knows what 4.2.6 does not, such as
+// deprecated vocabulary) and fails the test on any error or warning. It runs offline.
+func EPUBCheckTS(t testing.TB, file string) {
+	t.Helper()
+	tool := Tool(t, "epubcheck-ts")
+	out, err := exec.Command(tool, "--fail-on-warnings", "--warn", file).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Valid EPUB") {
+		t.Errorf("epubcheck-ts %s: %v\n%s", filepath.Base(file), err, out)
+	}
+}
+
+// EPUB runs epubcheck, epubcheck-ts and Ace over one EPUB file, as parallel subtests of t.
 func EPUB(t *testing.T, file string) {
 	t.Run("epubcheck", func(t *testing.T) { t.Parallel(); EPUBCheck(t, file) })
+	t.Run("epubcheck-ts", func(t *testing.T) { t.Parallel(); EPUBCheckTS(t, file) })
 	t.Run("ace", func(t *testing.T) { t.Parallel(); Ace(t, file) })
 }
 
