@@ -237,7 +237,7 @@ func TestSectionHeadings(t *testing.T) {
 
 // dashes undoes what the typography step does to headings (no-break
 // spaces, dashes), so that they compare with the source's spelling.
-var dashes = regexp.MustCompile(`[ \x{00a0}\x{202f}]*[-–—][ \x{00a0}\x{202f}]*`)
+var dashes = regexp.MustCompile(`[ \x{00a0}\x{202f}]*[-–—\x{2011}][ \x{00a0}\x{202f}]*`)
 
 func normalized(hs []string) []string {
 	out := make([]string, len(hs))
