@@ -172,28 +172,29 @@ func editedBy(meta book.Metadata, ui book.Strings, lang string) string {
 // margin 150 px), scaled to the trim width and measured from the top and the foot.
 func (l *designer) front() error {
 	d, meta := l.d, l.ed.Meta
+	disp := meta.Display()
 	s := d.TrimW / 1600
 	x0 := d.TrimW + d.Spine + 150*s
 	width := d.TrimW - 300*s
 	y := d.TrimH - 300*s
 	var err error
-	if meta.Series != "" {
-		if y, err = l.paragraph(fonts.Sans, fonts.Regular, 72*s, l.pal.fg, meta.Series, x0, y, width, 6); err != nil {
+	if disp.Series != "" {
+		if y, err = l.paragraph(fonts.Sans, fonts.Regular, 72*s, l.pal.fg, disp.Series, x0, y, width, 6); err != nil {
 			return err
 		}
 	}
 	// y is now the baseline after the series, as on the EPUB cover: the rule hangs below it.
 	d.Fills = append(d.Fills, Fill{R: Rect{x0, y - 26*s, x0 + 360*s, y - 10*s}, Color: l.pal.accent})
 	y -= 200 * s
-	size, err := l.titleSize(meta.Title, width, s)
+	size, err := l.titleSize(disp.Title, width, s)
 	if err != nil {
 		return err
 	}
-	if y, err = l.paragraph(fonts.Sans, fonts.Bold, size, l.pal.fg, meta.Title, x0, y, width, 100); err != nil {
+	if y, err = l.paragraph(fonts.Sans, fonts.Bold, size, l.pal.fg, disp.Title, x0, y, width, 100); err != nil {
 		return err
 	}
-	if meta.Subtitle != "" {
-		if y, err = l.paragraph(fonts.Serif, fonts.Italic, 68*s, l.pal.fg, meta.Subtitle, x0, y-60*s, width, 8); err != nil {
+	if disp.Subtitle != "" {
+		if y, err = l.paragraph(fonts.Serif, fonts.Italic, 68*s, l.pal.fg, disp.Subtitle, x0, y-60*s, width, 8); err != nil {
 			return err
 		}
 	}

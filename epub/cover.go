@@ -46,7 +46,7 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta := ed.Meta
+	meta := ed.Meta.Display()
 	width := coverW - 2*coverMargin
 	y := 300
 	if meta.Series != "" {
@@ -63,8 +63,8 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 		c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 96, strings.ToUpper(ui.Draft), y+120, width, 1)
 	}
 	foot := coverH - coverMargin - 90
-	if meta.Publisher != "" {
-		c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 56, meta.Publisher, foot, width, 1)
+	if ed.Meta.Publisher != "" {
+		c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 56, ed.Meta.Publisher, foot, width, 1)
 		foot -= 110
 	}
 	c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)

@@ -90,7 +90,8 @@ func (t *typesetter) frontMatter() []*Page {
 	f = t.newFlow(nil)
 	f.leaf = "titlepage"
 	var title []*elem
-	series, main, sub := displayLevels(meta.Series, meta.Title, meta.Subtitle)
+	disp := meta.Display()
+	series, main, sub := disp.Series, disp.Title, disp.Subtitle
 	if series != "" {
 		title = append(title, f.centredBlock(series, sansRegular, 1)...)
 		title = append(title, &elem{h: 2 * t.d.g.leading})
@@ -114,22 +115,6 @@ func (t *typesetter) frontMatter() []*Page {
 		{Kind: FrontPage, elems: titlePage},
 		{Kind: FrontPage, elems: placeAt(imprint, th-height(imprint))},
 	}
-}
-
-// displayLevels splits the title page's text into its three levels: the series, the title and
-// the subtitle. A title that repeats the series before a colon ("Retreating Rights: Examining
-// …") prints the series once, above, and the rest as the title; any other title with a colon
-// and no subtitle of its own prints the part after the colon as the subtitle.
-func displayLevels(series, title, subtitle string) (string, string, string) {
-	head, tail, ok := strings.Cut(title, ": ")
-	switch {
-	case !ok:
-	case series != "" && strings.EqualFold(strings.TrimSpace(head), strings.TrimSpace(series)):
-		title = tail
-	case subtitle == "":
-		title, subtitle = head, tail
-	}
-	return series, title, subtitle
 }
 
 // centredBlock sets a display paragraph centred in the measure and returns its lines. The
