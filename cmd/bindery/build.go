@@ -58,19 +58,19 @@ func buildOptions(cmd *cli.Command, proj *project.Project) (publish.Options, err
 	}
 	var err error
 	if opts.Formats, err = parseFormats(set.format); err != nil {
-		return opts, usagef("%s%v", set.from("formats"), err)
+		return opts, usagef("%s%v", set.from("format", "formats"), err)
 	}
 	if opts.Notes, err = book.ParseNotePlacement(set.notes); err != nil {
-		return opts, usagef("%s%v", set.from("notes"), err)
+		return opts, usagef("%s%v", set.from("notes", "notes"), err)
 	}
 	if set.paper != "" {
 		if opts.Paper, err = book.ParsePaper(set.paper); err != nil {
-			return opts, usagef("%s%v", set.from("paper"), err)
+			return opts, usagef("%s%v", set.from("paper", "paper"), err)
 		}
 	}
 	bleed, err := book.ParseBleed(set.bleed)
 	if err != nil {
-		return opts, usagef("%s%v", set.from("bleed"), err)
+		return opts, usagef("%s%v", set.from("bleed", "bleed"), err)
 	}
 	opts.Bleed = bleed
 	if opts.CropMarks && bleed == 0 && !slices.Equal(opts.Formats, []publish.Format{publish.Print}) {
@@ -96,7 +96,7 @@ func parseFormats(list string) ([]publish.Format, error) {
 				fs = append(fs, publish.Format(f))
 			}
 		default:
-			return nil, fmt.Errorf("--format must be epub, pdf, print or all, not %q", f)
+			return nil, fmt.Errorf("unknown format %q (epub, pdf, print or all)", f)
 		}
 	}
 	slices.SortFunc(fs, func(a, b publish.Format) int {

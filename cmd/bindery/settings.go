@@ -44,9 +44,9 @@ func formatOf(formats []string) string { return strings.Join(formats, ",") }
 
 // from returns the source of key's value for a message about it: "bindery.yaml:5:8: bleed: "
 // when the settings file gave it, else the flag, "--bleed: ".
-func (s buildSettings) from(key string) string {
+func (s buildSettings) from(flag, key string) string {
 	if !s.fromFile[key] {
-		return "--" + strings.ReplaceAll(key, "_", "-") + ": "
+		return "--" + flag + ": "
 	}
 	return s.proj.Settings.Pos(key) + ": " + key + ": "
 }
