@@ -27,7 +27,7 @@ lint: vet
 FUZZTIME ?= 20s
 FUZZ_TARGETS = barcode:FuzzEAN13 book:FuzzParseChapter book:FuzzParseISBN book:FuzzParseCMYK icc:FuzzParse epub:FuzzChapter epub:FuzzEscape epub:FuzzLinkTarget \
 	epub:FuzzParseColor hyphen:FuzzHyphenate hyphen:FuzzSoftHyphens hyphen:FuzzParseTeX \
-	layout:FuzzParagraph typo:FuzzText wpimport:FuzzEscapingReadsBack \
+	layout:FuzzParagraph pdf/pdfcheck:FuzzParse typo:FuzzText wpimport:FuzzEscapingReadsBack \
 	wpimport:FuzzConvertHTML wpimport:FuzzEscape wpimport:FuzzReadJSON wpimport:FuzzReadPrintR \
 	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes wpimport:FuzzLineDiff \
 	epub:FuzzCheckedChapter layout:FuzzCheckedChapter

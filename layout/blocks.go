@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/layout/pdfdraw"
 )
 
 // context is the type and indents blocks are set with: body text, notes or a sidebar.
@@ -69,7 +70,9 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 			q.left += 1.5 * c.size
 			q.right += 1.5 * c.size
 			f.space(c.leading/2, false)
+			_, leave := f.enter("BlockQuote")
 			f.blocks(b.Children, q, addr, 0)
+			leave()
 			f.space(c.leading/2, false)
 		case book.Box:
 			f.box(b, c, addr)
@@ -98,6 +101,7 @@ func (f *flow) sectionHeading(b *book.Block, c context, first bool) {
 	if first {
 		before = 0
 	}
+	f.role = "H" + strconv.Itoa(level+1)
 	if k, ok := f.sectionOf[b]; ok {
 		f.pending = append(f.pending, sectionID(f.ch.ID, k))
 	}
@@ -108,6 +112,8 @@ func (f *flow) sectionHeading(b *book.Block, c context, first bool) {
 // address addr.i.
 func (f *flow) list(b book.Block, c context, addr string) {
 	f.space(c.leading/3, false)
+	_, leave := f.enter("L")
+	defer leave()
 	hang := 1.4 * c.size
 	if b.Ordered {
 		hang = f.m.width(c.font, c.size, strconv.Itoa(b.Start+len(b.Items))+".") + 0.6*c.size
@@ -120,7 +126,12 @@ func (f *flow) list(b book.Block, c context, addr string) {
 			label = strconv.Itoa(b.Start+i) + "."
 		}
 		g := (&paraBuilder{m: f.m}).run(c.font, c.size, label)
+		li, leaveItem := f.enter("LI")
+		f.lbl = &pdfdraw.Node{Role: "Lbl", Parent: li}
+		_, leaveBody := f.enter("LBody")
 		f.item(it, ic, g, addr+"."+strconv.Itoa(i))
+		leaveBody()
+		leaveItem()
 		if i < len(b.Items)-1 {
 			f.space(c.leading/6, false)
 		}
@@ -150,6 +161,8 @@ func (f *flow) box(b book.Block, c context, addr string) {
 	*f.panels++
 	f.space(c.leading, false)
 	f.panel = *f.panels
+	_, leave := f.enter("Aside") // role-mapped to Sect
+	defer leave()
 	pad := 0.9 * c.size
 	in := c
 	in.left += pad
@@ -162,6 +175,7 @@ func (f *flow) box(b book.Block, c context, addr string) {
 		ps := paraSpec{font: fontFor(book.HeadingText), size: c.size * 1.1, leading: c.leading * 1.1, left: in.left,
 			right: in.right, align: raggedRight}
 		f.leaf = addr + ".title"
+		f.role = "H2"
 		f.heading(b.Title, ps, 0, 0, &outlineMark{title: book.PlainLabel(b.Title), level: 1})
 	}
 	if len(b.Byline) > 0 {

@@ -50,6 +50,7 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 	f := t.newFlow(nil)
 	f.leaf = "contents"
 	f.opener(t.d.ui.Contents, internalPrefix+"contents")
+	f.enter("TOC")
 	g := t.d.g
 	numCol := f.m.width(serifRegular, g.size, "0000")
 	for i, e := range t.tocEntries() {
@@ -64,11 +65,13 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 			ps.left = 1.5 * g.size
 			ps.first = 0
 		}
+		f.role = "TOCI"
 		lines := f.paragraph(link(e.title, e.anchor), ps)
 		if e.author != "" {
 			f.keepNext = true
 			aps := ps
 			aps.font, aps.left = serifItalic, ps.left+g.size
+			f.role = "TOCI"
 			f.paragraph(text(e.author), aps)
 		}
 		if pageOf != nil && len(lines) > 0 {
@@ -90,7 +93,7 @@ func (f *flow) leaders(ln *line, num, target string) {
 	from := math.Ceil((ln.indent+ln.set+0.5*g.size)/step) * step
 	dot := b.run(serifRegular, g.size, ".")
 	for x := from; x+dot.width <= g.textW-n.width-0.5*g.size; x += step {
-		ln.runs = append(ln.runs, placed{x: x - ln.indent, g: dot})
+		ln.runs = append(ln.runs, placed{x: x - ln.indent, g: dot, artifact: true})
 	}
 }
 

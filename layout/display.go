@@ -60,8 +60,14 @@ func (d *Document) drawing() pdfdraw.Document {
 			Info: pdf.Info{Title: meta.Title, Author: contributorNames(meta.Contributors), Subject: subject,
 				Keywords: strings.Join(meta.Keywords, ", "), Creator: "bindery", Producer: "bindery",
 				Created: date, Modified: date},
-			Lang:       d.ed.Lang,
-			PageLayout: "TwoPageRight",
+			Lang:            d.ed.Lang,
+			Tagged:          true,
+			DisplayDocTitle: true,
+			PageLayout:      "TwoPageRight",
+			// The screen PDF: tagged, with an sRGB output intent; the claims are checked by
+			// pdf/pdfcheck in the layout's tests.
+			OutputIntent: pdf.SRGBIntent(),
+			Conformance:  pdf.Conformance{PDFAPart: 2, PDFALevel: "A", PDFUAPart: 1},
 		},
 		Boxes: pdf.PageBoxes{Media: pdf.Rect{X1: g.trimW + 2*off, Y1: g.trimH + 2*off}},
 	}
@@ -77,13 +83,30 @@ func (d *Document) drawing() pdfdraw.Document {
 // displayPages yields every page as complete data for the draw step.
 func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 	return func(yield func(*pdfdraw.Page) bool) {
-		targets := d.targets()
+		ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{}}
+		ds.words, ds.cont = d.brokenWords()
 		for i, p := range d.pages {
-			if !yield(d.display(i, p, targets)) {
+			if !yield(ds.page(i, p)) {
 				return
 			}
 		}
 	}
+}
+
+// displayer turns pages into display data; it carries what spans pages (links that go on
+// across a line break, words broken by a hyphen).
+type displayer struct {
+	d       *Document
+	targets map[string]bool             // identifiers internal links may point at
+	words   map[*line]string            // a hyphenated line's broken word, whole
+	cont    map[*line]int               // a line that continues a broken word: its last run of it
+	links   map[*pdfdraw.Node]*openLink // the link a text block's last run belonged to
+}
+
+// openLink is the Link node of a link whose runs may go on in the next run of its block.
+type openLink struct {
+	target string
+	node   *pdfdraw.Node
 }
 
 // targets are the identifiers defined anywhere in the document, which internal links may
@@ -107,9 +130,10 @@ func (d *Document) targets() map[string]bool {
 	return ids
 }
 
-// display places everything page i shows: tints, text, links, destinations, bookmarks,
+// page places everything page i shows: tints, text, links, destinations, bookmarks,
 // running head, folio, draft notice and crop marks.
-func (d *Document) display(i int, p *Page, targets map[string]bool) *pdfdraw.Page {
+func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
+	d := ds.d
 	off := d.offset()
 	left, top := off+d.g.left(p.Number), off+d.g.top
 	out := &pdfdraw.Page{Tints: d.tints(i, left, top)}
@@ -122,7 +146,7 @@ func (d *Document) display(i int, p *Page, targets map[string]bool) *pdfdraw.Pag
 			out.Dests = append(out.Dests, pdfdraw.Dest{Name: a, Y: y})
 		}
 		if ln := pe.e.ln; ln != nil {
-			d.displayLine(out, ln, left+ln.indent, y, y+pe.e.base, targets)
+			ds.line(out, ln, left+ln.indent, y, y+pe.e.base)
 		}
 	}
 	d.furniture(out, p, left)
@@ -130,59 +154,6 @@ func (d *Document) display(i int, p *Page, targets map[string]bool) *pdfdraw.Pag
 		out.Rules = d.cropMarks()
 	}
 	return out
-}
-
-// displayLine places a line's runs with their baseline at y (top is the line's top, where
-// the destinations of its anchors point): consecutive runs in one face, size and colour
-// become one run, with every glyph at its place.
-func (d *Document) displayLine(out *pdfdraw.Page, ln *line, x, top, y float64, targets map[string]bool) {
-	for i := 0; i < len(ln.runs); {
-		r := ln.runs[i]
-		if r.g.anchor != "" {
-			out.Dests = append(out.Dests, pdfdraw.Dest{Name: r.g.anchor, Y: top})
-		}
-		run := pdfdraw.Run{Font: int(r.g.font), Size: r.g.size, X: x + r.x, Y: y - r.g.rise, Color: inkColor}
-		if r.g.alert {
-			run.Color = alertColor
-		}
-		run.Glyphs = d.m.glyphs(r.g, 0, nil)
-		j := i + 1
-		for ; j < len(ln.runs) && sameText(ln.runs[j-1], ln.runs[j]); j++ {
-			n := ln.runs[j]
-			if n.g.anchor != "" {
-				out.Dests = append(out.Dests, pdfdraw.Dest{Name: n.g.anchor, Y: top})
-			}
-			run.Glyphs = d.m.glyphs(n.g, n.x-r.x, run.Glyphs)
-		}
-		out.Runs = append(out.Runs, run)
-		i = j
-	}
-	d.lineLinks(out, ln, x, y, targets)
-}
-
-// sameText reports whether b can continue a's run: same face, size, baseline and colour, to
-// its right.
-func sameText(a, b placed) bool {
-	return a.g.font == b.g.font && a.g.size == b.g.size && a.g.rise == b.g.rise && a.g.alert == b.g.alert &&
-		b.x >= a.x+a.g.width-0.01
-}
-
-// lineLinks puts one link area over each stretch of consecutive runs of a line that share
-// a target, so a URL broken into many boxes still gets a single annotation.
-func (d *Document) lineLinks(out *pdfdraw.Page, ln *line, x, y float64, targets map[string]bool) {
-	for i := 0; i < len(ln.runs); {
-		r := ln.runs[i]
-		j, width := i+1, r.g.width
-		for j < len(ln.runs) && r.g.link != "" && ln.runs[j].g.link == r.g.link && ln.runs[j].g.rise == r.g.rise {
-			width = ln.runs[j].x + ln.runs[j].g.width - r.x
-			j++
-		}
-		if l := r.g.link; l != "" && (!strings.HasPrefix(l, "#") || targets[l[1:]]) {
-			out.Links = append(out.Links, pdfdraw.Link{X: x + r.x, Y: y - r.g.rise - 0.8*r.g.size,
-				W: width, H: r.g.size, Target: l})
-		}
-		i = j
-	}
 }
 
 // glyphs appends the glyphs of a run, its origin dx from the run they join, with the face's

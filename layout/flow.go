@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/layout/pdfdraw"
 )
 
 // elem is one item of a page's vertical list: a set line or a vertical space.
@@ -71,6 +72,11 @@ type flow struct {
 	leaf       string
 	inNotes    bool   // the elements added are notes (their pages are headed Notes)
 	notesTitle string // the localized "Notes", the heading of a chapter's notes
+	// node is the structure node new text blocks go into; role is the structure type of the
+	// next text block ("" for P); lbl the node of the next label (a list item's or note's).
+	node *pdfdraw.Node
+	role string
+	lbl  *pdfdraw.Node
 }
 
 // textAddr is the address of a block of a chapter's text, shared with the EPUB so that a
@@ -132,7 +138,8 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	breaks, emergency := breakLinesPass(items, bp)
 	lines := setLines(items, breaks, bp)
 	f.checkParagraph(in, lines, emergency, ps.align == justify, width)
-	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf}
+	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl}
+	f.role, f.lbl = "", nil
 	ref.finish(lines)
 	n := len(lines)
 	for i := range lines {
@@ -153,6 +160,8 @@ type paraRef struct {
 	width float64
 	src   string
 	elems []*elem
+	tag   *pdfdraw.Node // the paragraph's structure node
+	lbl   *pdfdraw.Node // its label's, nil when it has none or the label is the paragraph's
 }
 
 // finish places set lines in the paragraph's indents, with its label.
@@ -160,12 +169,13 @@ func (r *paraRef) finish(lines []line) {
 	for i := range lines {
 		ln := &lines[i]
 		ln.src = r.src
+		ln.tag = r.tag
 		ln.indent = r.ps.left
 		if r.ps.align == centred {
 			ln.indent += (r.width - ln.set) / 2
 		}
 		if i == 0 && r.ps.label != nil {
-			ln.runs = append(ln.runs, placed{x: -r.ps.label.width - 0.4*r.ps.size, g: r.ps.label})
+			ln.runs = append(ln.runs, placed{x: -r.ps.label.width - 0.4*r.ps.size, g: r.ps.label, tag: r.lbl})
 		}
 	}
 }
@@ -234,4 +244,21 @@ func (f *flow) heading(in []book.Inline, ps paraSpec, before, after float64, mar
 	f.keepNext = true
 	f.space(after, true)
 	f.keepNext = true
+}
+
+// block makes the structure node of a text block of the given role (P when ""), in the
+// current container.
+func (f *flow) block(role string) *pdfdraw.Node {
+	if role == "" {
+		role = "P"
+	}
+	return &pdfdraw.Node{Role: role, Parent: f.node}
+}
+
+// enter makes a container node of the given role the current one and returns a function
+// that restores the previous one.
+func (f *flow) enter(role string) (*pdfdraw.Node, func()) {
+	prev := f.node
+	f.node = &pdfdraw.Node{Role: role, Parent: prev}
+	return f.node, func() { f.node = prev }
 }

@@ -3,12 +3,16 @@ package layout
 import (
 	"math"
 	"unicode/utf8"
+
+	"github.com/fpc/bindery/layout/pdfdraw"
 )
 
 // placed is a run of glyphs at an x offset within its line.
 type placed struct {
-	x float64
-	g *glyphs
+	x        float64
+	g        *glyphs
+	tag      *pdfdraw.Node // the run's own structure node (a list label), nil for the line's
+	artifact bool          // decoration, not text (contents leaders)
 }
 
 // line is one set line of a paragraph, with the data the quality checks read.
@@ -22,12 +26,14 @@ type line struct {
 	justified  bool // interword glue was stretched or shrunk to the measure
 	overfull   bool
 	hyphenated bool
-	protrude   float64 // how far the last glyph hangs into the right margin
-	track      float64 // letter-spacing added after every character (font expansion)
-	first      bool    // the paragraph's first line
-	last       bool    // the paragraph's last line
-	src        string  // address of the text block the line belongs to (see textAddr)
-	at         int     // characters of that block's text before the line's first character
+	protrude   float64       // how far the last glyph hangs into the right margin
+	track      float64       // letter-spacing added after every character (font expansion)
+	inWord     bool          // it ends inside a word: at a hyphen, inserted or not, or a URL's break
+	first      bool          // the paragraph's first line
+	last       bool          // the paragraph's last line
+	src        string        // address of the text block the line belongs to (see textAddr)
+	tag        *pdfdraw.Node // the structure node of the text block (P, H1, TOCI, ...)
+	at         int           // characters of that block's text before the line's first character
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
@@ -40,6 +46,7 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 			start++
 		}
 		ln := setLine(items[start:b+1], p.width(n), p)
+		ln.inWord = items[b].kind == penaltyItem && b+1 < len(items) && items[b+1].kind == boxItem
 		if items[start].kind == boxItem {
 			ln.at = items[start].at
 		} else if n > 0 {

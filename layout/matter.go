@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/layout/pdfdraw"
 )
 
 // text wraps a string as inlines.
@@ -28,6 +29,7 @@ func (f *flow) opener(title, id string) {
 	if f.ch != nil {
 		f.leaf = f.ch.ID
 	}
+	f.role = "H1"
 	f.heading(text(title), f.displaySpec(), 0, 0, &outlineMark{title: title, level: 0})
 }
 
@@ -53,6 +55,7 @@ func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	f.leaf = ch.ID + "-notes"
 	f.pending = append(f.pending, chapterNotesID(ch.ID))
 	f.inNotes = true
+	f.role = "H2"
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
 	nc := f.noteContext()
 	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
@@ -71,6 +74,10 @@ func (f *flow) note(ch *book.Chapter, n book.Note, c context) {
 		label.link = "#" + ch.RefID(n.Number, 1)
 	}
 	f.pending = append(f.pending, ch.NoteID(n.Number))
+	note, leave := f.enter("Note")
+	defer leave()
+	note.ID = ch.NoteID(n.Number)
+	f.lbl = &pdfdraw.Node{Role: "Lbl", Parent: note}
 	blocks := n.Blocks
 	if n.Missing || len(blocks) == 0 {
 		c.alert = true

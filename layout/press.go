@@ -42,7 +42,7 @@ func (d *Document) WritePrintPDF(w io.Writer, in icc.Intent) error {
 	o := &doc.Options
 	o.Info.Trapped = "False"
 	o.Info.DocumentID = book.StableUUID(d.ed.Report, d.ed.Lang+"/print")
-	o.Conformance.PDFX = pdf.PDFX4
+	o.Conformance = pdf.Conformance{PDFX: pdf.PDFX4} // the screen PDF's PDF/A and PDF/UA claims are not checked here
 	o.OutputIntent = &pdf.OutputIntent{Subtype: "GTS_PDFX", Identifier: in.Identifier, Info: in.Condition,
 		Registry: in.Registry, Components: 4, Profile: in.Data}
 	off, g, b := d.offset(), d.g, d.opts.Bleed*mm

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // StructElem is an element of the structure tree of a tagged PDF (ISO 32000-1, 14.7).
@@ -18,6 +19,7 @@ type StructElem struct {
 	alt    string
 	actual string
 	title  string
+	id     string
 }
 
 // kid is a child of a structure element: an element, marked content on a page, or an
@@ -37,10 +39,11 @@ type structTree struct {
 	parents [][]*StructElem // by StructParents key of a page: the element of every MCID
 	annots  map[int]*StructElem
 	nextKey int
+	ids     map[string]ref
 }
 
 func newStructTree(w *Writer) *structTree {
-	t := &structTree{w: w, roles: map[string]string{}, annots: map[int]*StructElem{}}
+	t := &structTree{w: w, roles: map[string]string{}, annots: map[int]*StructElem{}, ids: map[string]ref{}}
 	t.root = &StructElem{ref: w.alloc(), typ: "Document"}
 	return t
 }
@@ -79,13 +82,26 @@ func (e *StructElem) SetAlt(s string) { e.alt = s }
 // SetActualText sets the exact text the element's content stands for.
 func (e *StructElem) SetActualText(s string) { e.actual = s }
 
+// SetID sets the element's identifier (an /ID in the tree's IDTree), as PDF/UA asks of
+// every Note.
+func (e *StructElem) SetID(id string) { e.id = id }
+
 // SetTitle sets the element's title.
 func (e *StructElem) SetTitle(s string) { e.title = s }
 
 // BeginTagged opens a marked-content sequence that belongs to e, with the next MCID of the
 // page; close it with EndMarked.
-func (p *Page) BeginTagged(e *StructElem) {
+func (p *Page) BeginTagged(e *StructElem) { p.BeginTaggedText(e, "", false) }
+
+// BeginTaggedText is BeginTagged with an /ActualText for the glyphs of the sequence when
+// actual is set (a part of a hyphen-broken word: the whole word on its first part, "" on
+// the others). Text extraction reads the actual text in place of the glyphs.
+func (p *Page) BeginTaggedText(e *StructElem, text string, actual bool) {
 	if p.w.structs == nil || e == nil {
+		if actual {
+			p.BeginSpan(text)
+			return
+		}
 		p.marked = append(p.marked, false)
 		p.op("/Span BMC\n")
 		return
@@ -94,7 +110,11 @@ func (p *Page) BeginTagged(e *StructElem) {
 	p.parents = append(p.parents, e)
 	e.kids = append(e.kids, kid{page: p.ref, mcid: mcid})
 	p.marked = append(p.marked, true)
-	p.op("/" + e.tagName() + " <</MCID " + strconv.Itoa(mcid) + ">> BDC\n")
+	tag, at := e.tagName(), ""
+	if actual { // poppler reads /ActualText only on a Span
+		tag, at = "Span", " /ActualText "+textString(text)
+	}
+	p.op("/" + tag + " <</MCID " + strconv.Itoa(mcid) + at + ">> BDC\n")
 }
 
 // tagName is the marked-content tag of an element's content: its own type.
@@ -173,6 +193,9 @@ func (t *structTree) write() ref {
 	pt := w.alloc()
 	w.dictObject(pt, "/Nums ["+string(bytes.TrimSpace(nums.Bytes()))+"]")
 	d := fmt.Sprintf("/Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d", t.root.ref, pt, t.nextKey)
+	if len(t.ids) > 0 {
+		d += " /IDTree " + t.writeIDs().String()
+	}
 	if len(t.roles) > 0 {
 		d += " /RoleMap <<"
 		for _, k := range slices.Sorted(maps.Keys(t.roles)) {
@@ -200,6 +223,18 @@ func (t *structTree) writeElem(e *StructElem, parent ref) {
 	if e.title != "" {
 		d.WriteString(" /T " + textString(e.title))
 	}
+	if e.id != "" {
+		d.WriteString(" /ID " + textString(e.id))
+		t.ids[e.id] = e.ref
+	}
+	var pg ref // the page of the first marked content: its MCIDs are written as integers
+	for _, k := range e.kids {
+		if k.elem == nil && k.mcid >= 0 {
+			pg = k.page
+			d.WriteString(" /Pg " + pg.String())
+			break
+		}
+	}
 	d.WriteString(" /K [")
 	for i, k := range e.kids {
 		if i > 0 {
@@ -208,6 +243,8 @@ func (t *structTree) writeElem(e *StructElem, parent ref) {
 		switch {
 		case k.elem != nil:
 			d.WriteString(k.elem.ref.String())
+		case k.mcid >= 0 && k.page == pg:
+			d.WriteString(strconv.Itoa(k.mcid))
 		case k.mcid >= 0:
 			fmt.Fprintf(&d, "<</Type /MCR /Pg %s /MCID %d>>", k.page, k.mcid)
 		default:
@@ -221,4 +258,21 @@ func (t *structTree) writeElem(e *StructElem, parent ref) {
 			t.writeElem(k.elem, e.ref)
 		}
 	}
+}
+
+// writeIDs writes the name tree from element identifiers to elements.
+func (t *structTree) writeIDs() ref {
+	ids := slices.SortedFunc(maps.Keys(t.ids), func(a, b string) int { return strings.Compare(nameKey(a), nameKey(b)) })
+	var b strings.Builder
+	b.WriteString("/Names [")
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(textString(id) + " " + t.ids[id].String())
+	}
+	fmt.Fprintf(&b, "] /Limits [%s %s]", textString(ids[0]), textString(ids[len(ids)-1]))
+	r := t.w.alloc()
+	t.w.dictObject(r, b.String())
+	return r
 }

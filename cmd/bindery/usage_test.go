@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,37 +150,5 @@ func TestHelpHasNoDoubleDefault(t *testing.T) {
 	}
 	if _, out, _ := runCLI("build", "--help"); !strings.Contains(out, "(default: one per CPU)") {
 		t.Errorf("--jobs default not said:\n%s", out)
-	}
-}
-
-// TestSettingsEqualFlags: a PDF built with paper, bleed, crop marks and notes from
-// bindery.yaml is byte for byte the PDF built with the same flags.
-func TestSettingsEqualFlags(t *testing.T) {
-	content := unpack(t, "clean.txtar")
-	dir := t.TempDir()
-	if err := os.Rename(content, filepath.Join(dir, "manuscripts")); err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(dir)
-	settings := "content: manuscripts\nformats: [pdf]\npaper: royal\nbleed: 3mm\ncrop_marks: true\nnotes: book\njobs: 1\n"
-	if err := os.WriteFile("bindery.yaml", []byte(settings), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := runCLI("build", "--lang", "en", "--out", "a"); code != 0 {
-		t.Fatalf("with settings: exit %d: %s", code, stderr)
-	}
-	if err := os.WriteFile("bindery.yaml", []byte("content: manuscripts\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := runCLI("build", "--lang", "en", "--out", "b", "--format", "pdf", "--paper", "royal", "--bleed", "3mm", "--crop-marks", "--notes", "book"); code != 0 {
-		t.Fatalf("with flags: exit %d: %s", code, stderr)
-	}
-	a, errA := os.ReadFile(filepath.Join("a", "demo-en.pdf"))
-	b, errB := os.ReadFile(filepath.Join("b", "demo-en.pdf"))
-	if errA != nil || errB != nil || !bytes.Equal(a, b) {
-		t.Errorf("settings and flags give different PDFs (%d and %d bytes; %v %v)", len(a), len(b), errA, errB)
-	}
-	if _, err := os.Stat(filepath.Join("a", "demo-en.epub")); err == nil {
-		t.Error("formats: [pdf] built an EPUB too")
 	}
 }

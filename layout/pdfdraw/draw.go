@@ -46,7 +46,8 @@ type Rule struct {
 }
 
 // Run is a stretch of glyphs of one font, size and colour on one baseline: X and Y are the
-// run's origin; each glyph's X is relative to it.
+// run's origin; each glyph's X is relative to it. In a tagged document a run is either the
+// content of the structure node Tag or an artifact.
 type Run struct {
 	Font     int
 	Size     float64
@@ -54,13 +55,33 @@ type Run struct {
 	Color    pdf.Color
 	Glyphs   []pdf.Glyph
 	Artifact string // "" for text, else the artifact kind (Pagination for heads and folios)
+	Tag      *Node
+	// Actual, when set, gives the text the run's glyphs stand for (ActualText): the whole
+	// word on the first part of a hyphen-broken word, "" on its other parts.
+	Actual     bool
+	ActualText string
+}
+
+// Node is an element of the document's logical structure, made by the layout from the
+// model: a Sect per chapter, headings, paragraphs, lists, notes, links. A nil Parent is
+// the Document.
+type Node struct {
+	Role       string // standard structure type, or one the RoleMap maps
+	Parent     *Node
+	Lang       string // when it differs from the parent's
+	Alt        string
+	ActualText string
+	ID         string
+	elem       *pdf.StructElem
 }
 
 // Link is a link area: left, top, width, height; Target is a URL or "#name" for a named
-// destination.
+// destination. In a tagged document Tag is its Link node and Alt its description.
 type Link struct {
 	X, Y, W, H float64
 	Target     string
+	Tag        *Node
+	Alt        string
 }
 
 // Dest is a named destination at height Y (from the top) of the page.
@@ -88,18 +109,41 @@ func Write(w io.Writer, doc Document, pages iter.Seq[*Page]) error {
 		}
 		fonts[i] = f
 	}
-	d := &drawer{w: pw, fonts: fonts, h: doc.Boxes.Media.Y1}
+	d := &drawer{w: pw, fonts: fonts, h: doc.Boxes.Media.Y1, tagged: doc.Options.Tagged}
+	for custom, std := range roleMap {
+		pw.RoleMap(custom, std)
+	}
 	for p := range pages {
 		d.page(p, doc.Boxes)
 	}
 	return pw.Close()
 }
 
+// roleMap maps the custom structure types the layout uses to standard ones.
+var roleMap = map[string]string{"Aside": "Sect"}
+
 // drawer holds the state of one Write.
 type drawer struct {
-	w     *pdf.Writer
-	fonts []*pdf.Font
-	h     float64 // media box height, to turn top-down y into PDF user space
+	w      *pdf.Writer
+	fonts  []*pdf.Font
+	h      float64 // media box height, to turn top-down y into PDF user space
+	tagged bool
+}
+
+// elem returns the structure element of a node, creating it and its ancestors on first use,
+// so the tree's order is the order in which the layout draws its content.
+func (d *drawer) elem(n *Node) *pdf.StructElem {
+	if n == nil {
+		return d.w.StructRoot()
+	}
+	if n.elem == nil {
+		n.elem = d.elem(n.Parent).Add(d.w, n.Role)
+		n.elem.SetLang(n.Lang)
+		n.elem.SetAlt(n.Alt)
+		n.elem.SetActualText(n.ActualText)
+		n.elem.SetID(n.ID)
+	}
+	return n.elem
 }
 
 // page draws one page: tints, rules, text, then links, destinations and bookmarks.
@@ -116,18 +160,48 @@ func (d *drawer) page(p *Page, boxes pdf.PageBoxes) {
 			pg.Line(r.X0, d.h-r.Y0, r.X1, d.h-r.Y1, r.Width, r.Color)
 		})
 	}
+	var open *Node // the node of the open marked-content sequence, which the next run may continue
 	for _, r := range p.Runs {
-		d.artifact(pg, r.Artifact, func() {
+		show := func() {
 			pg.SetFill(r.Color)
 			pg.ShowGlyphs(d.fonts[r.Font], r.Size, r.X, d.h-r.Y, r.Glyphs)
-		})
+		}
+		if r.Artifact != "" || !d.tagged {
+			if open != nil {
+				pg.EndMarked()
+				open = nil
+			}
+			d.artifact(pg, r.Artifact, show)
+			continue
+		}
+		if open != nil && (open != r.Tag || r.Actual) {
+			pg.EndMarked()
+			open = nil
+		}
+		if open == nil {
+			pg.BeginTaggedText(d.elem(r.Tag), r.ActualText, r.Actual)
+		}
+		show()
+		if r.Actual {
+			pg.EndMarked()
+		} else {
+			open = r.Tag
+		}
+	}
+	if open != nil {
+		pg.EndMarked()
 	}
 	for _, l := range p.Links {
 		rect := pdf.Rect{X0: l.X, Y0: d.h - l.Y - l.H, X1: l.X + l.W, Y1: d.h - l.Y}
+		var a *pdf.Annot
 		if len(l.Target) > 0 && l.Target[0] == '#' {
-			pg.LinkDest(rect, l.Target[1:])
+			a = pg.LinkDest(rect, l.Target[1:])
 		} else {
-			pg.Link(rect, l.Target)
+			a = pg.Link(rect, l.Target)
+		}
+		a.SetContents(l.Alt)
+		if d.tagged {
+			a.Tag(d.w, pg, d.elem(l.Tag))
 		}
 	}
 	for _, ds := range p.Dests {

@@ -1,0 +1,257 @@
+package layout
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/testutil"
+	"github.com/fpc/bindery/pdf/pdfcheck"
+)
+
+// TestTaggedEditions runs the Go checker over every edition's PDF: all content tagged or an
+// artifact, parent tree and MCIDs consistent, links tagged and described, /Lang, Info and XMP
+// agreeing, fonts embedded, no .notdef, an /ID, no encryption, and every claim of the XMP
+// (PDF/UA-1, PDF/A-2 level A) backed by what those parts ask for.
+func TestTaggedEditions(t *testing.T) {
+	for _, ed := range corpus(t) {
+		r, err := pdfcheck.Check(pdfBytes(t, ed, Options{}))
+		if err != nil {
+			t.Fatalf("%s: %v", ed.Name(), err)
+		}
+		for _, p := range r.Problems {
+			t.Errorf("%s: %s", ed.Name(), p)
+		}
+		if got := strings.Join(r.Claims, " "); got != "pdfaid:part=2 pdfaid:conformance=A pdfuaid:part=1" {
+			t.Errorf("%s: claims %q", ed.Name(), got)
+		}
+		if r.MCIDs == 0 {
+			t.Errorf("%s: no tagged content", ed.Name())
+		}
+	}
+}
+
+// walked is what testdata/walk.py reports.
+type walked struct {
+	Types    map[string]int
+	MCRs     int
+	OBJRs    int
+	Pages    int
+	Parented int
+	Lang     string
+	Marked   bool
+}
+
+// TestPikepdfWalk walks every edition's structure tree with pikepdf: the model's chapters,
+// notes, lists and links are all there.
+func TestPikepdfWalk(t *testing.T) {
+	python := needTool(t, "/usr/bin/python3")
+	if exec.Command(python, "-c", "import pikepdf").Run() != nil {
+		t.Skip("python3-pikepdf is not installed (CI installs it)")
+	}
+	for _, ed := range corpus(t) {
+		d, path := writePDF(t, ed, Options{})
+		out, err := exec.Command(python, filepath.Join("testdata", "walk.py"), path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: walk.py: %v\n%s", ed.Name(), err, out)
+		}
+		var w walked
+		if err := json.Unmarshal(out, &w); err != nil {
+			t.Fatalf("%s: %v: %s", ed.Name(), err, out)
+		}
+		notes, lists := 0, 0
+		for _, ch := range ed.Chapters {
+			notes += len(ch.Notes)
+			lists += countLists(ch.Blocks)
+		}
+		// Every chapter and the contents open with an H1.
+		want := map[string]int{"H1": len(ed.Chapters) + 1, "Note": notes, "L": lists, "TOC": 1}
+		for typ, n := range want {
+			if w.Types[typ] < n {
+				t.Errorf("%s: %d %s elements, want at least %d", ed.Name(), w.Types[typ], typ, n)
+			}
+		}
+		if w.Types["Link"] == 0 || w.OBJRs < w.Types["Link"] {
+			t.Errorf("%s: %d Link elements with %d annotations", ed.Name(), w.Types["Link"], w.OBJRs)
+		}
+		if w.Lang != ed.Lang || !w.Marked || w.Pages != len(d.pages) || w.MCRs == 0 {
+			t.Errorf("%s: walk %+v", ed.Name(), w)
+		}
+	}
+}
+
+func countLists(bs []book.Block) int {
+	n := 0
+	for _, b := range bs {
+		if b.Kind == book.List {
+			n++
+			for _, it := range b.Items {
+				n += countLists(it)
+			}
+		}
+		n += countLists(b.Children)
+	}
+	return n
+}
+
+// TestStructTextCoverage checks a screen reader's view of every edition, the structure
+// tree's text as pdfcheck reads it (with /ActualText; pdfinfo -struct-text shows the same
+// tree but ignores ActualText and takes minutes on a whole edition): it has over 97% of the
+// words pdftotext finds on the pages, and the running heads and draft notices are not in it.
+func TestStructTextCoverage(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	for _, ed := range corpus(t) {
+		d, path := writePDF(t, ed, Options{})
+		out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := pdfcheck.Check(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := map[string]int{}
+		for _, w := range strings.Fields(r.Text()) {
+			have[w]++
+		}
+		page := pageWords(d, string(out))
+		missing := 0
+		for _, w := range page {
+			if have[w] > 0 {
+				have[w]--
+			} else {
+				missing++
+			}
+		}
+		if cover := 1 - float64(missing)/float64(len(page)); cover < 0.97 {
+			t.Errorf("%s: the structure tree has %.1f%% of the page words", ed.Name(), 100*cover)
+		}
+		all := strings.Join(strings.Fields(r.Text()), " ")
+		for _, p := range d.pages {
+			// A head on many pages would be in the text as often if it were tagged; as a
+			// title it is there a few times (title page, heading, contents).
+			if runs := countHeads(d, p.Head); p.Head != "" && runs >= 4 {
+				if n := strings.Count(all, p.Head); n >= runs {
+					t.Errorf("%s: running head %q is in the structure text %d times (%d pages)", ed.Name(), p.Head, n, runs)
+				}
+			}
+		}
+		ui, _ := book.UI(ed.Lang)
+		if n := strings.Count(all, strings.Join(strings.Fields(ui.DraftNotice), " ")); ed.Draft() && n > 1 {
+			t.Errorf("%s: the draft notice is in the structure text %d times (the imprint has it once)", ed.Name(), n)
+		}
+	}
+}
+
+// pageWords returns the words of pdftotext's text of the pages without what the layout
+// marks as artifacts: running heads, folios, draft notices and contents leaders.
+func pageWords(d *Document, text string) []string {
+	var out []string
+	ui, _ := book.UI(d.ed.Lang)
+	for i, pg := range strings.Split(text, "\f") {
+		for _, l := range strings.Split(pg, "\n") {
+			l = strings.TrimSpace(l)
+			if i < len(d.pages) && (l == d.pages[i].Head || l == d.pages[i].Folio) || l == strings.TrimSpace(ui.DraftNotice) {
+				continue
+			}
+			for _, w := range strings.Fields(l) {
+				if strings.Trim(w, ".") != "" {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func countHeads(d *Document, h string) int {
+	n := 0
+	for _, p := range d.pages {
+		if p.Head == h {
+			n++
+		}
+	}
+	return n
+}
+
+// TestNoBrokenWordsExtracted checks that pdftotext -raw of the English edition has no word
+// fragments at line ends: a line that ends in a hyphen ends with a hyphen of the source
+// (a compound or an address), never with one the layout inserted.
+func TestNoBrokenWordsExtracted(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	var source strings.Builder
+	for _, ed := range contentEditions(t) {
+		if ed.Name() != "kazakhstan-en" {
+			continue
+		}
+		for _, text := range blockTexts(ed) {
+			source.WriteString(text + "\n")
+		}
+		_, path := writePDF(t, ed, Options{})
+		out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(out), "\n")
+		src := source.String()
+		bad := 0
+		for i, l := range lines {
+			if !strings.HasSuffix(l, "-") || i+1 == len(lines) {
+				continue
+			}
+			f := strings.Fields(l)
+			next := strings.Fields(lines[i+1])
+			if len(f) == 0 || len(next) == 0 {
+				continue
+			}
+			if !strings.Contains(src, f[len(f)-1]+next[0]) {
+				bad++
+				t.Errorf("line ends in a word fragment: %q / %q", f[len(f)-1], next[0])
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%d broken words in pdftotext -raw", bad)
+		}
+		return
+	}
+	t.Skip("kazakhstan-en is not in the content")
+}
+
+// TestStructTextGolden compares pdfinfo -struct-text of the clean fixture's English edition
+// with testdata/demo-en.struct.golden; run with -update after an intended change.
+func TestStructTextGolden(t *testing.T) {
+	pdfinfo := needTool(t, "pdfinfo")
+	for _, ed := range txtarEditions(t, filepath.Join("..", "book", "testdata", "clean.txtar")) {
+		if ed.Lang != "en" {
+			continue
+		}
+		_, path := writePDF(t, ed, Options{})
+		out, err := exec.Command(pdfinfo, "-struct-text", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join("testdata", fmt.Sprintf("%s.struct.golden", ed.Name()))
+		if testutil.Update() {
+			if err := os.WriteFile(file, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if string(want) != string(out) {
+			t.Errorf("%s differs; run go test -run StructTextGolden -update and review the diff:\n%s", file, firstDiff(string(want), string(out)))
+		}
+	}
+}
