@@ -97,10 +97,11 @@ func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 // across a line break, words broken by a hyphen).
 type displayer struct {
 	d       *Document
-	targets map[string]bool             // identifiers internal links may point at
-	words   map[*line]string            // a hyphenated line's broken word, whole
-	cont    map[*line]int               // a line that continues a broken word: its last run of it
-	links   map[*pdfdraw.Node]*openLink // the link a text block's last run belonged to
+	targets map[string]bool  // identifiers internal links may point at
+	words   map[*line]string // a hyphenated line's broken word, whole
+	cont    map[*line]int    // a line that continues a broken word: its last run of it
+	links   map[*pdfdraw.Node]*openLink
+	chars   int // bytes of text of the line being placed, to size its glyph slices // the link a text block's last run belonged to
 }
 
 // openLink is the Link node of a link whose runs may go on in the next run of its block.

@@ -33,6 +33,10 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 		}
 	}
 	roles := ds.roles(ln)
+	ds.chars = 0
+	for _, r := range ln.runs {
+		ds.chars += len(r.g.text) + 1
+	}
 	var cur *pdfdraw.Run
 	var curRole runRole
 	var last placed
@@ -83,7 +87,7 @@ func (ds *displayer) run(r placed, x, y float64, role runRole) pdfdraw.Run {
 	if role.artifact {
 		run.Artifact = "Layout"
 	}
-	run.Glyphs = ds.d.m.glyphs(r.g, 0, nil)
+	run.Glyphs = ds.d.m.glyphs(r.g, 0, make([]pdf.Glyph, 0, ds.chars))
 	return run
 }
 

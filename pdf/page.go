@@ -54,7 +54,7 @@ func (w *Writer) NewPage(boxes PageBoxes) *Page {
 	if w.open != nil {
 		w.open.Close()
 	}
-	p := &Page{w: w, ref: w.alloc(), index: len(w.pages), boxes: boxes, fill: Gray(0)}
+	p := &Page{w: w, ref: w.alloc(), index: len(w.pages), boxes: boxes, fill: Gray(0), content: w.spare[:0]}
 	w.pages = append(w.pages, p.ref)
 	w.open = p
 	return p
@@ -95,7 +95,7 @@ func (p *Page) Close() {
 	}
 	w.dictObject(p.ref, d)
 	p.writeAnnots()
-	p.content = nil
+	w.spare, p.content = p.content[:0], nil
 }
 
 // op appends content operators.

@@ -53,6 +53,7 @@ type Writer struct {
 	images    []*Image
 	gstates   map[string]ref
 	srgb      ref
+	spare     []byte // the content buffer of the last page, reused
 	// registration is set once a page uses the All separation (printer's marks).
 	registration bool
 	outline      outline
@@ -65,7 +66,7 @@ type Writer struct {
 func New(w io.Writer, opts Options) *Writer {
 	pw := &Writer{out: bufio.NewWriterSize(w, 64<<10), hash: sha256.New(), opts: opts,
 		offsets: []int64{0}, dests: map[string]string{}, gstates: map[string]ref{}}
-	pw.zw, _ = zlib.NewWriterLevel(&pw.zbuf, zlib.DefaultCompression)
+	pw.zw, _ = zlib.NewWriterLevel(&pw.zbuf, zlib.BestSpeed)
 	pw.pagesRef = pw.alloc()
 	pw.resources = pw.alloc()
 	if opts.Tagged {
