@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -99,12 +100,18 @@ func parseManifest(file string, data []byte, ds *Diagnostics) (*manifest, bool) 
 	return m, true
 }
 
-var manifestKeys = map[string]bool{
-	"title": true, "subtitle": true, "series": true, "country": true, "language": true, "date": true,
-	"publisher": true, "contributors": true, "identifier": true, "isbn": true, "rights": true,
-	"image_credits": true, "status": true, "paper": true, "keywords": true, "description": true,
-	"source": true, "cover": true, "chapters": true, "print": true,
-	"series_position": true, "series_id": true, "accessibility_evaluator": true,
+var manifestKeys = yamlKeys(reflect.TypeFor[manifest]())
+
+// yamlKeys lists the keys a struct reads from YAML, from its fields' tags, so that the list
+// of known keys cannot drift from what is read.
+func yamlKeys(t reflect.Type) map[string]bool {
+	keys := map[string]bool{}
+	for f := range t.Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+			keys[name] = true
+		}
+	}
+	return keys
 }
 
 func checkKeys(m *manifest, root *yaml.Node, ds *Diagnostics) {

@@ -161,3 +161,16 @@ func TestOutlineAndImprint(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestKeysFromStruct checks that every key the manifest reads is known to the
+// unknown-key warning (latin_lang was once warned as unknown although documented).
+func TestManifestKeysFromStruct(t *testing.T) {
+	for _, k := range []string{"title", "latin_lang", "series_position", "accessibility_evaluator", "print"} {
+		if !manifestKeys[k] {
+			t.Errorf("manifest key %q is not known", k)
+		}
+	}
+	if manifestKeys["node"] || manifestKeys["file"] || manifestKeys[""] {
+		t.Errorf("unexported fields listed as keys: %v", manifestKeys)
+	}
+}
