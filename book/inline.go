@@ -44,7 +44,7 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		raw := body[seg.Start:seg.Stop]
 		c.checkRun(seg.Start, string(raw), st)
 		txt := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
-		out := []Inline{{Kind: Text, Text: txt, Pos: c.at(seg.Start)}}
+		out := []Inline{{Kind: Text, Text: txt, Pos: c.at(seg.Start), Marks: c.wordMarks(seg.Start, string(raw), txt)}}
 		switch {
 		case n.HardLineBreak():
 			out = append(out, Inline{Kind: Break})
@@ -155,6 +155,9 @@ func mergeText(in []Inline) []Inline {
 	var out []Inline
 	for _, x := range in {
 		if n := len(out); n > 0 && x.Kind == Text && out[n-1].Kind == Text && x.Lang == out[n-1].Lang {
+			for _, m := range x.Marks {
+				out[n-1].Marks = append(out[n-1].Marks, Mark{At: m.At + len(out[n-1].Text), Pos: m.Pos})
+			}
 			out[n-1].Text += x.Text
 			continue
 		}
@@ -172,7 +175,11 @@ func typeset(lang string, ins []Inline) []Inline {
 		for i := range ins {
 			switch ins[i].Kind {
 			case Text:
-				ins[i].Text = f.Text(ins[i].Text)
+				var offs []int
+				ins[i].Text, offs = f.TextMap(ins[i].Text)
+				for k := range ins[i].Marks {
+					ins[i].Marks[k].At = offs[ins[i].Marks[k].At]
+				}
 			case Emph, Strong, Link:
 				walk(ins[i].Children)
 			}
@@ -213,3 +220,28 @@ func writePlain(b *strings.Builder, ins []Inline) {
 func asciiSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
 func (n *Note) String() string { return fmt.Sprintf("note %d [^%s]", n.Number, n.Label) }
+
+// wordMarks returns the places of the words of a text segment that starts at byte off of the
+// body: raw is its source, txt the text it became (escapes and entities resolved, which never
+// add or remove a space), so the n-th word of txt starts where the n-th word of raw does.
+func (c *converter) wordMarks(off int, raw, txt string) []Mark {
+	var marks []Mark
+	ri := 0
+	for ti := 0; ti < len(txt); {
+		if txt[ti] == ' ' || txt[ti] == '\t' || txt[ti] == '\n' {
+			ti++
+			continue
+		}
+		for ri < len(raw) && (raw[ri] == ' ' || raw[ri] == '\t' || raw[ri] == '\n') {
+			ri++
+		}
+		marks = append(marks, Mark{At: ti, Pos: c.at(off + ri)})
+		for ti < len(txt) && txt[ti] != ' ' && txt[ti] != '\t' && txt[ti] != '\n' {
+			ti++
+		}
+		for ri < len(raw) && raw[ri] != ' ' && raw[ri] != '\t' && raw[ri] != '\n' {
+			ri++
+		}
+	}
+	return marks
+}

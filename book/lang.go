@@ -90,6 +90,12 @@ func splitLatin(x Inline, lang, latin string) []Inline {
 	for _, p := range latinParts(x.Text) {
 		y := x
 		y.Text = x.Text[p.from:p.to]
+		y.Marks = nil
+		for _, m := range x.Marks {
+			if m.At >= p.from && m.At < p.to {
+				y.Marks = append(y.Marks, Mark{At: m.At - p.from, Pos: m.Pos})
+			}
+		}
 		y.Lang = lang
 		if p.latin {
 			y.Lang = latin

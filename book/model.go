@@ -203,6 +203,16 @@ type Inline struct {
 	// mark the language (EPUB lang/xml:lang, the PDF's /Lang) and to hyphenate. An inline a
 	// renderer makes itself may leave it empty: it is then in its surroundings' language.
 	Lang string
+	// Marks are the manuscript places of the words of a Text run: each word's first byte
+	// in Text (At) with its line and column, kept through merging, typography and the
+	// language split, so that a renderer can report a problem at the word itself.
+	Marks []Mark `json:"-"`
+}
+
+// Mark is the manuscript place of the text from byte At of a Text inline.
+type Mark struct {
+	At  int
+	Pos Pos
 }
 
 // Note is one endnote of a chapter.

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
@@ -113,14 +114,76 @@ func lineStart(ln *line) string {
 	return s
 }
 
-// reportWide reports a word too wide for the line, which is broken between letters.
-func (b *paraBuilder) reportWide(w string) {
+// wideWord is a word too wide for the line, which the line breaker may break between letters,
+// with its manuscript place.
+type wideWord struct {
+	word string
+	pos  book.Pos
+}
+
+// anchor is the manuscript place of the paragraph's text from character at.
+type anchor struct {
+	at  int
+	pos book.Pos
+}
+
+// anchor records the places of an inline's words, or of the inline, before it is set.
+func (b *paraBuilder) anchor(x book.Inline) {
 	if b.rep == nil {
 		return
 	}
-	short := w
-	if rs := []rune(w); len(rs) > 24 {
+	if len(x.Marks) == 0 {
+		if x.Pos.File != "" {
+			b.anchors = append(b.anchors, anchor{at: b.pos, pos: x.Pos})
+		}
+		return
+	}
+	for _, m := range x.Marks {
+		b.anchors = append(b.anchors, anchor{at: b.pos + utf8.RuneCountInString(x.Text[:m.At]), pos: m.Pos})
+	}
+}
+
+// wordPos returns the manuscript place of the paragraph's character at: the last anchor
+// before it, moved along its line.
+func (b *paraBuilder) wordPos(at int) book.Pos {
+	for i := len(b.anchors) - 1; i >= 0; i-- {
+		if a := b.anchors[i]; a.at <= at {
+			if a.pos.Col > 0 {
+				a.pos.Col += at - a.at
+			}
+			return a.pos
+		}
+	}
+	return book.Pos{}
+}
+
+// betweenLetters reports whether a break after the box is inside the word, not after its
+// own hyphen or dash.
+func betweenLetters(it item) bool {
+	if it.kind != boxItem || it.ink == nil {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(it.ink.text)
+	return !strings.ContainsRune("-‐‑–—/", r)
+}
+
+// checkPages reports the too-wide words that the final pages break between letters: the
+// layout sets paragraphs in trials too, and only the lines it keeps count.
+func (d *Document) checkPages() {
+	for _, p := range d.pages {
+		for _, pe := range p.elems {
+			if ln := pe.e.ln; ln != nil && ln.wide != nil {
+				d.rep.reportWide(ln.wide)
+			}
+		}
+	}
+}
+
+// reportWide reports a word too wide for the line, which is broken between letters.
+func (r *reporter) reportWide(w *wideWord) {
+	short := w.word
+	if rs := []rune(short); len(rs) > 24 {
 		short = string(rs[:24]) + "…"
 	}
-	b.rep.warn(b.src, "the word %q (%d characters) is wider than the line: it is broken between letters, without a hyphen", short, utf8.RuneCountInString(w))
+	r.warn(w.pos, "the word %q (%d characters) is wider than the line: it is broken between letters, without a hyphen", short, utf8.RuneCountInString(w.word))
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestDiagnostics(t *testing.T) {
 		}
 		if strings.Contains(x.Message, "is wider than the line") {
 			found = true
-			if got := x.Pos.String(); got != "model/en/01-findings.md:21:1" {
+			if got := x.Pos.String(); got != "model/en/01-findings.md:21:26" {
 				t.Errorf("long word reported at %s", got)
 			}
 		}
@@ -57,5 +58,41 @@ func TestDiagnostics(t *testing.T) {
 		if ds := d.Diagnostics(); len(ds) > 0 {
 			t.Errorf("%s: %v", ed.Name(), ds)
 		}
+	}
+}
+
+// TestWideWordWarnings checks that a word too wide for the line is reported at its own line
+// and column (on a later line of a multi-line paragraph, after an escape, an entity and a
+// dash the typography changes), and that every such warning names a word that a line of the
+// final pages really breaks between letters: a compound that fits whole gets none.
+func TestWideWordWarnings(t *testing.T) {
+	ed := booktest.Editions(t, testutil.Fixture("widewords.txtar"))[0]
+	d, err := Typeset(ed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := map[string]bool{}
+	for _, p := range d.pages {
+		for _, pe := range p.elems {
+			if ln := pe.e.ln; ln != nil && ln.wide != nil {
+				broken[ln.wide.pos.String()] = true
+			}
+		}
+	}
+	var got []string
+	for _, x := range d.Diagnostics() {
+		if !strings.Contains(x.Message, "is wider than the line") {
+			continue
+		}
+		got = append(got, x.Pos.String())
+		if !broken[x.Pos.String()] {
+			t.Errorf("warning for a word no final line breaks: %s", x)
+		}
+		if strings.Contains(x.Message, "Counterrevolutionaries") {
+			t.Errorf("the compound is set whole but warned: %s", x)
+		}
+	}
+	if want := []string{"wide/en/01-wide.md:7:27"}; !slices.Equal(got, want) {
+		t.Errorf("wide-word warnings at %v, want %v: %v", got, want, d.Diagnostics())
 	}
 }

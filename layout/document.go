@@ -113,6 +113,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m, rep: &reporter{}}
 	t := &typesetter{d: d, m: m, hy: hy}
 	t.run()
+	d.checkPages()
 	return d, nil
 }
 

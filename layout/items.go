@@ -25,10 +25,11 @@ type item struct {
 	// protrude is how far the line may reach into the right margin when it ends at this
 	// penalty (a hyphen, stop or comma hangs out, as microtype does); width has it subtracted.
 	protrude float64
-	last     bool    // a break only the emergency pass may take (inside a no-break run)
-	ink      *glyphs // what a box draws (nil: an invisible box such as an indent)
-	hyphen   *glyphs // what a penalty draws at the end of a line when the line breaks there
-	at       int     // a box: characters of the paragraph's text before it (see textAddr)
+	last     bool      // a break only the emergency pass may take (inside a no-break run)
+	ink      *glyphs   // what a box draws (nil: an invisible box such as an indent)
+	hyphen   *glyphs   // what a penalty draws at the end of a line when the line breaks there
+	at       int       // a box: characters of the paragraph's text before it (see textAddr)
+	wide     *wideWord // a penalty inside a word too wide for the line, between letters
 }
 
 // glyphs is a run of text in one face and size, kerned into pieces.

@@ -34,6 +34,7 @@ type line struct {
 	src        string        // address of the text block the line belongs to (see textAddr)
 	tag        *pdfdraw.Node // the structure node of the text block (P, H1, TOCI, ...)
 	at         int           // characters of that block's text before the line's first character
+	wide       *wideWord     // the too-wide word the line ends inside, between letters; nil if none
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
@@ -53,6 +54,9 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 			ln.at = out[n-1].at
 		}
 		ln.first, ln.last = n == 0, n == len(breaks)-1
+		if items[b].kind == penaltyItem {
+			ln.wide = items[b].wide
+		}
 		out = append(out, ln)
 		start = b + 1
 	}

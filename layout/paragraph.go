@@ -64,7 +64,7 @@ type paraBuilder struct {
 	measure float64       // the line width, to spot words that can never fit
 	ch      *book.Chapter // for note identifiers; nil outside chapters
 	pos     int           // characters of the paragraph's text consumed so far
-	src     book.Pos      // the manuscript place of the run being set, for warnings
+	anchors []anchor      // manuscript places of the paragraph's words, for warnings
 	rep     *reporter     // where warnings go; nil for none
 	// midSentence is set after a word that does not end a sentence: a capitalised word there
 	// is a proper name, hyphenated only in the emergency pass.
@@ -95,9 +95,7 @@ func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 		if x.Lang != "" {
 			st.lang = x.Lang
 		}
-		if x.Pos.File != "" {
-			b.src = x.Pos
-		}
+		b.anchor(x)
 		switch x.Kind {
 		case book.Text:
 			b.addText(x.Text, st)
@@ -282,8 +280,15 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 			b.m.words[key] = slices.Clone(b.items[start:])
 		}
 	}
+	var wide *wideWord
+	if !st.url && b.rep != nil && b.tooWide(w, st) {
+		wide = &wideWord{word: w, pos: b.wordPos(base)}
+	}
 	for i := start; i < len(b.items); i++ {
 		b.items[i].at += base
+		if wide != nil && b.items[i].kind == penaltyItem && i > start && betweenLetters(b.items[i-1]) {
+			b.items[i].wide = wide
+		}
 	}
 }
 
@@ -307,7 +312,6 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		pts = urlBreaks(w)
 	} else if b.tooWide(w, st) {
 		pts = urlBreaks(w)
-		b.reportWide(w)
 	} else {
 		pts = b.wordBreaks(w)
 		if b.properName(w) {

@@ -34,6 +34,7 @@ package typo
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // histLen is how many output runes the Fixer remembers across segments for look-behind.
@@ -69,27 +70,56 @@ func (f *Fixer) Reset() {
 // Text returns s with the language's conventions applied. Segments of one paragraph must
 // arrive in order; quote nesting and the preceding characters carry over between calls.
 func (f *Fixer) Text(s string) string {
+	out, _ := f.TextMap(s)
+	return out
+}
+
+// TextMap is Text that also says where each byte of s went: offs[i] is the byte of the
+// output where the rune at byte i of s (or what it became) starts; offs[len(s)] is the
+// output's length.
+func (f *Fixer) TextMap(s string) (string, []int) {
+	offs := make([]int, len(s)+1)
 	if f.st == nil || s == "" {
-		return s
+		for i := range offs {
+			offs[i] = i
+		}
+		return s, offs
 	}
 	rs := []rune(s)
+	at := make([]int, len(rs)+1) // byte offset in s of each rune
+	for i, k := 0, 0; k < len(rs); k++ {
+		at[k] = i
+		i += utf8.RuneLen(rs[k])
+	}
+	at[len(rs)] = len(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	mark := func(from, to int) { // runes from..to-1 start at the output's current end
+		for k := from; k < to; k++ {
+			for j := at[k]; j < at[k+1]; j++ {
+				offs[j] = b.Len()
+			}
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		if n := urlLen(rs, i, f.prev()); n > 0 {
-			for _, r := range rs[i : i+n] {
+			for k, r := range rs[i : i+n] {
+				mark(i+k, i+k+1)
 				f.emit(&b, r)
 			}
 			i += n - 1
 			continue
 		}
+		mark(i, i+1)
 		out, n, skip := f.convert(rs, i)
 		for _, r := range out[:n] {
 			f.emit(&b, r)
 		}
+		mark(i+1, i+1+skip)
 		i += skip
 	}
-	return b.String()
+	offs[len(s)] = b.Len()
+	return b.String(), offs
 }
 
 // convert returns the output for rs[i] (out[:n], at most two runes) and how many further
