@@ -10,10 +10,11 @@ import (
 )
 
 // The layout reports what it could not set well as warnings at the place of the manuscript
-// the text comes from (the run of text that holds the word, the paragraph's first run):
-// a word wider than the line, broken between letters without a hyphen; a paragraph the line
-// breaker could set only in its emergency pass; a line that sticks out of the measure; and
-// text nested so deep that its measure is under minMeasure of the text block.
+// the text comes from: a word wider than the line, at the word's own line and column, when a
+// line of the final pages breaks it between letters without a hyphen (the layout sets some
+// paragraphs again in trials, whose lines are not printed); at the paragraph's first run, a
+// paragraph the line breaker could set only in its emergency pass, a line that sticks out of
+// the measure, and text nested so deep that its measure is under minMeasure of the text block.
 
 // minMeasure is the narrowest share of the text block that nested text may be set in
 // without a warning.

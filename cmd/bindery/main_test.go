@@ -132,7 +132,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
 	}
 	code, stdout, stderr = runCLI("build", "--out", out, "-q", unpack(t, "model.txtar"))
-	if code != 0 || !strings.Contains(stderr, filepath.Join("model", "en", "01-findings.md")+":21:1: warning: PDF: the word ") {
+	if code != 0 || !strings.Contains(stderr, filepath.Join("model", "en", "01-findings.md")+":21:26: warning: PDF: the word ") {
 		t.Errorf("model fixture: exit %d, no positioned layout warning: %s%s", code, stdout, stderr)
 	}
 	code, _, stderr = runCLI("build", "--out", out, unpack(t, "broken.txtar"))
