@@ -68,27 +68,34 @@ func firstPos(in []book.Inline) book.Pos {
 	return book.Pos{}
 }
 
-// checkParagraph reports the problems of a set paragraph.
-func (f *flow) checkParagraph(in []book.Inline, lines []line, emergency, justified bool, width float64) {
-	if f.rep == nil {
+// paraCheck is what the warnings of a paragraph need besides its final lines.
+type paraCheck struct {
+	pos       book.Pos // the paragraph's first place
+	emergency bool     // only the line breaker's emergency pass could set it
+	tooDeep   bool     // its measure is under minMeasure of the text block
+}
+
+// checkParagraph reports the problems of a paragraph from its lines on the final pages.
+func (r *reporter) checkParagraph(ref *paraRef, lines []*line) {
+	c := ref.check
+	if c == nil {
 		return
 	}
-	pos := firstPos(in)
-	if width < minMeasure*f.g.textW {
-		f.rep.warn(pos, "text nested too deep: its lines are %.0f mm wide, under %.0f%% of the text block; the layout sets nesting only so deep", width/mm, 100*minMeasure)
+	if c.tooDeep {
+		r.warn(c.pos, "text nested too deep: its lines are %.0f mm wide, under %.0f%% of the text block; the layout sets nesting only so deep", ref.width/mm, 100*minMeasure)
 	}
-	for i := range lines {
-		if lines[i].overfull {
-			f.rep.warn(pos, "a line sticks out of the measure by %.1f pt: %q", lines[i].set-lines[i].measure, lineStart(&lines[i]))
+	for _, ln := range lines {
+		if ln.overfull {
+			r.warn(c.pos, "a line sticks out of the measure by %.1f pt: %q", ln.set-ln.measure, lineStart(ln))
 			return
 		}
 	}
-	if !emergency || !justified {
+	if !c.emergency || ref.ps.align != justify {
 		return // ragged lines are never loose
 	}
-	for i := range lines {
-		if b := badness(lines[i].ratio); b > maxBadness && !lines[i].last {
-			f.rep.warn(pos, "the paragraph could be set only with the line breaker's emergency pass: a line has badness %.0f, its spaces stretched %.1f times (%q)", b, lines[i].ratio, lineStart(&lines[i]))
+	for _, ln := range lines {
+		if b := badness(ln.ratio); b > maxBadness && !ln.last {
+			r.warn(c.pos, "the paragraph could be set only with the line breaker's emergency pass: a line has badness %.0f, its spaces stretched %.1f times (%q)", b, ln.ratio, lineStart(ln))
 			return
 		}
 	}
@@ -169,14 +176,30 @@ func betweenLetters(it item) bool {
 }
 
 // checkPages reports the too-wide words that the final pages break between letters: the
-// layout sets paragraphs in trials too, and only the lines it keeps count.
+// layout sets paragraphs in trials too, and only the lines it keeps count; then the
+// problems of each paragraph those lines come from.
 func (d *Document) checkPages() {
+	var order []*paraRef
+	lines := map[*paraRef][]*line{}
 	for _, p := range d.pages {
 		for _, pe := range p.elems {
-			if ln := pe.e.ln; ln != nil && ln.wide != nil {
+			ln := pe.e.ln
+			if ln == nil {
+				continue
+			}
+			if ln.wide != nil {
 				d.rep.reportWide(ln.wide)
 			}
+			if r := pe.e.para; r != nil {
+				if _, ok := lines[r]; !ok {
+					order = append(order, r)
+				}
+				lines[r] = append(lines[r], ln)
+			}
 		}
+	}
+	for _, ref := range order {
+		d.rep.checkParagraph(ref, lines[ref])
 	}
 }
 

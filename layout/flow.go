@@ -137,8 +137,10 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	}
 	breaks, emergency := breakLinesPass(items, bp)
 	lines := setLines(items, breaks, bp)
-	f.checkParagraph(in, lines, emergency, ps.align == justify, width)
 	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl}
+	if f.rep != nil {
+		ref.check = &paraCheck{pos: firstPos(in), emergency: emergency, tooDeep: width < minMeasure*f.g.textW}
+	}
 	f.role, f.lbl = "", nil
 	ref.finish(lines)
 	n := len(lines)
@@ -162,6 +164,7 @@ type paraRef struct {
 	elems []*elem
 	tag   *pdfdraw.Node // the paragraph's structure node
 	lbl   *pdfdraw.Node // its label's, nil when it has none or the label is the paragraph's
+	check *paraCheck    // what the paragraph's warnings need; nil for none
 }
 
 // finish places set lines in the paragraph's indents, with its label.
