@@ -1,10 +1,8 @@
 package cover
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/fpc/bindery/fonts"
+	"github.com/fpc/bindery/internal/textwrap"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -71,32 +69,7 @@ func (fc *face) width(s string, size float64) float64 {
 	return w * size
 }
 
-// wrap breaks text into lines no wider than width points at spaces; a word of one or two
-// letters stays with the next word, as on the EPUB cover.
+// wrap breaks text into lines no wider than width points, as on the EPUB cover.
 func (fc *face) wrap(text string, size, width float64) []string {
-	var words []string
-	for _, w := range strings.Fields(text) {
-		if n := len(words); n > 0 && utf8.RuneCountInString(words[n-1]) <= 2 {
-			words[n-1] += "\u00a0" + w
-			continue
-		}
-		words = append(words, w)
-	}
-	var lines []string
-	line := ""
-	for _, w := range words {
-		try := w
-		if line != "" {
-			try = line + " " + w
-		}
-		if line != "" && fc.width(try, size) > width {
-			lines = append(lines, line)
-			try = w
-		}
-		line = try
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
+	return textwrap.Lines(text, func(line string) bool { return fc.width(line, size) <= width })
 }

@@ -9,10 +9,10 @@ import (
 	"image/png"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
+	"github.com/fpc/bindery/internal/textwrap"
 )
 
 // The generated cover is a 1600 × 2560 PNG (the 1:1.6 ratio e-book stores ask for), laid
@@ -165,36 +165,9 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 	return y + lead
 }
 
-// wrap breaks text into lines no wider than width at spaces. No-break spaces hold, and a
-// word of one or two letters (a preposition or conjunction) stays with the next word.
+// wrap breaks text into lines no wider than width pixels.
 func wrap(face *typeface, text string, width int) []string {
-	var words []string
-	breakable := func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
-	for _, w := range strings.FieldsFunc(text, breakable) {
-		switch {
-		case len(words) > 0 && utf8.RuneCountInString(words[len(words)-1]) <= 2:
-			words[len(words)-1] += "\u00a0" + w
-		default:
-			words = append(words, w)
-		}
-	}
-	var lines []string
-	line := ""
-	for _, w := range words {
-		try := w
-		if line != "" {
-			try = line + " " + w
-		}
-		if line != "" && face.width(try) > float64(width) {
-			lines = append(lines, line)
-			try = w
-		}
-		line = try
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
+	return textwrap.Lines(text, func(line string) bool { return face.width(line) <= float64(width) })
 }
 
 // image composes the masks over the background into a paletted image: the palette holds
