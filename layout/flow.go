@@ -71,7 +71,6 @@ type flow struct {
 	// leaf is the address of the text block being set, given to its lines (see textAddr).
 	leaf       string
 	inNotes    bool   // the elements added are notes (their pages are headed Notes)
-	notesTitle string // the localized "Notes", the heading of a chapter's notes
 	// node is the structure node new text blocks go into; role is the structure type of the
 	// next text block ("" for P); lbl the node of the next label (a list item's or note's).
 	node *pdfdraw.Node
