@@ -69,8 +69,8 @@ type flow struct {
 	// blocks the identifier the EPUB puts before it (book.Chapter.BlockID).
 	anchorBlocks string
 	// leaf is the address of the text block being set, given to its lines (see textAddr).
-	leaf       string
-	inNotes    bool   // the elements added are notes (their pages are headed Notes)
+	leaf    string
+	inNotes bool // the elements added are notes (their pages are headed Notes)
 	// node is the structure node new text blocks go into; role is the structure type of the
 	// next text block ("" for P); lbl the node of the next label (a list item's or note's).
 	node *pdfdraw.Node
