@@ -187,31 +187,7 @@ func largestFirst(eds []*book.Edition) []int {
 // textSize is the number of bytes of text in an edition's chapters and notes.
 func textSize(ed *book.Edition) int {
 	n := 0
-	var inlines func([]book.Inline)
-	inlines = func(ins []book.Inline) {
-		for _, in := range ins {
-			n += len(in.Text) + len(in.URL)
-			inlines(in.Children)
-		}
-	}
-	var blocks func([]book.Block)
-	blocks = func(bs []book.Block) {
-		for _, b := range bs {
-			inlines(b.Inlines)
-			inlines(b.Title)
-			inlines(b.Byline)
-			blocks(b.Children)
-			for _, it := range b.Items {
-				blocks(it)
-			}
-		}
-	}
-	for _, ch := range ed.Chapters {
-		blocks(ch.Blocks)
-		for _, nt := range ch.Notes {
-			blocks(nt.Blocks)
-		}
-	}
+	ed.EachInline(func(in book.Inline) { n += len(in.Text) + len(in.URL) })
 	return n
 }
 
