@@ -1,8 +1,11 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,5 +86,57 @@ func TestCompletion(t *testing.T) {
 	}
 	if out := complete("build", "-", "--generate-shell-completion"); !strings.Contains(out, "--format") {
 		t.Errorf("flag completion lacks --format:\n%s", out)
+	}
+}
+
+// TestFuzzTargetsListed keeps the Makefile's FUZZ_TARGETS true: every Fuzz function of the
+// repository is run by `make fuzz`, and every target listed exists.
+func TestFuzzTargetsListed(t *testing.T) {
+	mk, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(mk), "\nFUZZ_TARGETS = ")
+	listed, _, _ := strings.Cut(strings.ReplaceAll(rest, "\\\n", " "), "\n")
+	want := map[string]bool{}
+	for _, tgt := range strings.Fields(listed) {
+		want[tgt] = true
+	}
+	fuzzFunc := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(\w+ \*testing\.F\)`)
+	found := map[string]bool{}
+	err = filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && p != "../.." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata"):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(p, "_test.go"):
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pkg, _ := filepath.Rel("../..", filepath.Dir(p))
+		for _, m := range fuzzFunc.FindAllStringSubmatch(string(src), -1) {
+			found[filepath.ToSlash(pkg)+":"+m[1]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tgt := range found {
+		if !want[tgt] {
+			t.Errorf("the Makefile's FUZZ_TARGETS lacks %s", tgt)
+		}
+	}
+	for tgt := range want {
+		if !found[tgt] {
+			t.Errorf("the Makefile's FUZZ_TARGETS lists %s, which no test file defines", tgt)
+		}
+	}
+	if len(found) < 20 {
+		t.Errorf("found only %d fuzz targets: %v", len(found), found)
 	}
 }
