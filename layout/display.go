@@ -119,8 +119,8 @@ func (d *Document) targets() map[string]bool {
 			for _, a := range pe.e.anchors {
 				ids[a] = true
 			}
-			if pe.e.ln != nil {
-				for _, r := range pe.e.ln.runs {
+			for _, ln := range pe.e.lines() {
+				for _, r := range ln.runs {
 					if r.g.anchor != "" {
 						ids[r.g.anchor] = true
 					}
@@ -148,6 +148,9 @@ func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
 		}
 		if ln := pe.e.ln; ln != nil {
 			ds.line(out, ln, left+ln.indent, y, y+pe.e.base)
+			if ln.art != nil {
+				ds.art(out, ln.art, left, y)
+			}
 		}
 	}
 	d.furniture(out, p, left)

@@ -182,11 +182,7 @@ func (d *Document) brokenWords() (map[*line]string, map[*line]int) {
 	var first, prev *line // the line the word started on, the line before this one
 	var w strings.Builder
 	for _, p := range d.pages {
-		for _, pe := range p.elems {
-			ln := pe.e.ln
-			if ln == nil {
-				continue
-			}
+		for _, ln := range p.textLines() {
 			ni := textRuns(ln)
 			end := -1
 			if first != nil && prev.tag == ln.tag && len(ni) > 0 {

@@ -35,6 +35,7 @@ type line struct {
 	tag        *pdfdraw.Node // the structure node of the text block (P, H1, TOCI, ...)
 	at         int           // characters of that block's text before the line's first character
 	wide       *wideWord     // the too-wide word the line ends inside, between letters; nil if none
+	art        *art          // a figure or table row the line stands for; nil for text
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last

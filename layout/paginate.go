@@ -54,15 +54,16 @@ func skipDiscard(elems []*elem, i int) int {
 // last baseline when it is not the section's last page; it returns the page and where the
 // next starts.
 func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int) {
+	deferFloat(elems, i, h)
 	end := pageEnd(elems, i, h)
-	pg := place(elems[i:end])
+	pg := placeFrom(elems, i, end)
 	next := skipDiscard(elems, end)
 	if next < len(elems) {
 		justifyPage(pg, g.lastBase(h))
 		if b, ok := pageBase(pg); ok && b < g.lastBase(h)-1.5*g.leading {
 			// Far short (a heading and its lines would not fit): shrink the page's spaces.
 			if e2 := pageEndShrink(elems, i, h, maxShrink); e2 > end {
-				pg2 := place(elems[i:e2])
+				pg2 := placeFrom(elems, i, e2)
 				squeeze(pg2, h)
 				n2 := skipDiscard(elems, e2)
 				if n2 < len(elems) {
@@ -209,7 +210,7 @@ func pageEnd(elems []*elem, i int, height float64) int { return pageEndShrink(el
 // pageEndShrink is pageEnd where the spaces between lines count shrink times less (see
 // shrinkable).
 func pageEndShrink(elems []*elem, i int, height, shrink float64) int {
-	y, j, lastBreak := 0.0, i, -1
+	y, j, lastBreak := headHeight(elems, i), i, -1
 	for j < len(elems) && (j == i || y+elems[j].h-shrinkable(elems[j], shrink) <= height+0.01) {
 		if j > i && !elems[j].keep {
 			lastBreak = j

@@ -20,6 +20,7 @@ type StructElem struct {
 	actual string
 	title  string
 	id     string
+	scope  string
 }
 
 // kid is a child of a structure element: an element, marked content on a page, or an
@@ -88,6 +89,10 @@ func (e *StructElem) SetID(id string) { e.id = id }
 
 // SetTitle sets the element's title.
 func (e *StructElem) SetTitle(s string) { e.title = s }
+
+// SetScope sets a table header cell's scope, "Column", "Row" or "Both" (its /A attribute
+// of owner Table); "" writes none.
+func (e *StructElem) SetScope(s string) { e.scope = s }
 
 // BeginTagged opens a marked-content sequence that belongs to e, with the next MCID of the
 // page; close it with EndMarked.
@@ -222,6 +227,9 @@ func (t *structTree) writeElem(e *StructElem, parent ref) {
 	}
 	if e.title != "" {
 		d.WriteString(" /T " + textString(e.title))
+	}
+	if e.scope != "" {
+		d.WriteString(" /A <</O /Table /Scope /" + e.scope + ">>")
 	}
 	if e.id != "" {
 		d.WriteString(" /ID " + textString(e.id))

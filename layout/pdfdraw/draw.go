@@ -22,12 +22,13 @@ type Document struct {
 
 // Page is one page, complete.
 type Page struct {
-	Tints []Tint
-	Rules []Rule
-	Runs  []Run
-	Links []Link
-	Dests []Dest
-	Marks []Mark
+	Tints  []Tint
+	Images []Image
+	Rules  []Rule
+	Runs   []Run
+	Links  []Link
+	Dests  []Dest
+	Marks  []Mark
 }
 
 // Tint is a filled rectangle: left, top, width and height in points.
@@ -35,6 +36,20 @@ type Tint struct {
 	X, Y, W, H float64
 	Color      pdf.Color
 	Artifact   string // the artifact kind (Layout for a panel's tint)
+}
+
+// Image is a picture placed on the page: left, top, width and height in points. Data is the
+// file (JPEG is passed through, PNG re-encoded); the same file is embedded once however often
+// it is drawn. In a tagged document it is the content of its Figure node Tag (which carries
+// the alt text), or an artifact when Artifact is set (a decorative image). It is drawn, and
+// read, before the run Runs[Before] (after the last run when Before is len(Runs)).
+type Image struct {
+	X, Y, W, H float64
+	Data       []byte
+	JPEG       bool
+	Tag        *Node
+	Artifact   string
+	Before     int
 }
 
 // Rule is a stroked line, such as a crop mark.
@@ -72,7 +87,9 @@ type Node struct {
 	Alt        string
 	ActualText string
 	ID         string
-	elem       *pdf.StructElem
+	// Scope is a table header cell's scope, "Column" or "Row" (written as its /A attribute).
+	Scope string
+	elem  *pdf.StructElem
 }
 
 // Link is a link area: left, top, width, height; Target is a URL or "#name" for a named
@@ -114,7 +131,9 @@ func Write(w io.Writer, doc Document, pages iter.Seq[*Page]) error {
 		pw.RoleMap(custom, std)
 	}
 	for p := range pages {
-		d.page(p, doc.Boxes)
+		if err := d.page(p, doc.Boxes); err != nil {
+			return err
+		}
 	}
 	return pw.Close()
 }
@@ -142,12 +161,13 @@ func (d *drawer) elem(n *Node) *pdf.StructElem {
 		n.elem.SetAlt(n.Alt)
 		n.elem.SetActualText(n.ActualText)
 		n.elem.SetID(n.ID)
+		n.elem.SetScope(n.Scope)
 	}
 	return n.elem
 }
 
 // page draws one page: tints, rules, text, then links, destinations and bookmarks.
-func (d *drawer) page(p *Page, boxes pdf.PageBoxes) {
+func (d *drawer) page(p *Page, boxes pdf.PageBoxes) error {
 	pg := d.w.NewPage(boxes)
 	for _, t := range p.Tints {
 		d.artifact(pg, t.Artifact, func() {
@@ -161,7 +181,18 @@ func (d *drawer) page(p *Page, boxes pdf.PageBoxes) {
 		})
 	}
 	var open *Node // the node of the open marked-content sequence, which the next run may continue
-	for _, r := range p.Runs {
+	images := p.Images
+	for k, r := range p.Runs {
+		for len(images) > 0 && images[0].Before <= k {
+			if open != nil {
+				pg.EndMarked()
+				open = nil
+			}
+			if err := d.image(pg, images[0]); err != nil {
+				return err
+			}
+			images = images[1:]
+		}
 		show := func() {
 			pg.SetFill(r.Color)
 			pg.ShowGlyphs(d.fonts[r.Font], r.Size, r.X, d.h-r.Y, r.Glyphs)
@@ -191,6 +222,11 @@ func (d *drawer) page(p *Page, boxes pdf.PageBoxes) {
 	if open != nil {
 		pg.EndMarked()
 	}
+	for _, im := range images {
+		if err := d.image(pg, im); err != nil {
+			return err
+		}
+	}
 	for _, l := range p.Links {
 		rect := pdf.Rect{X0: l.X, Y0: d.h - l.Y - l.H, X1: l.X + l.W, Y1: d.h - l.Y}
 		var a *pdf.Annot
@@ -211,6 +247,28 @@ func (d *drawer) page(p *Page, boxes pdf.PageBoxes) {
 		d.w.Bookmark(m.Title, m.Level, pg, d.h-m.Y)
 	}
 	pg.Close()
+	return nil
+}
+
+// image draws a picture, tagged with its node or as an artifact.
+func (d *drawer) image(pg *pdf.Page, im Image) error {
+	add := d.w.AddPNG
+	if im.JPEG {
+		add = d.w.AddJPEG
+	}
+	x, err := add(im.Data)
+	if err != nil {
+		return fmt.Errorf("pdfdraw: image: %w", err)
+	}
+	draw := func() { pg.DrawImage(x, pdf.Rect{X0: im.X, Y0: d.h - im.Y - im.H, X1: im.X + im.W, Y1: d.h - im.Y}) }
+	if !d.tagged || im.Artifact != "" {
+		d.artifact(pg, im.Artifact, draw)
+		return nil
+	}
+	pg.BeginTagged(d.elem(im.Tag))
+	draw()
+	pg.EndMarked()
+	return nil
 }
 
 // artifact draws content, marked as an artifact of a kind when kind is set.

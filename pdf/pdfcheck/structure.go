@@ -73,6 +73,7 @@ func (r *Report) checkStructure(f *File, cat Dict) {
 		if !standard[std] {
 			r.add("structure type %s is neither standard nor role-mapped", s)
 		}
+		r.checkElem(f, e, std, roles)
 		if std == "Note" && Text(e["ID"]) == "" {
 			r.add("a Note element has no /ID")
 		}
