@@ -15,7 +15,7 @@ func Convert(p Post, headings []string) *Chapter {
 	var notes []note
 	var htmlMarkers []string
 	if p.HTML {
-		raw, notes, htmlMarkers, c.Warnings = convertHTML(p)
+		raw, notes, htmlMarkers, c.images, c.Warnings = convertHTML(p)
 	} else {
 		raw, notes, c.Warnings = convertText(p, knownHeadings(headings))
 	}
@@ -151,8 +151,9 @@ func lastWords(s string, n int) string {
 }
 
 // normalizeHeadings maps the post's heading levels onto the manuscript's
-// two (## sections, ### subsections): the shallowest level used becomes ##,
-// deeper ones ###, and a subsection before any section is promoted.
+// three (## sections, ### subsections, #### below them): the shallowest level
+// used becomes ##, the next ###, deeper ones ####, and a subsection before any
+// section is promoted.
 func (c *Chapter) normalizeHeadings() {
 	top := 0
 	for _, b := range c.blocks {
@@ -167,8 +168,8 @@ func (c *Chapter) normalizeHeadings() {
 			continue
 		}
 		level := b.level - top + 2
-		if level > 3 {
-			level, flattened = 3, true
+		if level > 4 {
+			level, flattened = 4, true
 		}
 		if level == 3 && !seenSection {
 			level = 2
@@ -178,6 +179,6 @@ func (c *Chapter) normalizeHeadings() {
 	}
 	if flattened {
 		c.Warnings = append(c.Warnings, Warning{c.Post.Source, c.Post.ID,
-			"headings nested deeper than two levels cannot be expressed in a manuscript; the deeper ones are kept as ### subsections"})
+			"headings nested deeper than three levels (such as <h5> and <h6> under <h2>) are kept as #### headings, the manuscript's deepest"})
 	}
 }

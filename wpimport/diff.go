@@ -18,6 +18,11 @@ func PrintChanges(w io.Writer, changes []Change, diffLines int) {
 			fmt.Fprintf(w, "%s %s\n", c.Action, c.Path)
 			continue
 		}
+		if !strings.HasSuffix(c.Path, ".md") && !strings.HasSuffix(c.Path, ".yaml") {
+			fmt.Fprintf(w, "%s %s (%d bytes, was %d)\n", map[Action]string{Overwrite: "overwrite",
+				Edited: "edited since the last import, refused without --force:"}[c.Action], c.Path, len(c.New), len(c.Old))
+			continue
+		}
 		ops := lineDiff(splitLines(c.Old), splitLines(c.New))
 		add, del := 0, 0
 		for _, op := range ops {

@@ -90,19 +90,67 @@ func countNonSpace(s string) int {
 }
 
 // FuzzConvertHTML checks that any post HTML converts without panicking into
-// non-empty blocks whose only line ends are hard breaks.
+// blocks whose only line ends are hard breaks (a table: rows of the same number
+// of cells; code: any text), and whose Markdown keeps every figure and table.
 func FuzzConvertHTML(f *testing.F) {
 	f.Add(`<p>a<a href="#_ftn1" name="_ftnref1">[1]</a></p><p><a href="#_ftnref1" name="_ftn1">[1]</a> n</p>`)
 	f.Add("<ul><li>x<ul><li>y</li></ul></li></ul><table><tr><td>1</td></tr></table>[gallery ids=\"1\"]<!-- wp:p -->")
 	f.Add("<em>un<strong>closed</em> & < > &nbsp; <a href='x'>")
+	f.Add(`[caption id="a" width="6"]<a href="b.jpg"><img src="https://x/b.jpg?w=6" alt="B | c" /></a> Cap "q"[/caption]`)
+	f.Add(`<figure class="wp-block-table"><table><thead><tr><th align="right">a|b</th><th colspan="2">c</th></tr></thead>` +
+		`<tbody><tr><td><p>x</p><p>y<br>z</p></td><td><code>k|` + "`" + `</code></td></tr></tbody></table><figcaption>T <em>1</em></figcaption></figure>`)
+	f.Add("<pre class=\"language-go\"><code>if a &lt; b {\n\n\t```\n}</code></pre><hr><h5>deep</h5><ol><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li></ol>")
+	f.Add(`<figure class="wp-block-gallery"><ul><li><figure><img src="/u/a.png" alt=""><figcaption>A</figcaption></figure></li>` +
+		`<li><figure><img src="/u/a.png?x"></figure></li></ul><figcaption>G</figcaption></figure><p>t <img src="e.png" alt="e"> u</p>`)
 	f.Fuzz(func(t *testing.T, html string) {
-		blocks, _, _, _ := convertHTML(Post{ID: 1, Content: html, HTML: true})
+		blocks, _, _, images, _ := convertHTML(Post{ID: 1, Content: html, HTML: true})
 		for _, b := range blocks {
-			if b.text == "" || strings.Contains(strings.ReplaceAll(b.text, "\\\n", ""), "\n") {
-				t.Fatalf("bad block %q: empty, or a line end that is not a hard break", b.text)
+			switch b.kind {
+			case kTable:
+				checkTable(t, b.text)
+			case kCode:
+			case kRule, kFigure:
+				if b.kind == kFigure && (b.image < 0 || b.image >= len(images)) {
+					t.Fatalf("figure of image %d, of %d", b.image, len(images))
+				}
+			default:
+				if b.text == "" || strings.Contains(strings.ReplaceAll(b.text, "\\\n", ""), "\n") {
+					t.Fatalf("bad block %q: empty, or a line end that is not a hard break", b.text)
+				}
 			}
 		}
+		c := &Chapter{Post: Post{ID: 1}, blocks: blocks, images: images}
+		md := string(c.Markdown())
+		if strings.Contains(md, "\x00") {
+			t.Fatalf("an image stand-in is left in the Markdown:\n%s", md)
+		}
 	})
+}
+
+// checkTable fails unless every row of a pipe table has the header's number of cells.
+func checkTable(t *testing.T, table string) {
+	rows := strings.Split(table, "\n")
+	if len(rows) < 2 {
+		t.Fatalf("table without a delimiter row: %q", table)
+	}
+	want := -1
+	for _, r := range rows {
+		n, slashes := 0, 0
+		for i := 0; i < len(r); i++ {
+			if r[i] == '|' && slashes%2 == 0 {
+				n++
+			}
+			if r[i] == '\\' {
+				slashes++
+			} else {
+				slashes = 0
+			}
+		}
+		if !strings.HasPrefix(r, "|") || !strings.HasSuffix(r, "|") || want >= 0 && n != want {
+			t.Fatalf("table row %q: %d pipes, want %d, in\n%s", r, n, want, table)
+		}
+		want = n
+	}
 }
 
 // FuzzReadWXR and FuzzReadJSON check that the export readers never panic.

@@ -66,6 +66,16 @@ func pronoun(n int) string {
 // but writes nothing.
 func (r *Result) Plan(dir string) ([]Change, error) {
 	var changes []Change
+	r.Fetch = nil
+	var uploads *os.Root
+	if r.uploads != "" {
+		root, err := os.OpenRoot(r.uploads)
+		if err != nil {
+			return nil, fmt.Errorf("uploads folder: %w", err)
+		}
+		defer root.Close()
+		uploads = root
+	}
 	for i := range r.Editions {
 		e := &r.Editions[i]
 		edDir := filepath.Join(dir, filepath.FromSlash(e.Dir))
@@ -90,6 +100,7 @@ func (r *Result) Plan(dir string) ([]Change, error) {
 		for j, c := range e.Chapters {
 			files[e.Files[j]] = c.Markdown()
 		}
+		r.copyImages(e, uploads, files)
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			ch, err := change(edDir, path.Join(e.Dir, name), name, files[name], record)
 			if err != nil {
@@ -166,4 +177,37 @@ func edited(changes []Change) []string {
 		}
 	}
 	return out
+}
+
+// copyImages adds the pictures of an edition found in the uploads folder to the files it
+// writes, and lists the others to fetch. A picture that is not PNG or JPEG is copied
+// (or listed) all the same, with a warning: bindery check reports it until it is converted.
+func (r *Result) copyImages(e *Edition, uploads *os.Root, files map[string][]byte) {
+	for _, img := range e.Images {
+		img.File = ""
+		var data []byte
+		if uploads != nil {
+			rel, d, err := readUpload(uploads, img.URL)
+			switch {
+			case err == nil:
+				img.File, data = rel, d
+			case !errors.Is(err, fs.ErrNotExist):
+				r.Warnings = append(r.Warnings, Warning{Source: Source{File: e.Dir + "/" + img.Path}, Msg: fmt.Sprintf("image %s: %v", img.URL, err)})
+			}
+		}
+		format := ""
+		if data != nil {
+			files[img.Path] = data
+			format = imageFormat(data)
+		} else {
+			r.Fetch = append(r.Fetch, Fetch{URL: img.URL, Path: e.Dir + "/" + img.Path})
+			if ext := strings.ToLower(path.Ext(img.Path)); ext != ".png" && ext != ".jpg" && ext != ".jpeg" {
+				format = strings.ToUpper(strings.TrimPrefix(ext, "."))
+			}
+		}
+		if format != "" && format != "PNG" && format != "JPEG" {
+			r.Warnings = append(r.Warnings, Warning{Source: Source{File: e.Dir + "/" + img.Path}, Msg: fmt.Sprintf(
+				"image %s is %s: bindery embeds PNG and JPEG pictures; convert it (bindery check reports it)", img.URL, format)})
+		}
+	}
 }

@@ -16,6 +16,9 @@ var escapedNumber = regexp.MustCompile(`\\\[(\d{1,4})\\\]`)
 func (c *htmlConv) plainTextNotes() {
 	segs := make([]seg, len(c.blocks))
 	for i, b := range c.blocks {
+		if !hasText(b.kind) {
+			continue // code, figures and rules hold no note
+		}
 		segs[i] = seg{text: escapedNumber.ReplaceAllString(b.text, "[$1]"), item: b.kind == kItem}
 	}
 	d := defsStart(segs)
@@ -29,6 +32,9 @@ func (c *htmlConv) plainTextNotes() {
 	m := newMarkers(notes)
 	c.blocks = c.blocks[:d]
 	for i := range c.blocks {
+		if !hasText(c.blocks[i].kind) {
+			continue
+		}
 		c.blocks[i].text = escapedNumber.ReplaceAllStringFunc(c.blocks[i].text, func(s string) string {
 			label := escapedNumber.FindStringSubmatch(s)[1]
 			if m.accept(label) {
@@ -39,3 +45,6 @@ func (c *htmlConv) plainTextNotes() {
 	}
 	c.notes, c.markers = notes, m.order
 }
+
+// hasText tells the blocks whose text is running text, in which notes are referenced.
+func hasText(k blockKind) bool { return k != kCode && k != kFigure && k != kRule }

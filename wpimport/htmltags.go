@@ -25,6 +25,9 @@ func wordNoteLink(href, name string) (label string, isRef, ok bool) {
 
 func (c *htmlConv) start(t xml.StartElement) {
 	name := strings.ToLower(t.Name.Local)
+	if c.preStart(name, t) || c.tableStart(name, t) || c.kind != kItem && c.quote == 0 && c.mediaStart(name, t) {
+		return
+	}
 	switch name {
 	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd", "header", "footer", "aside":
 		if c.kind == kItem && strings.TrimSpace(c.cur.String()) == "" {
@@ -32,11 +35,12 @@ func (c *htmlConv) start(t xml.StartElement) {
 		}
 		c.open(kPara, 0)
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		c.open(kHeading, int(name[1]-'0')) // mapped onto ## and ### by normalizeHeadings
+		c.open(kHeading, int(name[1]-'0')) // mapped onto ##, ### and #### by normalizeHeadings
 	case "ul", "ol":
 		c.flush()
-		if len(c.lists) > 0 {
-			c.unsupported("a nested list", "its items are kept in a flat list")
+		if len(c.lists) > maxListDepth && !c.deepList {
+			c.deepList = true
+			c.warn("lists nested more than %d deep: bindery sets 8 levels, so the deeper items are kept at the eighth", maxListDepth+1)
 		}
 		c.lists = append(c.lists, name == "ol")
 		c.listCount++
@@ -60,35 +64,33 @@ func (c *htmlConv) start(t xml.StartElement) {
 		c.startLink(t)
 	case "img":
 		c.image(t)
-	case "table":
-		c.flush()
-		c.unsupported("a table", "its cells are kept as paragraphs, one per row")
-	case "tr":
-		c.open(kPara, 0)
-	case "td", "th":
-		if strings.TrimSpace(c.cur.String()) != "" {
-			c.cur.WriteString(" | ")
-		}
 	case "iframe", "embed", "object", "video", "audio", "source":
 		c.embed(name, t)
 	case "script", "style":
 		c.unsupported("a <"+name+"> element", "its code is dropped")
 		c.suppress++
-	case "pre", "code", "kbd", "samp", "tt":
-		c.unsupported("preformatted or code text", "it is kept as ordinary text")
-		if name == "pre" {
-			c.open(kPara, 0)
-		}
+	case "code", "kbd", "samp", "tt":
+		c.startCode()
 	case "hr":
 		c.flush()
-		c.unsupported("a horizontal rule", "it is dropped; it holds no text")
+		if n := len(c.blocks); n > 0 && c.blocks[n-1].kind != kRule { // no rule opens a post, none follows another
+			c.blocks = append(c.blocks, block{kind: kRule, src: c.p.Source})
+		}
 	}
 }
 
 func (c *htmlConv) end(name string) {
+	if c.preEnd(name) || c.tableEnd(name) || c.mediaEnd(name) {
+		return
+	}
+	if len(c.figs) > 0 && c.capt == nil && (name == "ul" || name == "ol") {
+		return // a gallery's grid, not a list
+	}
 	switch name {
+	case "code", "kbd", "samp", "tt":
+		c.closeCode()
 	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd",
-		"h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "pre", "header", "footer", "aside":
+		"h1", "h2", "h3", "h4", "h5", "h6", "li", "header", "footer", "aside":
 		c.flush()
 	case "ul", "ol":
 		c.flush()
@@ -170,16 +172,6 @@ func (c *htmlConv) addMarker(label string) {
 		}
 	}
 	c.markers = append(c.markers, label)
-}
-
-func (c *htmlConv) image(t xml.StartElement) {
-	alt := strings.TrimSpace(attr(t, "alt"))
-	if alt == "" {
-		c.unsupported("an image", "it has no alternative text to keep")
-		return
-	}
-	c.unsupported("an image", "its alternative text is kept in the text")
-	c.text(" " + alt + " ")
 }
 
 func (c *htmlConv) embed(name string, t xml.StartElement) {

@@ -17,6 +17,15 @@ var (
 // text adds character data of the HTML to the current block. Blank lines
 // separate paragraphs, as WordPress's wpautop reads raw post content.
 func (c *htmlConv) text(s string) {
+	s = strings.ReplaceAll(s, "\x00", "")
+	if c.pre != nil {
+		c.pre.b.WriteString(s)
+		return
+	}
+	if c.code > 0 {
+		c.write(spaceRun.ReplaceAllString(s, " "))
+		return
+	}
 	parts := blankLines.Split(s, -1)
 	for i, part := range parts {
 		if i > 0 && (c.kind == kPara || c.kind == kQuote) {
@@ -106,9 +115,9 @@ func (c *htmlConv) closeEmph() {
 	c.cur.WriteString(trimmed + d + s[len(trimmed):])
 }
 
-// flush ends the current block: closes what is still open in it and stores
-// it as a block, a note definition, or the continuation of the last note.
-func (c *htmlConv) flush() {
+// take closes what is still open in the current block (emphasis, links) and
+// returns its text, leaving the block empty.
+func (c *htmlConv) take() string {
 	for len(c.emph) > 0 {
 		c.closeEmph()
 	}
@@ -119,9 +128,20 @@ func (c *htmlConv) flush() {
 			c.links[i] = ""
 		}
 	}
+	c.endCode()
 	c.brk = false
 	text := strings.TrimSpace(spaces.ReplaceAllString(c.cur.String(), " "))
 	c.cur.Reset()
+	return text
+}
+
+// flush ends the current block: closes what is still open in it and stores
+// it as a block, a note definition, or the continuation of the last note.
+func (c *htmlConv) flush() {
+	if c.tbl != nil || c.capt != nil {
+		return // a table's cells and a caption end with their elements
+	}
+	text := c.take()
 	kind, level := c.kind, c.level
 	c.kind, c.level = kPara, 0
 	switch {
@@ -138,15 +158,20 @@ func (c *htmlConv) flush() {
 		if plain := strings.Trim(unescapeMD(text), "*_ "); kind == kPara && isCredit(plain) {
 			kind, text = kCredit, escapeText(plain)
 		}
-		// Items of nested lists join their outermost list, which is flattened;
-		// paragraphs of nested quotations join the outermost quotation.
-		ordered, group := false, 0
+		// Items of nested lists belong to their outermost list (group) and are
+		// indented by their depth; paragraphs of nested quotations join the
+		// outermost quotation.
+		ordered, group, depth := false, 0, 0
 		switch {
 		case kind == kItem && len(c.lists) > 0:
-			ordered, group = c.lists[0], c.listIDs[0]
+			ordered, group, depth = c.lists[len(c.lists)-1], c.listIDs[0], min(len(c.lists)-1, maxListDepth)
 		case kind == kPara && c.quote > 0:
 			kind, group = kQuote, c.quoteID
 		}
-		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, group: group, text: text, src: c.p.Source})
+		c.blocks = append(c.blocks, block{kind: kind, level: level, ordered: ordered, group: group, depth: depth, text: text, src: c.p.Source})
 	}
 }
+
+// maxListDepth is the deepest list the importer writes (0 is the outermost): bindery
+// sets 8 levels of lists inside one another (docs/manuscript.md, Limits).
+const maxListDepth = 7

@@ -24,6 +24,10 @@ type Options struct {
 	Headings  []string // extra headings that flattened dumps glue to their paragraph
 	Publisher string   // publisher for the manifests (default: the site's name)
 	Editor    string   // editor credited in the manifests (role edt)
+	// Uploads is the uploads folder of the site (wp-content/uploads of a backup), from
+	// which Write copies the pictures the posts show into each edition's images
+	// folder; "" to copy none (Run looks for one beside each export).
+	Uploads string
 
 	// Force lets Write overwrite files edited since the last import (or never
 	// written by it); without it Write refuses and writes nothing.
@@ -44,9 +48,13 @@ type Result struct {
 	Skips    []Skip
 	Warnings []Warning
 	Written  bool // set by Write; the report says "would write" before
+	// Fetch lists the pictures that Plan did not find in the uploads folder: the
+	// chapters reference them, and they must be fetched into the edition folders.
+	Fetch []Fetch
 
 	perInput []inputCount
 	force    bool
+	uploads  string
 }
 
 // inputCount is how many posts one input yielded.
@@ -61,6 +69,7 @@ type Edition struct {
 	Manifest *Manifest
 	Chapters []*Chapter
 	Files    []string // chapter file names, parallel to Chapters
+	Images   []*Image // the pictures of its chapters, each file once
 }
 
 // edition collects the chapters of one report and language while importing.
@@ -76,7 +85,7 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
-	res := &Result{force: opts.Force}
+	res := &Result{force: opts.Force, uploads: opts.Uploads}
 	var posts []Post
 	for _, in := range inputs {
 		ps, skips, format, err := readInput(in, opts.From)
@@ -89,6 +98,7 @@ func Import(inputs []Input, opts Options) (*Result, error) {
 		posts = append(posts, ps...)
 	}
 	res.Posts = len(posts)
+	linkMedia(posts)
 	var chapters []*Chapter
 	for _, p := range posts {
 		if reason := opts.deselect(p); reason != "" {
@@ -120,7 +130,25 @@ func (res *Result) addEditions(chapters []*Chapter, opts Options) {
 			e.Files = append(e.Files, ed.files[c])
 			res.Warnings = append(res.Warnings, c.Warnings...)
 		}
+		e.nameImages()
 		res.Editions = append(res.Editions, e)
+	}
+}
+
+// linkMedia gives every post the attachments of its site, which its [gallery]
+// shortcodes show.
+func linkMedia(posts []Post) {
+	bySite := map[string]map[int]*Attachment{}
+	for _, p := range posts {
+		if p.Attachment != nil {
+			if bySite[p.Site] == nil {
+				bySite[p.Site] = map[int]*Attachment{}
+			}
+			bySite[p.Site][p.ID] = p.Attachment
+		}
+	}
+	for i := range posts {
+		posts[i].media = bySite[posts[i].Site]
 	}
 }
 

@@ -32,13 +32,29 @@ func (c *Chapter) Markdown() []byte {
 	b.Write(fm)
 	b.WriteString("---\n")
 	prev := block{kind: -1}
+	var markers []int // widths of the markers of the items a nested item is indented under
 	for _, bl := range c.blocks {
+		sameList := bl.kind == kItem && prev.kind == kItem && bl.group == prev.group
 		switch {
-		case bl.kind == kItem && prev.kind == kItem && bl.group == prev.group && bl.ordered == prev.ordered:
+		case sameList && (bl.ordered == prev.ordered || bl.depth > 0 || prev.depth > 0):
 		case bl.kind == kQuote && prev.kind == kQuote && bl.group == prev.group:
 			b.WriteString(">\n") // the next paragraph of the same quotation
 		default:
 			b.WriteByte('\n')
+			markers = markers[:0]
+		}
+		bl.text = c.resolveImages(bl.text)
+		if bl.kind == kFigure {
+			bl.info = c.imagePath(bl.image)
+		}
+		if bl.kind == kItem {
+			markers = markers[:min(bl.depth, len(markers))]
+			indent := 0
+			for _, w := range markers {
+				indent += w
+			}
+			b.WriteString(strings.Repeat(" ", indent))
+			markers = append(markers, 2+btoi(bl.ordered))
 		}
 		writeBlock(&b, bl)
 		prev = bl
@@ -47,9 +63,16 @@ func (c *Chapter) Markdown() []byte {
 		b.WriteByte('\n')
 	}
 	for _, n := range c.notes {
-		fmt.Fprintf(&b, "[^%s]: %s\n", n.label, n.text)
+		fmt.Fprintf(&b, "[^%s]: %s\n", n.label, c.resolveImages(n.text))
 	}
 	return b.Bytes()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (c *Chapter) chapterTitle() string {
@@ -77,6 +100,17 @@ func writeBlock(b *bytes.Buffer, bl block) {
 		fmt.Fprintf(b, "::: box title=%q\n", unescapeMD(bl.text))
 	case kBoxEnd:
 		b.WriteString(":::\n")
+	case kFigure: // bl.info holds the image's path
+		fmt.Fprintf(b, "![%s](%s%s)\n", bl.text, linkDest(bl.info), linkTitle(bl.caption))
+	case kTable:
+		fmt.Fprintf(b, "%s\n", bl.text)
+	case kTableCaption:
+		fmt.Fprintf(b, "Table: %s\n", bl.text)
+	case kCode:
+		fence := codeFence(bl.text)
+		fmt.Fprintf(b, "%s%s\n%s\n%s\n", fence, bl.info, bl.text, fence)
+	case kRule:
+		b.WriteString("---\n")
 	default:
 		fmt.Fprintf(b, "%s\n", escapeLineStart(bl.text))
 	}
@@ -88,4 +122,12 @@ func escapeHeadingEnd(s string) string {
 		return strings.TrimSuffix(s, "#") + `\#`
 	}
 	return s
+}
+
+// linkTitle writes a figure's caption as the title of its image, "" for none.
+func linkTitle(caption string) string {
+	if caption == "" {
+		return ""
+	}
+	return ` "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(caption) + `"`
 }

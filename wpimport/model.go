@@ -11,14 +11,23 @@ const (
 	kQuote
 	kBoxStart // a sidebar opens: text holds the title
 	kBoxEnd
+	kFigure       // an image alone in its paragraph: text holds the alt text, image and caption the rest
+	kTable        // a pipe table: text holds its lines
+	kTableCaption // the "Table: …" paragraph after a table: text holds the caption
+	kCode         // a fenced code block: text holds the code, info its language
+	kRule         // a thematic break (<hr>)
 )
 
 // block is one block of a converted post, its text already in Markdown.
 type block struct {
 	kind    blockKind
-	level   int  // kHeading: 2-4
-	ordered bool // kItem: numbered list
-	group   int  // kItem, kQuote: which list or quotation of the post the block belongs to
+	level   int    // kHeading: 2-4
+	ordered bool   // kItem: numbered list
+	group   int    // kItem, kQuote: which list or quotation of the post the block belongs to
+	depth   int    // kItem: 0 in the outermost list, 1 in a list inside one of its items, ...
+	image   int    // kFigure: index of the image in the chapter's images
+	caption string // kFigure: the caption, plain text
+	info    string // kCode: the language of the code, "" when unknown
 	text    string
 	src     Source
 }
@@ -39,6 +48,7 @@ type Chapter struct {
 	Report string // report folder name, "" when not part of a report
 	blocks []block
 	notes  []note
+	images []*Image // the images the chapter shows, in order of first use
 	// Markers are the distinct note labels referenced in the body, in order.
 	Markers  []string
 	Warnings []Warning
@@ -47,6 +57,7 @@ type Chapter struct {
 // Stats counts what a chapter holds, as the run report prints it.
 type Stats struct {
 	Paragraphs, Headings, Items, Notes, Markers, Credits int
+	Figures, Tables, CodeBlocks                          int
 	MissingNotes                                         []string // referenced but not defined
 }
 
@@ -63,6 +74,12 @@ func (c *Chapter) Stats() Stats {
 			s.Items++
 		case kCredit:
 			s.Credits++
+		case kFigure:
+			s.Figures++
+		case kTable:
+			s.Tables++
+		case kCode:
+			s.CodeBlocks++
 		}
 	}
 	s.Notes = len(c.notes)

@@ -48,8 +48,24 @@ type Post struct {
 	// fields that follow it: the text is whole, the title or status may not be).
 	CutInContent bool
 
-	loc  *locator // the input file, for positions inside the content
-	base int      // byte offset of Content in that file
+	// Attachment describes the file of an attachment (Type "attachment", from a WXR
+	// export), nil for other posts.
+	Attachment *Attachment
+
+	media map[int]*Attachment // the input's attachments by post ID, for [gallery] (set by Import)
+	loc   *locator            // the input file, for positions inside the content
+	base  int                 // byte offset of Content in that file
+}
+
+// Attachment is a media file of a WordPress export: an image a gallery shows.
+type Attachment struct {
+	ID      int
+	URL     string // the file's address (wp:attachment_url)
+	Parent  int    // the post it was uploaded to, 0 for none
+	Order   int    // its place among that post's attachments (menu_order)
+	Title   string
+	Caption string // the excerpt, which WordPress prints under the image
+	Alt     string // the alternative text (_wp_attachment_image_alt)
 }
 
 // Skip records an input part that was read but not imported, with the reason.

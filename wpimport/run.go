@@ -36,6 +36,9 @@ func Run(files []string, opts Options, dryRun bool, w io.Writer) error {
 			return err
 		}
 		inputs = append(inputs, Input{Name: filepath.ToSlash(f), Data: data})
+		if opts.Uploads == "" {
+			opts.Uploads = uploadsBeside(f)
+		}
 	}
 	res, err := Import(inputs, opts)
 	if err != nil {

@@ -98,13 +98,20 @@ func (r *Result) Print(w io.Writer) {
 			if len(st.MissingNotes) > 0 {
 				missing = fmt.Sprintf(", %s referenced but not defined (%s)", plural(len(st.MissingNotes), "note"), abbreviate(st.MissingNotes))
 			}
-			fmt.Fprintf(w, "  %s %s/%s: post %d, %s%s, %s, %s, %s\n", verb, e.Dir, e.Files[i], c.Post.ID,
-				plural(st.Notes, "note"), missing, plural(st.Paragraphs, "paragraph"), plural(st.Headings, "heading"), plural(st.Items, "list item"))
+			fmt.Fprintf(w, "  %s %s/%s: post %d, %s%s, %s, %s, %s%s\n", verb, e.Dir, e.Files[i], c.Post.ID,
+				plural(st.Notes, "note"), missing, plural(st.Paragraphs, "paragraph"), plural(st.Headings, "heading"), plural(st.Items, "list item"), st.media())
 			n++
 		}
 	}
 	for _, wn := range r.Warnings {
 		fmt.Fprintln(w, wn)
+	}
+	for _, f := range r.Fetch {
+		fmt.Fprintf(w, "fetch %s -> %s\n", f.URL, f.Path)
+	}
+	if len(r.Fetch) > 0 {
+		fmt.Fprintf(w, "%s not in an uploads folder: fetch %s into %s (bindery check reports each missing one); or name the site's wp-content/uploads with --uploads\n",
+			plural(len(r.Fetch), "picture"), pronoun(len(r.Fetch)), map[bool]string{true: "its path", false: "their paths"}[len(r.Fetch) == 1])
 	}
 	done := "written"
 	if !r.Written {
@@ -128,4 +135,22 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// media counts the figures, tables and code blocks of a chapter for the run
+// report, "" when it has none.
+func (s Stats) media() string {
+	var parts []string
+	for _, x := range []struct {
+		n    int
+		noun string
+	}{{s.Figures, "figure"}, {s.Tables, "table"}, {s.CodeBlocks, "code block"}} {
+		if x.n > 0 {
+			parts = append(parts, plural(x.n, x.noun))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, ", ")
 }

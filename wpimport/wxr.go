@@ -20,7 +20,17 @@ type wxrItem struct {
 	Date    string `xml:"post_date"`
 	Status  string `xml:"status"`
 	Type    string `xml:"post_type"`
-	Cats    []struct {
+	// Attachments: the file's address, the post it belongs to, its place in that
+	// post's gallery, its caption (the excerpt) and its alt text (a postmeta).
+	AttachmentURL string `xml:"attachment_url"`
+	Parent        string `xml:"post_parent"`
+	MenuOrder     string `xml:"menu_order"`
+	Excerpt       string `xml:"encoded"` // excerpt:encoded (content:encoded matches Content first)
+	Meta          []struct {
+		Key   string `xml:"meta_key"`
+		Value string `xml:"meta_value"`
+	} `xml:"postmeta"`
+	Cats []struct {
 		Domain   string `xml:"domain,attr"`
 		Nicename string `xml:"nicename,attr"`
 		Name     string `xml:",chardata"`
@@ -90,6 +100,16 @@ func (it wxrItem) post(src Source, site string) Post {
 		Content: it.Content, HTML: true, Source: src, Site: site}
 	if t, err := time.Parse(time.DateTime, strings.TrimSpace(it.Date)); err == nil {
 		p.Date = t
+	}
+	if p.Type == "attachment" {
+		p.Attachment = &Attachment{ID: id, Title: p.Title, URL: strings.TrimSpace(it.AttachmentURL), Caption: strings.TrimSpace(it.Excerpt)}
+		p.Attachment.Parent, _ = strconv.Atoi(strings.TrimSpace(it.Parent))
+		p.Attachment.Order, _ = strconv.Atoi(strings.TrimSpace(it.MenuOrder))
+		for _, m := range it.Meta {
+			if strings.TrimSpace(m.Key) == "_wp_attachment_image_alt" {
+				p.Attachment.Alt = strings.TrimSpace(m.Value)
+			}
+		}
 	}
 	for _, c := range it.Cats {
 		names := []string{strings.TrimSpace(c.Name), c.Nicename}
