@@ -34,7 +34,6 @@ package typo
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // histLen is how many output runes the Fixer remembers across segments for look-behind.
@@ -85,13 +84,14 @@ func (f *Fixer) TextMap(s string) (string, []int) {
 		}
 		return s, offs
 	}
-	rs := []rune(s)
-	at := make([]int, len(rs)+1) // byte offset in s of each rune
-	for i, k := 0, 0; k < len(rs); k++ {
-		at[k] = i
-		i += utf8.RuneLen(rs[k])
+	// The runes of s and the byte offset of each, decoded as range does: a byte of
+	// invalid UTF-8 is one U+FFFD of width 1 (not the 3 bytes U+FFFD takes).
+	rs := make([]rune, 0, len(s))
+	at := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		rs, at = append(rs, r), append(at, i)
 	}
-	at[len(rs)] = len(s)
+	at = append(at, len(s))
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	mark := func(from, to int) { // runes from..to-1 start at the output's current end
