@@ -212,6 +212,11 @@ func (c *converter) blockPos(n ast.Node) Pos {
 func (c *converter) blocks(parent ast.Node) []Block {
 	var out []Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if bs, last := c.tableBlocks(n); last != nil {
+			out = append(out, bs...)
+			n = last
+			continue
+		}
 		out = append(out, c.block(n)...)
 	}
 	return out
@@ -220,7 +225,12 @@ func (c *converter) blocks(parent ast.Node) []Block {
 func (c *converter) block(n ast.Node) []Block {
 	pos := c.blockPos(n)
 	switch n := n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
+	case *ast.Paragraph:
+		if fig := c.figure(n, pos); fig != nil {
+			return fig
+		}
+		return []Block{{Kind: Paragraph, Pos: pos, Inlines: c.inlines(n)}}
+	case *ast.TextBlock:
 		return []Block{{Kind: Paragraph, Pos: pos, Inlines: c.inlines(n)}}
 	case *ast.Heading:
 		return []Block{{Kind: Heading, Pos: pos, Level: n.Level, Inlines: c.inlines(n)}}
@@ -238,22 +248,18 @@ func (c *converter) block(n ast.Node) []Block {
 		c.footnotes(n)
 		return nil
 	case *ast.ThematicBreak:
-		c.ds.Warnf(pos, "a thematic break (---) is not part of the manuscript format; it is left out")
-		return nil
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		c.ds.Warnf(pos, "%s is not part of the manuscript format; its text is kept as a paragraph", kindName(n))
+		return []Block{{Kind: SectionBreak, Pos: c.at(n.Pos())}}
+	case *ast.FencedCodeBlock:
+		return []Block{c.codeBlock(n, c.at(n.Pos()), string(n.Language(c.src.data[c.base:])))}
+	case *ast.CodeBlock:
+		c.ds.Warnf(pos, "an indented code block is set as code (monospace, verbatim); if it is a paragraph, remove its indentation, and write code between ``` fences")
+		return []Block{c.codeBlock(n, pos, "")}
+	case *ast.HTMLBlock:
+		c.ds.Warnf(pos, "raw HTML is not part of the manuscript format; its text is kept as a paragraph")
 		return []Block{{Kind: Paragraph, Pos: pos, Inlines: []Inline{{Kind: Code, Text: string(linesText(n, c.src.data[c.base:])), Lang: c.lang}}}}
 	}
 	c.ds.Warnf(pos, "unsupported block %s", n.Kind())
 	return nil
-}
-
-func kindName(n ast.Node) string {
-	switch n.(type) {
-	case *ast.HTMLBlock:
-		return "raw HTML"
-	}
-	return "a code block"
 }
 
 func linesText(n ast.Node, src []byte) []byte {
@@ -314,7 +320,7 @@ func (c *converter) footnotes(list *extast.FootnoteList) {
 }
 
 // checkHeadings reports headings that break the outline: a level-1 heading in the body,
-// levels deeper than 3, and skipped levels.
+// levels deeper than MaxHeadingLevel, and skipped levels.
 func (c *converter) checkHeadings(blocks []Block) {
 	prev := 1
 	for _, b := range blocks {
@@ -324,8 +330,8 @@ func (c *converter) checkHeadings(blocks []Block) {
 		switch {
 		case b.Level == 1:
 			c.ds.Errorf(b.Pos, "level-1 heading in a chapter body: the chapter title comes from the front matter; use ## for sections")
-		case b.Level > 3:
-			c.ds.Warnf(b.Pos, "heading level %d is deeper than bindery's outline (## and ###)", b.Level)
+		case b.Level > MaxHeadingLevel:
+			c.ds.Errorf(b.Pos, "heading level %d: bindery sets headings from ## to #### (level %d); use #### or bold text", b.Level, MaxHeadingLevel)
 		case b.Level > prev+1:
 			c.ds.Warnf(b.Pos, "heading level %d follows level %d: a level is skipped", b.Level, prev)
 		}

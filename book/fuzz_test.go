@@ -15,6 +15,9 @@ func FuzzParseChapter(f *testing.F) {
 		"---\ntitle: [\n---\n# H\n#### deep\n- a\n- b[^2]\n\n> q\n",
 		"no front matter [^1] \x00 \xff",
 		"---\ntitle: T\n---\n\n::: credit\nImage.\n:::\n:::\n[^1]:\n",
+		"---\ntitle: T\n---\n\n![A chart](images/c.png \"Figure 1\")\n\nA ![x](i.png){.decorative} b ![](j.png)\n\n![](k.png){.decorative}\n",
+		"---\ntitle: T\n---\n\nTable: Cap[^1]\n|  | a | b |\n|:--|:-:|--:|\n| r[^2] | 1 | 2 | 3 |\n| \\| x |\n\nTable: after\n\n[^1]: A.\n[^2]: B.\n",
+		"---\ntitle: T\n---\n\n```go\n\tcode\n```\n\n---\n\n***\n\n#### four\n\n##### five\n\n    indented\n\n- a\n  - b\n    - c\n",
 	}
 	for _, s := range seeds {
 		f.Add(s)
@@ -38,9 +41,23 @@ func FuzzParseChapter(f *testing.F) {
 				t.Fatalf("reference %+v does not resolve", r)
 			}
 		})
-		if !utf8.ValidString(PlainText(firstInlines(ch.Blocks))) {
-			t.Fatal("invalid UTF-8 reached the model")
-		}
+		eachInlineList(ch.Blocks, func(ins []Inline) {
+			if !utf8.ValidString(PlainText(ins)) {
+				t.Fatal("invalid UTF-8 reached the model")
+			}
+		})
+		eachBlock(ch.Blocks, func(b *Block) {
+			if b.Kind == Table {
+				for _, row := range append([][]Cell{b.Header}, b.Rows...) {
+					if len(row) != len(b.Columns) {
+						t.Fatalf("table row of %d cells in %d columns", len(row), len(b.Columns))
+					}
+				}
+			}
+			if b.Kind == Figure && b.Image == nil {
+				t.Fatal("figure without an image")
+			}
+		})
 	})
 }
 

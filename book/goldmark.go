@@ -116,7 +116,9 @@ func newParser() parser.Parser {
 			util.Prioritized(spanParser{}, 99),
 			util.Prioritized(noteRefParser{}, 101),
 			util.Prioritized(extension.NewLinkifyParser(), 999))...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 	)
 	return p
 }

@@ -119,10 +119,10 @@ func TestHostileContent(t *testing.T) {
 			`r/report.yaml:2:9: error: status "finished" must be "final" or "draft"`,
 			`r/en/01.md:3:7: warning: unknown chapter kind "introdution"; did you mean "introduction"?`,
 		}},
-		{"an image is not read", fstest.MapFS{
+		{"an image outside the content is not read", fstest.MapFS{
 			"r/en/book.yaml": file(hostileManifest("", "01.md")),
 			"r/en/01.md":     file("---\ntitle: A\n---\n\nSee ![a map](../../../etc/passwd) here.\n"),
-		}, []string{`r/en/01.md:5:5: warning: images are not part of the manuscript format (no image file is read); the alt text is kept`}},
+		}, []string{`r/en/01.md:5:5: error: image "../../../etc/passwd" is outside the content directory`}},
 		{"contributors", fstest.MapFS{
 			"r/en/book.yaml": file(hostileManifest("contributors:\n  - name: N\n    role: editor\n  - role: aut\n", "01.md")),
 			"r/en/01.md":     file(chapterA),

@@ -76,12 +76,7 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		ref := Inline{Kind: NoteRef, Label: n.label, Pos: c.at(n.offset)}
 		return []Inline{ref}
 	case *ast.Image:
-		pos := c.at(0)
-		if tx, ok := n.FirstChild().(*ast.Text); ok {
-			pos = c.at(max(0, tx.Segment.Start-2)) // the "![" before the alt text
-		}
-		c.ds.Warnf(pos, "images are not part of the manuscript format (no image file is read); the alt text is kept")
-		return c.inlineChildren(n, st)
+		return []Inline{c.picture(n)}
 	case *ast.RawHTML:
 		return []Inline{c.rawHTML(n, body)}
 	case *spanCloseNode:

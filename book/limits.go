@@ -7,8 +7,10 @@ import "slices"
 const (
 	// MaxChapterBytes is the largest chapter file read.
 	MaxChapterBytes = 4 << 20
-	// MaxImageBytes is the largest cover image read.
+	// MaxImageBytes is the largest cover image or figure read.
 	MaxImageBytes = 16 << 20
+	// MaxImagePixels is the most pixels an image may have on a side.
+	MaxImagePixels = 20000
 )
 
 // Limits of structure inside a chapter.
@@ -53,3 +55,7 @@ func deepest(b Block, d int) int {
 	}
 	return most
 }
+
+// MaxHeadingLevel is the deepest heading (####); ## is a section, ### a subsection, and
+// only ## enters the contents.
+const MaxHeadingLevel = 4

@@ -119,6 +119,7 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 	loadCover(fsys, dir, &ed.Meta.Cover, m, &ds)
 	listed := map[string]bool{}
 	ids := map[string]string{}
+	images := map[string]*Image{}
 	for i, name := range m.Chapters {
 		if listed[name] {
 			ds.Errorf(m.chapterPos(i), "chapter file %q is listed twice", name)
@@ -139,7 +140,9 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 			continue
 		}
 		cp := path.Join(dir, name)
-		ed.Chapters = append(ed.Chapters, parseChapterLang(display(prefix, cp), src, lang, latinLangFor(lang, ed.Meta.LatinLang), ed.Draft(), &ds))
+		ch := parseChapterLang(display(prefix, cp), src, lang, latinLangFor(lang, ed.Meta.LatinLang), ed.Draft(), &ds)
+		loadImages(fsys, prefix, dir, ch, images, &ds)
+		ed.Chapters = append(ed.Chapters, ch)
 	}
 	unlisted(fsys, prefix, dir, listed, &ds)
 	return ed, ds

@@ -145,15 +145,20 @@ type BlockKind int
 
 // The kinds of block a chapter is made of.
 const (
-	Paragraph BlockKind = iota
-	Heading             // Level 2 (section) or 3 (subsection); level 1 is the chapter title
-	List                // Items, Ordered and Start
-	Quote               // Children
-	Box                 // a sidebar: Title, Byline, Children
-	Credit              // an image or photo credit line: Inlines
+	Paragraph    BlockKind = iota
+	Heading                // Level 2 (section), 3 (subsection) or 4 (not in the contents); level 1 is the chapter title
+	List                   // Items, Ordered and Start; an item's blocks may hold a nested List
+	Quote                  // Children
+	Box                    // a sidebar: Title, Byline, Children
+	Credit                 // an image or photo credit line: Inlines
+	Figure                 // an image alone in its paragraph: Image, Caption (from the image's title)
+	Table                  // a pipe table: Columns, Header, Rows, RowHeaders, Caption (a Table: paragraph)
+	CodeBlock              // a fenced code block: Inlines is one Code inline with its lines verbatim, Language
+	SectionBreak           // a thematic break (--- or ***), set as a section ornament
 )
 
-var blockKindNames = [...]string{"paragraph", "heading", "list", "quote", "box", "credit"}
+var blockKindNames = [...]string{"paragraph", "heading", "list", "quote", "box", "credit",
+	"figure", "table", "code block", "section break"}
 
 // String returns the lower-case name of the kind.
 func (k BlockKind) String() string { return blockKindNames[k] }
@@ -170,6 +175,48 @@ type Block struct {
 	Children []Block  // Quote, Box
 	Title    []Inline // Box
 	Byline   []Inline // Box
+	// Figure: the picture; its alt text and file are in Image.
+	Image *Image
+	// Caption is a figure's printed caption (the image's title) or a table's (its Table:
+	// paragraph, without the word Table:). A table's caption is read before its rows.
+	Caption []Inline
+	// Table: the alignment of each column, the header row and the body rows, every row
+	// with exactly len(Columns) cells (short rows are padded with empty cells).
+	Columns []Align
+	Header  []Cell
+	Rows    [][]Cell
+	// RowHeaders says that the first cell of each body row heads its row: the rule is that
+	// the table's top-left header cell is empty (see docs/manuscript.md).
+	RowHeaders bool
+	Language   string // CodeBlock: the first word of the fence's info string ("go", "sh"), or ""
+}
+
+// Cell is one cell of a table: its inlines (note references number in reading order:
+// the caption, the header row, then each row from left to right) and its place.
+type Cell struct {
+	Inlines []Inline
+	Pos     Pos
+}
+
+// Align is the alignment of a table column as the delimiter row marks it.
+type Align int
+
+// The column alignments: none marked (`---`, set as the text around it), `:--`, `:-:`, `--:`.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+var alignNames = [...]string{"default", "left", "center", "right"}
+
+// String returns the alignment's name: "default", "left", "center" or "right".
+func (a Align) String() string {
+	if a >= 0 && int(a) < len(alignNames) {
+		return alignNames[a]
+	}
+	return "Align(" + strconv.Itoa(int(a)) + ")"
 }
 
 // InlineKind says what an Inline is.
@@ -185,6 +232,7 @@ const (
 	NoteRef            // Note, Ref
 	Break              // a hard line break
 	URLText            // a bare URL in running text: Text, never changed by typography
+	Picture            // an image inside text, set at text height: Image (Text is empty)
 )
 
 // Inline is one run of inline content.
@@ -197,6 +245,7 @@ type Inline struct {
 	Ref      int // NoteRef: which reference to that note this is, from 1
 	Label    string
 	Pos      Pos
+	Image    *Image // Picture
 	// Lang is the run's language, a BCP 47 tag: the edition's, an explicit span's
 	// ([text]{lang=en}) or, for Latin-script words in a Cyrillic edition, the Latin rule's
 	// (see lang.go). Load sets it on every inline, children included; renderers read it to

@@ -56,16 +56,7 @@ func numberNotes(ch *Chapter, defs []*Note, draft bool, ds *Diagnostics) {
 
 // walkRefs calls fn for every note reference in blocks, in reading order.
 func walkRefs(blocks []Block, fn func(*Inline)) {
-	for i := range blocks {
-		b := &blocks[i]
-		walkInlineRefs(b.Title, fn)
-		walkInlineRefs(b.Byline, fn)
-		walkInlineRefs(b.Inlines, fn)
-		for _, it := range b.Items {
-			walkRefs(it, fn)
-		}
-		walkRefs(b.Children, fn)
-	}
+	eachInlineList(blocks, func(ins []Inline) { walkInlineRefs(ins, fn) })
 }
 
 func walkInlineRefs(ins []Inline, fn func(*Inline)) {

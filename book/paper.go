@@ -33,6 +33,42 @@ var papers = []struct {
 	{PaperRoyal, 156, 234}, {PaperLetter, 215.9, 279.4}, {Paper6x9, 152.4, 228.6},
 }
 
+// PageSpec is the body type and the margins of a trim size's pages: the type size and
+// leading in points, the margins of a recto page in millimetres. The layout sets its pages
+// by it, and check measures figures against the same text block.
+type PageSpec struct {
+	Size, Leading             float64 // points
+	Inner, Outer, Top, Bottom float64 // millimetres
+}
+
+// pageSpecs are the type and margins of the trim sizes. Text blocks keep 60–75 characters a
+// line of English (A4 and letter take wide outer margins for it).
+var pageSpecs = map[Paper]PageSpec{
+	PaperA5:     {10, 13, 17, 21, 19, 23},
+	PaperB5:     {10.5, 13.6, 20, 25, 22, 27},
+	PaperRoyal:  {10, 13, 18, 22, 20, 25},
+	Paper6x9:    {10, 13, 18, 22, 20, 25},
+	PaperA4:     {11, 14.6, 30, 48, 26, 32},
+	PaperLetter: {11, 14.6, 30, 52, 24, 30},
+}
+
+// Page returns the body type and margins of a trim size, and false for an unknown size.
+func (p Paper) Page() (PageSpec, bool) {
+	s, ok := pageSpecs[p]
+	return s, ok
+}
+
+// Measure returns the width of the text block of a trim size in points (0 for an unknown
+// size): the trim width less the inner and outer margins.
+func (p Paper) Measure() float64 {
+	w, _, ok := p.Size()
+	s, known := pageSpecs[p]
+	if !ok || !known {
+		return 0
+	}
+	return (w - s.Inner - s.Outer) * 72 / 25.4
+}
+
 // Papers lists the trim sizes bindery knows, in a stable order.
 func Papers() []Paper {
 	out := make([]Paper, len(papers))

@@ -9,11 +9,12 @@ type Role int
 
 // The roles of text.
 const (
-	BodyText    Role = iota // paragraphs, lists, quotes, notes
+	BodyText    Role = iota // paragraphs, lists, quotes, notes, captions, table cells
 	HeadingText             // chapter titles, section headings and box titles
+	CodeText                // code blocks, set in PT Mono
 )
 
-// Face is a typeface of the embedded families: fonts.Serif or fonts.Sans, in a style.
+// Face is a typeface of the embedded families: fonts.Serif, fonts.Sans or fonts.Mono, in a style.
 type Face struct {
 	Family string
 	Style  fonts.Style
@@ -21,8 +22,11 @@ type Face struct {
 
 // Face returns the face a role's text is set in; emphasis inside it changes the style.
 func (r Role) Face() Face {
-	if r == HeadingText {
+	switch r {
+	case HeadingText:
 		return Face{Family: fonts.Sans, Style: fonts.Bold}
+	case CodeText:
+		return Face{Family: fonts.Mono, Style: fonts.Regular}
 	}
 	return Face{Family: fonts.Serif, Style: fonts.Regular}
 }

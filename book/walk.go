@@ -1,8 +1,8 @@
 package book
 
 // EachInline calls f for every inline of the edition's text, children after their parent:
-// the blocks of every chapter (their inlines, box titles and bylines, nested blocks and list
-// items) and of every note.
+// the blocks of every chapter (their inlines, box titles and bylines, captions, table
+// cells, nested blocks and list items) and of every note.
 func (e *Edition) EachInline(f func(Inline)) {
 	var inlines func([]Inline)
 	inlines = func(ins []Inline) {
@@ -11,22 +11,49 @@ func (e *Edition) EachInline(f func(Inline)) {
 			inlines(in.Children)
 		}
 	}
-	var blocks func([]Block)
-	blocks = func(bs []Block) {
-		for _, b := range bs {
-			inlines(b.Inlines)
-			inlines(b.Title)
-			inlines(b.Byline)
-			blocks(b.Children)
-			for _, it := range b.Items {
-				blocks(it)
-			}
+	for _, ch := range e.Chapters {
+		eachInlineList(ch.Blocks, inlines)
+		for _, nt := range ch.Notes {
+			eachInlineList(nt.Blocks, inlines)
 		}
 	}
-	for _, ch := range e.Chapters {
-		blocks(ch.Blocks)
-		for _, nt := range ch.Notes {
-			blocks(nt.Blocks)
+}
+
+// eachBlock calls f for every block of bs and every block nested in them, parents first,
+// in reading order.
+func eachBlock(bs []Block, f func(*Block)) {
+	for i := range bs {
+		b := &bs[i]
+		f(b)
+		eachBlock(b.Children, f)
+		for _, it := range b.Items {
+			eachBlock(it, f)
 		}
+	}
+}
+
+// eachInlineList calls f with every list of inlines of bs, in reading order: a box's title
+// and byline before its children, a block's inlines, a table's caption, header cells and
+// rows left to right, a figure's caption, list items and nested blocks. f may change the
+// inlines in place (the slices share the model's arrays).
+func eachInlineList(bs []Block, f func([]Inline)) {
+	for i := range bs {
+		b := &bs[i]
+		f(b.Title)
+		f(b.Byline)
+		f(b.Inlines)
+		f(b.Caption)
+		for _, c := range b.Header {
+			f(c.Inlines)
+		}
+		for _, row := range b.Rows {
+			for _, c := range row {
+				f(c.Inlines)
+			}
+		}
+		for _, it := range b.Items {
+			eachInlineList(it, f)
+		}
+		eachInlineList(b.Children, f)
 	}
 }

@@ -1,5 +1,5 @@
-// Package fonts holds the typefaces bindery embeds in every edition: PT Serif for text and
-// PT Sans for headings, from Debian's fonts-paratype (ParaType Free Font License, see
+// Package fonts holds the typefaces bindery embeds in every edition: PT Serif for text,
+// PT Sans for headings and PT Mono for code blocks, from Debian's fonts-paratype (ParaType Free Font License, see
 // paratype/LICENSE.txt). It sits beside the pipeline: book asks it which characters a face
 // can render, layout measures and embeds the faces in PDFs, epub embeds them in EPUBs.
 // Each face is parsed once per process.
@@ -43,7 +43,7 @@ func (s Style) String() string { return styleNames[s] }
 
 // Face is one embedded font file.
 type Face struct {
-	Family string // "PT Serif" or "PT Sans"
+	Family string // "PT Serif", "PT Sans" or "PT Mono"
 	Style  Style
 	File   string // file name inside the package, e.g. "PTF55F.ttf"
 
@@ -66,6 +66,7 @@ func (f *Face) Name() string {
 const (
 	Serif = "PT Serif"
 	Sans  = "PT Sans"
+	Mono  = "PT Mono"
 )
 
 var faces = []*Face{
@@ -75,9 +76,10 @@ var faces = []*Face{
 	{Family: Serif, Style: BoldItalic, File: "PTF76F.ttf"},
 	{Family: Sans, Style: Regular, File: "PTS55F.ttf"},
 	{Family: Sans, Style: Bold, File: "PTS75F.ttf"},
+	{Family: Mono, Style: Regular, File: "PTM55F.ttf"},
 }
 
-// All returns every embedded face, serif first.
+// All returns every embedded face: serif, sans, then mono.
 func All() []*Face { return faces }
 
 // Get returns the face of a family and style, or nil if it is not embedded.

@@ -20,32 +20,17 @@ type geometry struct {
 	lines                     int     // body lines per page
 }
 
-// paperSpec is the type size and the margins, in millimetres, of a trim size.
-type paperSpec struct {
-	size, leading, inner, outer, top, bottom float64
-}
-
-// papers are the type and margins of the trim sizes. Text blocks keep 60–75 characters a line
-// of English (A4 and letter take wide outer margins for it).
-var papers = map[book.Paper]paperSpec{
-	book.PaperA5:     {10, 13, 17, 21, 19, 23},
-	book.PaperB5:     {10.5, 13.6, 20, 25, 22, 27},
-	book.PaperRoyal:  {10, 13, 18, 22, 20, 25},
-	book.Paper6x9:    {10, 13, 18, 22, 20, 25},
-	book.PaperA4:     {11, 14.6, 30, 48, 26, 32},
-	book.PaperLetter: {11, 14.6, 30, 52, 24, 30},
-}
-
-// newGeometry returns the page geometry of a trim size.
+// newGeometry returns the page geometry of a trim size: its type and margins are the
+// model's (book.Paper.Page), so that check measures figures against the same text block.
 func newGeometry(paper book.Paper) (geometry, error) {
-	p, ok := papers[paper]
+	p, ok := paper.Page()
 	w, h, known := paper.Size()
 	if !ok || !known {
 		return geometry{}, fmt.Errorf("layout: %w %q (want one of %s)", book.ErrUnknownPaper, paper, book.PaperNames())
 	}
 	g := geometry{paper: paper, trimW: w * mm, trimH: h * mm,
-		inner: p.inner * mm, outer: p.outer * mm, top: p.top * mm, bottom: p.bottom * mm,
-		size: p.size, leading: p.leading}
+		inner: p.Inner * mm, outer: p.Outer * mm, top: p.Top * mm, bottom: p.Bottom * mm,
+		size: p.Size, leading: p.Leading}
 	g.textW = g.trimW - g.inner - g.outer
 	g.lines = int(math.Floor((g.trimH - g.top - g.bottom) / g.leading))
 	g.textH = float64(g.lines) * g.leading

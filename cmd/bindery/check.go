@@ -30,7 +30,11 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			_, ds := book.LoadPrefixed(src.fsys, src.prefix)
+			lib, ds := book.LoadPrefixed(src.fsys, src.prefix)
+			for _, ed := range lib.Editions {
+				ds = append(ds, ed.PrintResolution(book.Paper(src.proj.Settings.Paper), false)...)
+			}
+			ds.Sort()
 			ds = append(append(book.Diagnostics{}, src.proj.Warnings...), ds...)
 			if err := printDiagnostics(cmd.Root().Writer, src.proj.Describe(), ds, format); err != nil {
 				return err

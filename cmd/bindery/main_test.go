@@ -97,8 +97,8 @@ func TestFonts(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 7 {
-		t.Fatalf("want a header and 6 faces:\n%s", out)
+	if len(lines) != 8 {
+		t.Fatalf("want a header and 7 faces:\n%s", out)
 	}
 	for _, l := range lines[1:] {
 		if strings.Count(l, "full") != 5 {
