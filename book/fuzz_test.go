@@ -60,12 +60,3 @@ func FuzzParseChapter(f *testing.F) {
 		})
 	})
 }
-
-func firstInlines(bs []Block) []Inline {
-	for _, b := range bs {
-		if len(b.Inlines) > 0 {
-			return b.Inlines
-		}
-	}
-	return nil
-}

@@ -9,7 +9,6 @@ import (
 	_ "image/jpeg" // DecodeConfig reads JPEG headers
 	_ "image/png"  // and PNG headers
 	"io/fs"
-	"path"
 	"strings"
 )
 
@@ -200,14 +199,4 @@ func sniffFormat(data []byte) string {
 		return "empty"
 	}
 	return "not an image bindery knows"
-}
-
-// imageExt reports whether a manuscript path names a file by an image extension, for
-// messages that suggest what was meant.
-func imageExt(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg":
-		return true
-	}
-	return false
 }
