@@ -31,6 +31,9 @@ type Change struct {
 	Action Action
 	Old    []byte // the file on disk, nil when it does not exist
 	New    []byte
+
+	edition string // the edition folder (Edition.Dir), whose record lists the file
+	name    string // the path inside it
 }
 
 // Action says what an import does to one file.
@@ -106,6 +109,7 @@ func (r *Result) Plan(dir string) ([]Change, error) {
 			if err != nil {
 				return nil, err
 			}
+			ch.edition = e.Dir
 			changes = append(changes, ch)
 		}
 	}
@@ -114,7 +118,7 @@ func (r *Result) Plan(dir string) ([]Change, error) {
 
 // change compares the file on disk with what the import writes and with the record.
 func change(edDir, rel, name string, data []byte, record map[string]string) (Change, error) {
-	ch := Change{Path: rel, New: data}
+	ch := Change{Path: rel, New: data, name: name}
 	old, err := os.ReadFile(filepath.Join(edDir, filepath.FromSlash(name)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

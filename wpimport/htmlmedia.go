@@ -278,8 +278,18 @@ func plainCaption(md string) string {
 		}
 		return text + " (" + dest + ")"
 	})
-	md = strings.NewReplacer("**", "", "\\\n", " ").Replace(md)
-	return strings.TrimSpace(strings.Trim(unescapeMD(md), "*"))
+	md = strings.ReplaceAll(md, "\\\n", " ")
+	var b strings.Builder // without the emphasis delimiters, which are the only unescaped "*"
+	for i := 0; i < len(md); i++ {
+		switch {
+		case md[i] == '\\' && i+1 < len(md):
+			b.WriteString(md[i : i+2])
+			i++
+		case md[i] != '*':
+			b.WriteByte(md[i])
+		}
+	}
+	return strings.TrimSpace(unescapeMD(b.String()))
 }
 
 // mdLink matches an inline link as htmlConv writes it.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -36,11 +35,10 @@ func (r *Result) Write(dir string) error {
 	}
 	written := map[string]map[string][]byte{} // edition folder -> file name -> data
 	for _, c := range changes {
-		edDir, name := path.Split(c.Path)
-		if written[edDir] == nil {
-			written[edDir] = map[string][]byte{}
+		if written[c.edition] == nil {
+			written[c.edition] = map[string][]byte{}
 		}
-		written[edDir][name] = c.New
+		written[c.edition][c.name] = c.New
 		if c.Action == Unchanged {
 			continue
 		}

@@ -29,6 +29,7 @@ func importCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "heading", Usage: "a heading that a flattened dump glues to its paragraph (repeatable)"},
 			&cli.StringFlag{Name: "publisher", Usage: "publisher named in the manifests (default: the site's name)"},
 			&cli.StringFlag{Name: "editor", Usage: "editor credited in the manifests"},
+			&cli.StringFlag{Name: "uploads", Usage: "the site's uploads folder, whose pictures are copied into the editions (default: uploads or wp-content/uploads beside the export)"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "convert and show what would change in each file, but write nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite files edited since the last import (the edits are lost)"},
 		},
@@ -39,7 +40,7 @@ func importCommand() *cli.Command {
 				Posts: cmd.IntSlice("post"), Categories: cmd.StringSlice("category"),
 				Tags: cmd.StringSlice("tag"), Statuses: cmd.StringSlice("status"),
 				Headings: cmd.StringSlice("heading"), Publisher: cmd.String("publisher"), Editor: cmd.String("editor"),
-				Force: cmd.Bool("force"),
+				Force: cmd.Bool("force"), Uploads: cmd.String("uploads"),
 			}
 			err := wpimport.Run(cmd.Args().Slice(), opts, cmd.Bool("dry-run"), cmd.Root().Writer)
 			if ue := (wpimport.UsageError{}); errors.As(err, &ue) {
