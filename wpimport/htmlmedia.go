@@ -26,8 +26,9 @@ type figureCtx struct {
 	nest    int    // elements of the same name opened inside it
 	images  []int  // the images met inside it, as indexes into htmlConv.images
 	alts    []string
-	caption string // its caption, plain text
-	tables  int    // tables inside it (a block-editor table figure)
+	marks   []string // decorative, or ""
+	caption string   // its caption, plain text
+	tables  int      // tables inside it (a block-editor table figure)
 }
 
 // captionCtx is an open caption element of a figure: its text is the caption.
@@ -123,7 +124,7 @@ func (c *htmlConv) mediaEnd(name string) bool {
 // under the only image, else (a gallery's caption, a table's) as its own paragraph.
 func (c *htmlConv) endFigure(f *figureCtx) {
 	for i, img := range f.images {
-		b := block{kind: kFigure, image: img, text: f.alts[i], src: c.p.Source}
+		b := block{kind: kFigure, image: img, text: f.alts[i], info: f.marks[i], src: c.p.Source}
 		if len(f.images) == 1 {
 			b.caption = f.caption
 		}
@@ -132,7 +133,7 @@ func (c *htmlConv) endFigure(f *figureCtx) {
 	switch {
 	case f.caption == "" || len(f.images) == 1:
 	case f.tables > 0 && len(f.images) == 0:
-		c.blocks = append(c.blocks, block{kind: kTableCaption, text: escapeText(f.caption), src: c.p.Source})
+		c.captionTable(f.caption)
 	default:
 		c.blocks = append(c.blocks, block{kind: kPara, text: escapeText(f.caption), src: c.p.Source})
 	}
@@ -159,25 +160,35 @@ func (c *htmlConv) image(t xml.StartElement) {
 		c.text(" " + alt + " ")
 		return
 	}
-	if alt == "" {
-		c.warn("image %s has no alternative text: write one in the manuscript (check reports it)", src)
+	// alt="" is HTML's (and WordPress's) mark of a purely decorative picture; no alt
+	// attribute at all says nothing, and check asks for a description.
+	mark := ""
+	switch {
+	case alt == "" && hasAttr(t, "alt"):
+		mark = decorative
+		c.warn("image %s has an empty alt text, which marks it decorative: it is written ![](…)%s; describe it instead if it shows information", src, decorative)
+	case alt == "":
+		c.warn("image %s has no alternative text: describe it in the manuscript (check reports it)", src)
 	}
 	idx := c.addImage(src)
 	c.dropImageLink(src)
 	if n := len(c.figs); n > 0 && c.capt == nil {
 		f := c.figs[n-1]
-		f.images, f.alts = append(f.images, idx), append(f.alts, escapeText(alt))
+		f.images, f.alts, f.marks = append(f.images, idx), append(f.alts, escapeText(alt)), append(f.marks, mark)
 		return
 	}
 	if c.kind == kItem || c.tbl != nil || c.capt != nil || c.quote > 0 {
-		c.write("![" + escapeText(alt) + "](" + imageRef(idx) + ")")
+		c.write("![" + escapeText(alt) + "](" + imageRef(idx) + ")" + mark)
 		return
 	}
 	kind := c.kind
 	c.flush()
-	c.blocks = append(c.blocks, block{kind: kFigure, image: idx, text: escapeText(alt), src: c.p.Source})
+	c.blocks = append(c.blocks, block{kind: kFigure, image: idx, text: escapeText(alt), info: mark, src: c.p.Source})
 	c.kind = kind
 }
+
+// decorative is the manuscript's mark of a purely decorative image, right after it.
+const decorative = "{.decorative}"
 
 func hasAttr(t xml.StartElement, name string) bool {
 	for _, a := range t.Attr {

@@ -9,7 +9,7 @@ import (
 // one) into a GitHub pipe table, the manuscript's table: the header row from <thead> or
 // from a first row of <th> cells (an empty header row when the table has none), the
 // column alignment from the cells' align, style or has-text-align class, the caption
-// (<caption>, or the figure's <figcaption>) as a "Table: …" paragraph after it. A pipe
+// (<caption>, or the figure's <figcaption>) as a "Table: …" paragraph before it. A pipe
 // table has one line per row: a cell's paragraphs and line breaks are joined by spaces;
 // cells spanning columns or rows are spread over empty cells, with a warning.
 
@@ -243,9 +243,26 @@ func (c *htmlConv) endTable(tb *tableCtx) {
 		b.WriteByte('\n')
 		writeRow(&b, r, cols)
 	}
-	c.blocks = append(c.blocks, block{kind: kTable, text: b.String(), src: c.p.Source})
 	if tb.capText != "" {
 		c.blocks = append(c.blocks, block{kind: kTableCaption, text: escapeText(tb.capText), src: c.p.Source})
+	}
+	c.blocks = append(c.blocks, block{kind: kTable, text: b.String(), src: c.p.Source})
+}
+
+// captionTable gives the last table written its caption, as the paragraph before it:
+// a caption before a table is always its own (one after it would be the next table's
+// if another followed).
+func (c *htmlConv) captionTable(caption string) {
+	for i := len(c.blocks) - 1; i >= 0; i-- {
+		if c.blocks[i].kind == kTable {
+			cb := block{kind: kTableCaption, text: escapeText(caption), src: c.p.Source}
+			if i > 0 && c.blocks[i-1].kind == kTableCaption { // a <caption> and a <figcaption>
+				c.blocks[i-1].text += " " + cb.text
+				return
+			}
+			c.blocks = append(c.blocks[:i], append([]block{cb}, c.blocks[i:]...)...)
+			return
+		}
 	}
 }
 

@@ -127,6 +127,9 @@ func escapeLineStart(s string) string {
 	case '#', '>', '+', '-', '=', ':', '|':
 		return `\` + s
 	}
+	if rest, ok := strings.CutPrefix(s, "Table:"); ok { // a paragraph, not a table's caption
+		return `Table\:` + rest
+	}
 	return s
 }
 

@@ -44,9 +44,7 @@ func (c *Chapter) Markdown() []byte {
 			markers = markers[:0]
 		}
 		bl.text = c.resolveImages(bl.text)
-		if bl.kind == kFigure {
-			bl.info = c.imagePath(bl.image)
-		}
+
 		if bl.kind == kItem {
 			markers = markers[:min(bl.depth, len(markers))]
 			indent := 0
@@ -56,7 +54,7 @@ func (c *Chapter) Markdown() []byte {
 			b.WriteString(strings.Repeat(" ", indent))
 			markers = append(markers, 2+btoi(bl.ordered))
 		}
-		writeBlock(&b, bl)
+		c.writeBlock(&b, bl)
 		prev = bl
 	}
 	if len(c.notes) > 0 {
@@ -82,7 +80,7 @@ func (c *Chapter) chapterTitle() string {
 	return fmt.Sprintf("Post %d", c.Post.ID)
 }
 
-func writeBlock(b *bytes.Buffer, bl block) {
+func (c *Chapter) writeBlock(b *bytes.Buffer, bl block) {
 	switch bl.kind {
 	case kHeading:
 		fmt.Fprintf(b, "%s %s\n", strings.Repeat("#", max(2, min(bl.level, 4))), escapeHeadingEnd(bl.text))
@@ -100,8 +98,8 @@ func writeBlock(b *bytes.Buffer, bl block) {
 		fmt.Fprintf(b, "::: box title=%q\n", unescapeMD(bl.text))
 	case kBoxEnd:
 		b.WriteString(":::\n")
-	case kFigure: // bl.info holds the image's path
-		fmt.Fprintf(b, "![%s](%s%s)\n", bl.text, linkDest(bl.info), linkTitle(bl.caption))
+	case kFigure:
+		fmt.Fprintf(b, "![%s](%s%s)%s\n", bl.text, linkDest(c.imagePath(bl.image)), linkTitle(bl.caption), bl.info)
 	case kTable:
 		fmt.Fprintf(b, "%s\n", bl.text)
 	case kTableCaption:

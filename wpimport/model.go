@@ -27,7 +27,7 @@ type block struct {
 	depth   int    // kItem: 0 in the outermost list, 1 in a list inside one of its items, ...
 	image   int    // kFigure: index of the image in the chapter's images
 	caption string // kFigure: the caption, plain text
-	info    string // kCode: the language of the code, "" when unknown
+	info    string // kCode: the language of the code, "" when unknown; kFigure: {.decorative} or ""
 	text    string
 	src     Source
 }
