@@ -120,7 +120,7 @@ func TestReset(t *testing.T) {
 }
 
 // quoteRunes and the other characters typo may change; everything else must survive.
-const changeable = "\"'«»„“”‘’-–— \u00a0"
+const changeable = "\"'«»„“”‘’-‑–— \u00a0" // quotes, the hyphen (which may become the non-breaking U+2011), dashes, spaces
 
 func skeleton(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -163,7 +163,7 @@ func (c *htmlConv) endCell() {
 		if strings.TrimSpace(c.cur.String()) != "" && len(tb.rows) > 0 { // text between cells joins the last one
 			r := len(tb.rows) - 1
 			if n := len(tb.rows[r]); n > 0 {
-				tb.rows[r][n-1] = strings.TrimSpace(tb.rows[r][n-1] + " " + c.take())
+				tb.rows[r][n-1] = strings.TrimSpace(tb.rows[r][n-1] + " " + cellText(c.take()))
 			}
 		}
 		c.cur.Reset()

@@ -152,7 +152,8 @@ func gluedHeading(text string, known []string) (string, string) {
 			return "", ""
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			wordStart = i + utf8.RuneLen(r)
+			_, size := utf8.DecodeRuneInString(text[i:]) // 1 for a byte of invalid UTF-8, which r shows as U+FFFD
+			wordStart = i + size
 		} else if unicode.IsUpper(r) && camelBreak(text, wordStart, i, prev) {
 			return strings.TrimSpace(text[:i]), text[i:]
 		}
