@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -30,6 +31,9 @@ type source struct {
 	data  []byte
 	raw   []byte // data as read, before sanitize
 	lines []int  // byte offset of the start of each line
+	// The last position computed: the next one on the same line, further on, counts
+	// characters from there (callers walk forward, so a long line is read once).
+	memoOff, memoCol int
 }
 
 func newSource(file string, data []byte) *source {
@@ -53,9 +57,14 @@ func (s *source) pos(off int) Pos {
 			hi = mid - 1
 		}
 	}
-	start := s.lines[lo]
+	start, col := s.lines[lo], 0
 	off = min(off, len(s.data))
-	return Pos{File: s.file, Line: lo + 1, Col: len(bytes.Runes(s.data[start:off])) + 1}
+	if s.memoOff >= start && s.memoOff <= off {
+		start, col = s.memoOff, s.memoCol
+	}
+	col += utf8.RuneCount(s.data[start:off])
+	s.memoOff, s.memoCol = off, col
+	return Pos{File: s.file, Line: lo + 1, Col: col + 1}
 }
 
 // splitFrontMatter returns the YAML header and the offset where the body starts.
@@ -92,7 +101,7 @@ func parseChapterLang(file string, data []byte, lang, latin string, draft bool, 
 	src := newSource(file, data)
 	checkText(src, ds)
 	data = sanitize(data)
-	src.data = data
+	src.data, src.memoOff, src.memoCol = data, 0, 0
 	ch := &Chapter{File: file, ID: chapterID(file)}
 	bom := 0
 	if bytes.HasPrefix(data, []byte("   ")) && bytes.HasPrefix(src.raw, []byte("\ufeff")) {

@@ -114,7 +114,31 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	t := &typesetter{d: d, m: m, hy: hy}
 	t.run()
 	d.checkPages()
+	d.dropScratch()
 	return d, nil
+}
+
+// dropScratch lets go of what only typesetting needed once the pages are final and checked:
+// every paragraph's item list (kept so that pagination could break it again) and the
+// metrics' word cache. They are most of a typeset document's memory, which can then be
+// freed before the document is drawn; the lines keep their glyphs.
+func (d *Document) dropScratch() {
+	for _, p := range d.pages {
+		dropItems(p.elems)
+	}
+	d.m.words = map[wordKey][]item{}
+}
+
+// dropItems lets go of the item lists of the paragraphs whose lines are on the pages given,
+// once nothing will break them again (see paraRef.avoidHyphen).
+func dropItems(pages ...[]placedElem) {
+	for _, pg := range pages {
+		for _, pe := range pg {
+			if r := pe.e.para; r != nil {
+				r.items = nil
+			}
+		}
+	}
 }
 
 // Pages returns the typeset pages in order.

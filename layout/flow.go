@@ -185,6 +185,9 @@ func (r *paraRef) finish(lines []line) {
 // avoidHyphen breaks the paragraph again so that its line idx does not end with a hyphen,
 // in the same number of lines, so the pages stay as they are; it reports whether it could.
 func (r *paraRef) avoidHyphen(idx int) bool {
+	if r.items == nil { // its pages were final: the items are gone (dropItems)
+		return false
+	}
 	bp := r.bp
 	bp.avoid, bp.lines = idx+1, len(r.elems)
 	brks := breakLines(r.items, bp)

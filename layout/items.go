@@ -16,20 +16,22 @@ const infPenalty = 10000
 // item is one element of a paragraph's horizontal list: a box of fixed width, glue that
 // stretches and shrinks, or a penalty marking a possible break.
 type item struct {
-	kind    itemKind
 	width   float64
 	stretch float64
 	shrink  float64
 	penalty float64
-	flagged bool // a hyphen break: consecutive flagged breaks cost extra
 	// protrude is how far the line may reach into the right margin when it ends at this
 	// penalty (a hyphen, stop or comma hangs out, as microtype does); width has it subtracted.
 	protrude float64
-	last     bool      // a break only the emergency pass may take (inside a no-break run)
 	ink      *glyphs   // what a box draws (nil: an invisible box such as an indent)
 	hyphen   *glyphs   // what a penalty draws at the end of a line when the line breaks there
-	at       int       // a box: characters of the paragraph's text before it (see textAddr)
 	wide     *wideWord // a penalty inside a word too wide for the line, between letters
+	at       int       // a box: characters of the paragraph's text before it (see textAddr)
+	// The small fields last, together, so that an item takes 80 bytes, not 96: a
+	// paragraph's items are most of a typeset document's memory.
+	kind    itemKind
+	flagged bool // a hyphen break: consecutive flagged breaks cost extra
+	last    bool // a break only the emergency pass may take (inside a no-break run)
 }
 
 // glyphs is a run of text in one face and size, kerned into pieces.

@@ -43,6 +43,7 @@ func (t *typesetter) run() {
 		}
 		s.pages = paginate(f.elems, t.d.g.grid())
 		keepLeafTurns(s.pages)
+		dropItems(s.pages...) // the chapter's pages are final: free its paragraphs' items
 		body = append(body, s)
 	}
 	if t.d.opts.Notes == NotesAtEnd {
