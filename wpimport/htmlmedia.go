@@ -156,8 +156,8 @@ func (c *htmlConv) image(t xml.StartElement) {
 		c.warn("an image without a file address (src %q) is left out; its alternative text %q is kept", clipSrc(src), alt)
 		c.text(" " + alt + " ")
 		return
-	case c.kind == kHeading:
-		c.text(" " + alt + " ")
+	case c.kind == kHeading || c.capt != nil || c.tbl != nil && c.tbl.caption:
+		c.text(" " + alt + " ") // a heading, a caption: plain text
 		return
 	}
 	// alt="" is HTML's (and WordPress's) mark of a purely decorative picture; no alt
@@ -177,7 +177,7 @@ func (c *htmlConv) image(t xml.StartElement) {
 		f.images, f.alts, f.marks = append(f.images, idx), append(f.alts, escapeText(alt)), append(f.marks, mark)
 		return
 	}
-	if c.kind == kItem || c.tbl != nil || c.capt != nil || c.quote > 0 {
+	if c.kind == kItem || c.tbl != nil || c.quote > 0 {
 		c.write("![" + escapeText(alt) + "](" + imageRef(idx) + ")" + mark)
 		return
 	}

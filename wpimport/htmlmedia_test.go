@@ -19,6 +19,8 @@ func TestConvertHTMLMedia(t *testing.T) {
 			"![C](images/c.png \"Old style\")\n"},
 		{"figure and figcaption with a link and emphasis", `<figure class="wp-block-image"><img src="/d.png" alt="D"/><figcaption>Source: <a href="https://e.org/">E</a>, <em>2020</em></figcaption></figure>`,
 			"![D](images/d.png \"Source: E (https://e.org/), 2020\")\n"},
+		{"an image inside a caption is its alt text", `<figure><img src="/m.png" alt="M"><figcaption>Logo <img src="/n.png" alt="N"> here</figcaption></figure>`,
+			"![M](images/m.png \"Logo N here\")\n"},
 		{"wp-caption div and dl markup", `<div class="wp-caption"><img src="/e.png" alt="E"><p class="wp-caption-text">Cap E</p></div><dl class="wp-caption"><dt><img src="/f.png" alt="F"></dt><dd class="wp-caption-dd">Cap F</dd></dl>`,
 			"![E](images/e.png \"Cap E\")\n\n![F](images/f.png \"Cap F\")\n"},
 		{"alt text falls back on a title that is not the file name", `<img src="/g.jpg" title="Camera" alt=""><img src="/dsc_01.jpg" title="dsc_01">`,
