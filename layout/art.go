@@ -99,7 +99,9 @@ func (ds *displayer) art(out *pdfdraw.Page, a *art, x, top float64) {
 			cp := *ln
 			cp.runs = make([]placed, len(ln.runs))
 			for k, r := range ln.runs {
-				r.artifact, r.tag = true, nil
+				g := *r.g
+				g.anchor, g.link = "", "" // the repeat defines nothing and links nowhere
+				r.g, r.artifact, r.tag = &g, true, nil
 				cp.runs[k] = r
 			}
 			ln = &cp

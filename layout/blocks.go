@@ -15,6 +15,7 @@ type context struct {
 	left, right   float64
 	ragged        bool
 	alert         bool // text in the alert colour
+	lists         int  // how many lists the text stands in
 }
 
 // bodyContext is the main text of a chapter.
@@ -81,6 +82,14 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 			ps.font, ps.size, ps.leading, ps.align = serifItalic, c.size*0.85, c.leading*0.85, raggedRight
 			f.space(c.leading/3, false)
 			f.paragraph(b.Inlines, ps)
+		case book.Figure:
+			f.figure(&bs[i], c)
+		case book.Table:
+			f.table(&bs[i], c)
+		case book.CodeBlock:
+			f.codeBlock(&bs[i], c)
+		case book.SectionBreak:
+			f.sectionBreak(c)
 		}
 		prevPara = b.Kind == book.Paragraph
 	}
@@ -91,6 +100,10 @@ func (f *flow) sectionHeading(b *book.Block, c context, first bool) {
 	ps := paraSpec{font: fontFor(book.HeadingText), align: raggedRight, left: c.left, right: c.right}
 	before, after := 1.5*c.leading, 0.5*c.leading
 	level := 1
+	if b.Level >= 4 {
+		f.minorHeading(b, c, first)
+		return
+	}
 	if b.Level >= 3 {
 		ps.size, ps.leading = c.size, c.leading
 		before, after, level = c.leading, 0.25*c.leading, 2
@@ -118,10 +131,14 @@ func (f *flow) list(b book.Block, c context, addr string) {
 	if b.Ordered {
 		hang = f.m.width(c.font, c.size, strconv.Itoa(b.Start+len(b.Items))+".") + 0.6*c.size
 	}
+	if c.lists >= maxListIndents {
+		hang = 0 // the label hangs in the indent of the list it stands in
+	}
 	for i, it := range b.Items {
 		ic := c
 		ic.left += hang
-		label := "•"
+		ic.lists++
+		label := bullets[c.lists%len(bullets)]
 		if b.Ordered {
 			label = strconv.Itoa(b.Start+i) + "."
 		}

@@ -187,8 +187,10 @@ func (d *Document) checkPages() {
 			if ln == nil {
 				continue
 			}
-			if ln.wide != nil {
-				d.rep.reportWide(ln.wide)
+			for _, l := range pe.e.lines() { // a table's cells too
+				if l.wide != nil {
+					d.rep.reportWide(l.wide)
+				}
 			}
 			if r := pe.e.para; r != nil {
 				if _, ok := lines[r]; !ok {

@@ -75,6 +75,9 @@ func (d *Document) drawing() pdfdraw.Document {
 		doc.Boxes.Trim = pdf.Rect{X0: off, Y0: off, X1: off + g.trimW, Y1: off + g.trimH}
 	}
 	for id := fontID(0); id < numFonts; id++ {
+		if id == monoRegular && !d.usesFace(monoRegular) {
+			break // the last face: the fonts before it keep their indexes
+		}
 		doc.Fonts = append(doc.Fonts, id.face().Data())
 	}
 	return doc

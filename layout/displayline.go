@@ -46,6 +46,14 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 			out.Dests = append(out.Dests, pdfdraw.Dest{Name: r.g.anchor, Y: top})
 		}
 		role := roles[i]
+		if r.g.pic != nil { // a picture inside the text: the words after it are a run of their own
+			if cur != nil && !curRole.artifact {
+				cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
+			}
+			ds.picture(out, ln, r, x, y)
+			cur = nil
+			continue
+		}
 		if cur != nil && role == curRole && r.tag == nil && last.tag == nil && sameText(last, r) {
 			if !touching(last, r) {
 				cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))

@@ -1,5 +1,7 @@
 package layout
 
+import "github.com/fpc/bindery/book"
+
 // itemKind says whether an item is a box, glue or a penalty (Knuth and Plass 1981).
 type itemKind uint8
 
@@ -44,7 +46,8 @@ type glyphs struct {
 	link   string // "#id" for an internal target, else a URL; "" for none
 	anchor string // an identifier this run defines (a note reference)
 	width  float64
-	alert  bool // drawn in the alert colour
+	alert  bool        // drawn in the alert colour
+	pic    *book.Image // a picture inside text, drawn in the box instead of glyphs (see addPicture)
 }
 
 func box(w float64, g *glyphs) item { return item{kind: boxItem, width: w, ink: g} }

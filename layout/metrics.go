@@ -22,6 +22,7 @@ const (
 	serifBoldItalic
 	sansRegular
 	sansBold
+	monoRegular // code blocks; embedded only in documents that have one (see Document.drawing)
 	numFonts
 )
 
@@ -38,6 +39,8 @@ func (id fontID) face() *fonts.Face {
 		return fonts.Get(fonts.Sans, fonts.Regular)
 	case sansBold:
 		return fonts.Get(fonts.Sans, fonts.Bold)
+	case monoRegular:
+		return fonts.Get(fonts.Mono, fonts.Regular)
 	}
 	return fonts.Get(fonts.Serif, fonts.Regular)
 }
@@ -46,14 +49,20 @@ func (id fontID) face() *fonts.Face {
 func fontFor(r book.Role) fontID {
 	f := r.Face()
 	id := serifRegular
-	if f.Family == fonts.Sans {
+	switch f.Family {
+	case fonts.Sans:
 		id = sansRegular
+	case fonts.Mono:
+		return monoRegular
 	}
 	return id.withStyle(f.Style == fonts.Italic || f.Style == fonts.BoldItalic, f.Style == fonts.Bold || f.Style == fonts.BoldItalic)
 }
 
 // withStyle returns the serif face with italic and bold switched on as asked.
 func (id fontID) withStyle(italic, bold bool) fontID {
+	if id == monoRegular {
+		return id
+	}
 	if id >= sansRegular {
 		if bold {
 			return sansBold

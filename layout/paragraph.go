@@ -121,6 +121,8 @@ func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 			b.addInlines(x.Children, s)
 		case book.NoteRef:
 			b.addNoteRef(x, st)
+		case book.Picture:
+			b.addPicture(x, st)
 		case book.Break:
 			b.items = append(b.items, glue(0, fill, 0), penalty(0, -infPenalty, false, nil))
 		}

@@ -47,10 +47,10 @@ func columnWidths(cols []colRange, measure float64) ([]float64, bool) {
 }
 
 // cellRange returns the narrowest and natural width of a cell's text from its items: the
-// widest run of boxes between two spaces (a word, with its kerning and any hyphenation
-// points, which a narrow column must still not need), and the width of the whole text on
-// one line. Forced breaks start a new line.
-func cellRange(items []item) colRange {
+// widest run of boxes between two spaces (a word, with its kerning), or with hyphens set
+// the widest piece of a word between hyphenation points (with its hyphen); and the width of
+// the whole text on one line. Forced breaks start a new line.
+func cellRange(items []item, hyphens bool) colRange {
 	var r colRange
 	word, line := 0.0, 0.0
 	for _, it := range items {
@@ -64,9 +64,12 @@ func cellRange(items []item) colRange {
 			}
 			r.min, word = max(r.min, word), 0
 		case penaltyItem:
-			if it.penalty <= -infPenalty {
+			switch {
+			case it.penalty <= -infPenalty:
 				r.max, line = max(r.max, line), 0
 				r.min, word = max(r.min, word), 0
+			case hyphens && it.flagged && it.penalty < infPenalty:
+				r.min, word = max(r.min, word+it.width), 0
 			}
 		}
 	}

@@ -49,19 +49,22 @@ func TestCellRange(t *testing.T) {
 	b := func(w float64) item { return box(w, nil) }
 	sp := glue(3, 1, 1)
 	for _, tc := range []struct {
-		name  string
-		items []item
-		want  colRange
+		name    string
+		items   []item
+		want    colRange
+		hyphens bool
 	}{
-		{"empty", nil, colRange{}},
-		{"one word", finish([]item{b(10), b(5)}), colRange{15, 15}},
-		{"two words", finish([]item{b(10), sp, b(30)}), colRange{30, 43}},
-		{"hyphenation point inside a word", finish([]item{b(10), penalty(4, hyphenPenalty, true, nil), b(12), sp, b(5)}), colRange{22, 30}},
+		{"empty", nil, colRange{}, false},
+		{"one word", finish([]item{b(10), b(5)}), colRange{15, 15}, false},
+		{"two words", finish([]item{b(10), sp, b(30)}), colRange{30, 43}, false},
+		{"hyphenation point inside a word", finish([]item{b(10), penalty(4, hyphenPenalty, true, nil), b(12), sp, b(5)}), colRange{22, 30}, false},
+		{"split at the hyphenation point", finish([]item{b(10), penalty(4, hyphenPenalty, true, nil), b(12), sp, b(5)}), colRange{14, 30}, true},
+		{"no split at a forbidden point", finish([]item{b(10), penalty(4, infPenalty, true, nil), b(12)}), colRange{22, 22}, true},
 		{"forced break", []item{b(20), sp, b(20), glue(0, fill, 0), penalty(0, -infPenalty, false, nil), b(25), sp, b(1)},
-			colRange{25, 43}},
+			colRange{25, 43}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := cellRange(tc.items); got != tc.want {
+			if got := cellRange(tc.items, tc.hyphens); got != tc.want {
 				t.Errorf("cellRange = %+v, want %+v", got, tc.want)
 			}
 		})

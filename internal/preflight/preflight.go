@@ -218,8 +218,11 @@ func (c *checker) outputIntent() {
 }
 
 // colour finds DeviceRGB and other RGB spaces anywhere in the file's objects, and checks the
-// colour operators of every content stream.
+// colour operators of every content stream. An RGB ICC profile is allowed only as the
+// colour space of images (PDF/X-4 lets ICC-based images through, to be converted by the
+// output intent's colour handling); nothing else may use one.
 func (c *checker) colour() {
+	images := c.imageProfiles()
 	for ref, o := range c.d.Objects {
 		if rgb := findRGB(o.Value); rgb != "" {
 			c.fail("object %s uses %s", ref, rgb)
@@ -227,10 +230,54 @@ func (c *checker) colour() {
 		if rgb := findRGB(o.Dict); rgb != "" {
 			c.fail("stream %s uses %s", ref, rgb)
 		}
-		if o.Stream && fmt.Sprint(o.Dict["/N"]) == "3" {
+		if o.Stream && fmt.Sprint(o.Dict["/N"]) == "3" && !images[ref] {
 			c.fail("stream %s is a 3-component (RGB) ICC profile", ref)
 		}
 	}
+}
+
+// imageProfiles returns the ICC profiles that image XObjects, and only they, use as their
+// colour space, by reference.
+func (c *checker) imageProfiles() map[string]bool {
+	byImage, byOther := map[string]bool{}, map[string]bool{}
+	for _, o := range c.d.Objects {
+		d := o.Dict
+		if !o.Stream {
+			d, _ = o.Value.(map[string]any)
+		}
+		for k, v := range d {
+			if k != "/ColorSpace" && k != "/CS" {
+				continue
+			}
+			if named, ok := c.d.resolve(v).(map[string]any); ok { // a resource dictionary's spaces
+				for _, s := range named {
+					if ref := c.iccProfile(s); ref != "" {
+						byOther[ref] = true
+					}
+				}
+				continue
+			}
+			if ref := c.iccProfile(v); ref != "" && o.Stream && d["/Subtype"] == "/Image" {
+				byImage[ref] = true
+			} else if ref != "" {
+				byOther[ref] = true
+			}
+		}
+	}
+	for ref := range byOther {
+		delete(byImage, ref)
+	}
+	return byImage
+}
+
+// iccProfile returns the profile reference of an ICCBased colour space, "" for another.
+func (c *checker) iccProfile(v any) string {
+	cs, _ := c.d.resolve(v).([]any)
+	if len(cs) != 2 || cs[0] != "/ICCBased" {
+		return ""
+	}
+	ref, _ := cs[1].(string)
+	return ref
 }
 
 func findRGB(v any) string {

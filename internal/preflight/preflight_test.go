@@ -116,3 +116,31 @@ func TestContent(t *testing.T) {
 		}
 	}
 }
+
+// TestImageProfiles checks that an RGB ICC profile passes as the colour space of images
+// and fails as any other colour space.
+func TestImageProfiles(t *testing.T) {
+	prof := object{Stream: true, Dict: map[string]any{"/N": 3}}
+	for _, tc := range []struct {
+		name string
+		objs map[string]object
+		ok   bool
+	}{
+		{"image", map[string]object{"1 0 R": prof, "2 0 R": {Value: []any{"/ICCBased", "1 0 R"}},
+			"3 0 R": {Stream: true, Dict: map[string]any{"/Subtype": "/Image", "/ColorSpace": "2 0 R"}}}, true},
+		{"image, direct space", map[string]object{"1 0 R": prof,
+			"3 0 R": {Stream: true, Dict: map[string]any{"/Subtype": "/Image", "/ColorSpace": []any{"/ICCBased", "1 0 R"}}}}, true},
+		{"resources too", map[string]object{"1 0 R": prof, "2 0 R": {Value: []any{"/ICCBased", "1 0 R"}},
+			"3 0 R": {Stream: true, Dict: map[string]any{"/Subtype": "/Image", "/ColorSpace": "2 0 R"}},
+			"4 0 R": {Value: map[string]any{"/ColorSpace": map[string]any{"/CS0": "2 0 R"}}}}, false},
+		{"unused", map[string]object{"1 0 R": prof}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &checker{d: &doc{Objects: tc.objs}}
+			c.colour()
+			if ok := len(c.problems) == 0; ok != tc.ok {
+				t.Errorf("problems %q, want ok = %v", c.problems, tc.ok)
+			}
+		})
+	}
+}
