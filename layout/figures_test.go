@@ -2,6 +2,9 @@ package layout
 
 import (
 	"bytes"
+	"image"
+	_ "image/jpeg" // greyImage decodes the fixture's images
+	_ "image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/icc"
+	"github.com/fpc/bindery/internal/preflight"
 	"github.com/fpc/bindery/internal/testutil"
 	"github.com/fpc/bindery/pdf/pdfcheck"
 )
@@ -32,14 +36,18 @@ func figuresDoc(t *testing.T) *Document {
 	return d
 }
 
-// writeFigures writes the screen and print PDFs of the figures report into dir.
+// writeFigures writes the screen PDF of d and the print PDF of the figures report into dir.
+// The print file is typeset again, as publish does: a Document is drawn once (its structure
+// nodes keep the elements of the file they were drawn into).
 func writeFigures(t *testing.T, d *Document, dir string) (screen, print string) {
 	t.Helper()
 	var s, p bytes.Buffer
 	if err := d.WritePDF(&s); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.WritePrintPDF(&p, icc.Default()); err != nil {
+	pd := figuresDoc(t)
+	pd.PadPages(4) // as publish does for print
+	if err := pd.WritePrintPDF(&p, icc.Default()); err != nil {
 		t.Fatal(err)
 	}
 	screen, print = filepath.Join(dir, "figures.pdf"), filepath.Join(dir, "figures-print.pdf")
@@ -157,7 +165,7 @@ func TestFiguresPDF(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("pdfimages -list:\n%s", out)
-		for _, want := range []string{` image +1200 +700 +gray`, ` image +1500 +1000 +icc +3 +8 +jpeg`} {
+		for _, want := range []string{` image +1200 +700 +icc +3 +8 +image`, ` image +1500 +1000 +icc +3 +8 +jpeg`} {
 			if !regexp.MustCompile(want).Match(out) {
 				t.Errorf("pdfimages lists no %q", want)
 			}
@@ -180,12 +188,76 @@ func TestFiguresPDF(t *testing.T) {
 			at += k + len(row)
 		}
 	}
-	checkPrintInk(t, print)
+	if qpdf, err := exec.LookPath("qpdf"); err == nil {
+		w, h := d.TrimSize()
+		probs, err := preflight.Check(qpdf, print, preflight.Expect{TrimW: w, TrimH: h, Interior: true, Title: "Figures and tables"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range probs {
+			t.Errorf("print preflight: %s", p)
+		}
+	}
+	checkPrintInk(t, print, tablePages(d), colourPages(d))
+}
+
+// tablePages returns the numbers of the pages that hold table rows.
+func tablePages(d *Document) map[int]bool {
+	out := map[int]bool{}
+	for _, p := range d.pages {
+		for _, pe := range p.elems {
+			if ln := pe.e.ln; ln != nil && ln.art != nil && len(ln.art.lines) > 0 && len(ln.art.images) == 0 {
+				out[p.Number] = true
+			}
+		}
+	}
+	return out
+}
+
+// colourPages counts the pages that show an image that is not grey.
+func colourPages(d *Document) int {
+	n := 0
+	for _, p := range d.pages {
+		colour := false
+		for _, ln := range p.textLines() {
+			for _, r := range ln.runs {
+				colour = colour || r.g.pic != nil && !greyImage(r.g.pic.Data)
+			}
+			if ln.art != nil {
+				for _, im := range ln.art.images {
+					colour = colour || !greyImage(im.data)
+				}
+			}
+		}
+		if colour {
+			n++
+		}
+	}
+	return n
+}
+
+// greyImage reports whether a PNG or JPEG file decodes to greys only.
+func greyImage(data []byte) bool {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r != g || g != bl {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // checkPrintInk runs ghostscript's inkcov device over the print PDF and checks that the
-// pages without a colour image use the black plate alone.
-func checkPrintInk(t *testing.T, print string) {
+// table's pages use the black plate alone (its text, rules and grey are K only), and that
+// no more pages use colour ink than show colour images.
+func checkPrintInk(t *testing.T, print string, tables map[int]bool, colourImages int) {
 	gs, err := exec.LookPath("gs")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -206,12 +278,15 @@ func checkPrintInk(t *testing.T, print string) {
 		}
 		if f[0] != "0.00000" || f[1] != "0.00000" || f[2] != "0.00000" {
 			colour++
-			t.Logf("page %d has colour ink: %s", i+1, l)
+			if tables[i+1] {
+				t.Errorf("page %d holds the table and has colour ink: %s", i+1, l)
+			}
 		}
 	}
-	// The chart (grey) and the icon are on the black plate; only the photo's page, and the
-	// icon's if it is a colour icon, may use C, M and Y.
-	if colour > 2 {
-		t.Errorf("%d pages print in colour; only the photo's and the icon's may", colour)
+	if len(tables) == 0 {
+		t.Error("no page holds the table")
+	}
+	if colour > colourImages {
+		t.Errorf("%d pages print in colour; %d show colour images", colour, colourImages)
 	}
 }

@@ -100,7 +100,7 @@ func (f *flow) table(b *book.Block, c context) {
 		}
 		f.add(e)
 	}
-	f.space(c.leading/2, false)
+	f.space(c.leading, false)
 }
 
 // columnRanges measures every column: the narrowest and natural widths of its cells, with
@@ -126,7 +126,8 @@ func (f *flow) columnRanges(b *book.Block, cs cellSpec, hyphens bool) []colRange
 	return cols
 }
 
-// cellSpec is the paragraph of a cell: ragged, hyphenated, bold in the header, between
+// cellSpec is the paragraph of a cell: ragged, hyphenated, bold in the header row (row
+// headers stay in the text face: a bold first column would outweigh the figures), between
 // the given indents from the text block's edges.
 func (f *flow) cellSpec(cs cellSpec, header bool, left, right float64) paraSpec {
 	ps := paraSpec{font: serifRegular, size: cs.size, leading: cs.leading, left: left, right: right,
@@ -166,7 +167,7 @@ func (t tableSet) row(cells []book.Cell, parent *pdfdraw.Node, header bool) *ele
 		case k == 0 && t.b.RowHeaders:
 			role, scope = "TH", "Row"
 		}
-		ps := f.cellSpec(t.cs, header || role == "TH", x+t.cs.pad, f.g.textW-x-w+t.cs.pad)
+		ps := f.cellSpec(t.cs, header, x+t.cs.pad, f.g.textW-x-w+t.cs.pad)
 		prev := f.node
 		f.node, f.role = tr, role
 		lines := f.detached(func() []line { return f.paragraph(in, ps) })

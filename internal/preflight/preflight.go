@@ -227,7 +227,7 @@ func (c *checker) colour() {
 		if rgb := findRGB(o.Value); rgb != "" {
 			c.fail("object %s uses %s", ref, rgb)
 		}
-		if rgb := findRGB(o.Dict); rgb != "" {
+		if rgb := findRGB(o.Dict); rgb != "" && !images[ref] { // an image profile's /Alternate
 			c.fail("stream %s uses %s", ref, rgb)
 		}
 		if o.Stream && fmt.Sprint(o.Dict["/N"]) == "3" && !images[ref] {

@@ -120,7 +120,7 @@ func TestContent(t *testing.T) {
 // TestImageProfiles checks that an RGB ICC profile passes as the colour space of images
 // and fails as any other colour space.
 func TestImageProfiles(t *testing.T) {
-	prof := object{Stream: true, Dict: map[string]any{"/N": 3}}
+	prof := object{Stream: true, Dict: map[string]any{"/N": 3, "/Alternate": "/DeviceRGB"}}
 	for _, tc := range []struct {
 		name string
 		objs map[string]object
