@@ -8,10 +8,11 @@ import (
 // This file sets figures, pictures inside text, #### headings, section breaks and the
 // labels of nested lists.
 
-// maxListIndents is how many lists inside one another are indented: a list nested deeper
-// hangs its labels in the indent of the list it stands in, so its text keeps its measure
-// (docs/print.md).
-const maxListIndents = 4
+// maxListIndents is how many lists inside one another are indented: the manuscript's
+// nesting limit (book.MaxNesting, docs/manuscript.md). A list nested deeper, which check
+// refuses but a model made by hand may hold, hangs its labels in the indent of the list it
+// stands in, so its text keeps its measure.
+const maxListIndents = book.MaxNesting
 
 // bullets are the labels of unordered lists by depth: a bullet, then a dash, in turn.
 var bullets = []string{"•", "–"}
