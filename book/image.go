@@ -95,26 +95,29 @@ func (im *Image) PPI(width float64) float64 {
 	return float64(im.Width) / (width / 72)
 }
 
-// images calls f for every image of blocks: figures and pictures inside text, captions,
-// cells and nested blocks included, in reading order.
+// eachImage calls f for every image of blocks in reading order: figures and pictures
+// inside text, captions, cells and nested blocks included.
 func eachImage(bs []Block, f func(im *Image, figure bool)) {
-	eachBlock(bs, func(b *Block) {
+	var pictures func([]Inline)
+	pictures = func(ins []Inline) {
+		for _, in := range ins {
+			if in.Kind == Picture && in.Image != nil {
+				f(in.Image, false)
+			}
+			pictures(in.Children)
+		}
+	}
+	for i := range bs {
+		b := &bs[i]
 		if b.Kind == Figure && b.Image != nil {
 			f(b.Image, true)
 		}
-	})
-	eachInlineList(bs, func(ins []Inline) {
-		var walk func([]Inline)
-		walk = func(ins []Inline) {
-			for _, in := range ins {
-				if in.Kind == Picture && in.Image != nil {
-					f(in.Image, false)
-				}
-				walk(in.Children)
-			}
+		ownInlineLists(b, pictures)
+		for _, it := range b.Items {
+			eachImage(it, f)
 		}
-		walk(ins)
-	})
+		eachImage(b.Children, f)
+	}
 }
 
 // loadImages reads the image files of a chapter (dir is the edition folder) and reports,
@@ -200,3 +203,27 @@ func sniffFormat(data []byte) string {
 	}
 	return "not an image bindery knows"
 }
+
+// Images returns the edition's image files in reading order, each once (by Hash): the
+// figures and pictures of every chapter and of its notes that Load could read.
+func (e *Edition) Images() []*Image {
+	var out []*Image
+	seen := map[string]bool{}
+	add := func(im *Image, _ bool) {
+		if im.Data != nil && !seen[im.Hash] {
+			seen[im.Hash] = true
+			out = append(out, im)
+		}
+	}
+	for _, ch := range e.Chapters {
+		eachImage(ch.Blocks, add)
+		for i := range ch.Notes {
+			eachImage(ch.Notes[i].Blocks, add)
+		}
+	}
+	return out
+}
+
+// EachImage calls f for every image of blocks in reading order, with figure set for a
+// figure and unset for a picture inside text.
+func EachImage(bs []Block, f func(im *Image, figure bool)) { eachImage(bs, f) }

@@ -19,6 +19,10 @@ func (e *Edition) EachInline(f func(Inline)) {
 	}
 }
 
+// EachBlock calls f for every block of bs and every block nested in them, parents first,
+// in reading order: the one walk the renderers share.
+func EachBlock(bs []Block, f func(*Block)) { eachBlock(bs, f) }
+
 // eachBlock calls f for every block of bs and every block nested in them, parents first,
 // in reading order.
 func eachBlock(bs []Block, f func(*Block)) {
@@ -39,21 +43,26 @@ func eachBlock(bs []Block, f func(*Block)) {
 func eachInlineList(bs []Block, f func([]Inline)) {
 	for i := range bs {
 		b := &bs[i]
-		f(b.Title)
-		f(b.Byline)
-		f(b.Inlines)
-		f(b.Caption)
-		for _, c := range b.Header {
-			f(c.Inlines)
-		}
-		for _, row := range b.Rows {
-			for _, c := range row {
-				f(c.Inlines)
-			}
-		}
+		ownInlineLists(b, f)
 		for _, it := range b.Items {
 			eachInlineList(it, f)
 		}
 		eachInlineList(b.Children, f)
+	}
+}
+
+// ownInlineLists calls f with the inline lists of b itself, not of the blocks inside it.
+func ownInlineLists(b *Block, f func([]Inline)) {
+	f(b.Title)
+	f(b.Byline)
+	f(b.Inlines)
+	f(b.Caption)
+	for _, c := range b.Header {
+		f(c.Inlines)
+	}
+	for _, row := range b.Rows {
+		for _, c := range row {
+			f(c.Inlines)
+		}
 	}
 }

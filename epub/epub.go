@@ -32,6 +32,7 @@ var (
 	ErrNoChapters = errors.New("the edition has no chapters")
 	ErrNoDate     = errors.New("no modification date")
 	ErrLanguage   = errors.New("no interface strings for the language")
+	ErrImage      = errors.New("an image cannot be shipped")
 )
 
 // Options adjusts how an edition is written.
@@ -70,6 +71,7 @@ func (p *publication) build() ([]file, error) {
 		p.addFonts,
 		p.addStyle,
 		p.addCover,
+		p.addImages,
 		p.addTitlePage,
 		p.addImprint,
 		p.addChapters,

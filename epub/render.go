@@ -18,6 +18,7 @@ type renderer struct {
 	href     string     // the document being written
 	level    int        // level of the last heading written; 1 is the document title
 	headings int        // headings written so far, for their identifiers
+	tables   int        // captioned tables written so far, for their captions' identifiers
 	sections []tocEntry // the outline's sections, for the navigation
 	refs     []int      // references seen per note number
 	inLink   bool
@@ -90,6 +91,14 @@ func (r *renderer) block(b *book.Block, addr string) {
 		m.close("blockquote")
 	case book.Box:
 		r.box(b, addr)
+	case book.Figure:
+		r.figure(b, addr)
+	case book.Table:
+		r.table(b, addr)
+	case book.CodeBlock:
+		r.codeBlock(b, addr)
+	case book.SectionBreak:
+		r.sectionBreak(addr)
 	default:
 		r.fail("%s: unknown block kind %d", b.Pos, b.Kind)
 	}
@@ -228,6 +237,8 @@ func (r *renderer) inline(in *book.Inline) {
 		r.noteRef(in)
 	case book.Break:
 		m.empty("br")
+	case book.Picture:
+		r.picture(in)
 	default:
 		r.fail("%s: unknown inline kind %d", in.Pos, in.Kind)
 	}

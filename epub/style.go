@@ -71,6 +71,9 @@ func (p *publication) addStyle() error {
 			f.Family, style, weight, f.File)
 	}
 	b.WriteString(styleSheet)
+	if usesFigureSheet(p.ed) {
+		b.WriteString(figureSheet)
+	}
 	p.add(item{id: "css", href: styleFile, mediaType: cssType, data: []byte(b.String()), compress: true})
 	return nil
 }
@@ -79,10 +82,12 @@ func (p *publication) addStyle() error {
 // package's order. The style sheet decides (assets/book.css): headings, the contents'
 // chapter entries, the imprint's labels, the series line and the draft mark are PT Sans
 // Bold; everything else is PT Serif, italic for emphasis, chapter authors, bylines,
-// subtitles, credits and note placeholders, bold for strong emphasis. Emphasis inside a
+// subtitles, credits and note placeholders, bold for strong emphasis and table headers;
+// code blocks are PT Mono (assets/figures.css). Emphasis inside a
 // heading is left to the reading system (PT Sans has no italic here).
 func usedFaces(ed *book.Edition) []*fonts.Face {
 	used := map[fonts.Style]bool{fonts.Regular: true}
+	mono := false // a code block is set in PT Mono
 	var inlines func(ins []book.Inline, bold, italic bool)
 	inlines = func(ins []book.Inline, bold, italic bool) {
 		for _, in := range ins {
@@ -103,6 +108,20 @@ func usedFaces(ed *book.Edition) []*fonts.Face {
 				inlines(b.Inlines, false, true)
 			case book.Box:
 				inlines(b.Byline, false, true)
+			case book.Figure:
+				inlines(b.Caption, false, false)
+			case book.Table:
+				inlines(b.Caption, false, false)
+				for _, c := range b.Header {
+					inlines(c.Inlines, true, false)
+				}
+				for _, row := range b.Rows {
+					for i, c := range row {
+						inlines(c.Inlines, i == 0 && b.RowHeaders, false)
+					}
+				}
+			case book.CodeBlock:
+				mono = true
 			}
 			blocks(b.Children)
 			for _, it := range b.Items {
@@ -127,7 +146,7 @@ func usedFaces(ed *book.Edition) []*fonts.Face {
 	}
 	var out []*fonts.Face
 	for _, f := range fonts.All() {
-		if f.Family == fonts.Serif && used[f.Style] || f.Family == fonts.Sans && f.Style == fonts.Bold {
+		if f.Family == fonts.Serif && used[f.Style] || f.Family == fonts.Sans && f.Style == fonts.Bold || f.Family == fonts.Mono && mono {
 			out = append(out, f)
 		}
 	}
