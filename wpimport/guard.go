@@ -100,10 +100,10 @@ func (r *Result) Plan(dir string) ([]Change, error) {
 			return nil, err
 		}
 		files := map[string][]byte{"book.yaml": data}
+		r.copyImages(e, uploads, files) // first: a converted picture changes its name
 		for j, c := range e.Chapters {
 			files[e.Files[j]] = c.Markdown()
 		}
-		r.copyImages(e, uploads, files)
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			ch, err := change(edDir, path.Join(e.Dir, name), name, files[name], record)
 			if err != nil {
@@ -201,8 +201,14 @@ func (r *Result) copyImages(e *Edition, uploads *os.Root, files map[string][]byt
 		}
 		format := ""
 		if data != nil {
-			files[img.Path] = data
 			format = imageFormat(data)
+			if png, err := toPNG(data, format); err == nil {
+				img.Path = e.freeName(strings.TrimSuffix(img.Path, path.Ext(img.Path)) + ".png")
+				r.Warnings = append(r.Warnings, Warning{Source: Source{File: e.Dir + "/" + img.Path}, Msg: fmt.Sprintf(
+					"image %s is %s, which bindery does not embed: its first frame is written as a PNG", img.URL, format)})
+				data, format = png, "PNG"
+			}
+			files[img.Path] = data
 		} else {
 			r.Fetch = append(r.Fetch, Fetch{URL: img.URL, Path: e.Dir + "/" + img.Path})
 			if ext := strings.ToLower(path.Ext(img.Path)); ext != ".png" && ext != ".jpg" && ext != ".jpeg" {

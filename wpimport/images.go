@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/gif"
+	"image/png"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"strings"
+
+	"golang.org/x/image/webp"
 )
 
 // Image is one picture of an imported chapter: the address the post shows it from, and
@@ -162,4 +167,45 @@ func imageFormat(data []byte) string {
 		return "WebP"
 	}
 	return "not PNG or JPEG"
+}
+
+// toPNG converts a GIF (its first frame) or a WebP picture to PNG, which bindery embeds.
+func toPNG(data []byte, format string) ([]byte, error) {
+	var img image.Image
+	var err error
+	switch format {
+	case "GIF":
+		img, err = gif.Decode(bytes.NewReader(data))
+	case "WebP":
+		img, err = webp.Decode(bytes.NewReader(data))
+	default:
+		return nil, fmt.Errorf("%s is not converted", format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// freeName returns p, or p with -2, -3 … before its extension, so that no other picture
+// of the edition has that path.
+func (e *Edition) freeName(p string) string {
+	taken := func(q string) bool {
+		for _, img := range e.Images {
+			if strings.EqualFold(img.Path, q) {
+				return true
+			}
+		}
+		return false
+	}
+	ext := path.Ext(p)
+	stem := strings.TrimSuffix(p, ext)
+	for n := 2; taken(p); n++ {
+		p = fmt.Sprintf("%s-%d%s", stem, n, ext)
+	}
+	return p
 }

@@ -3,6 +3,9 @@ package wpimport
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/gif"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +30,7 @@ func mediaWXR() []byte {
 	return []byte(`<?xml version="1.0"?><rss xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Site</title>` +
 		item(10, "post", "First", `Text.<p><img src="https://x.org/wp-content/uploads/2020/01/photo.jpg?w=300" alt="Photo one"></p>[gallery]`, "") +
 		item(11, "post", "Second", `Text.<p><img src="https://x.org/wp-content/uploads/2021/02/photo.jpg" alt="Photo two"></p>[gallery ids="21,99"]`, "") +
-		att(20, 10, 2, "2021/07/second.png", "Second in the gallery", "Chart B") +
+		att(20, 10, 2, "2021/07/second.gif", "Second in the gallery", "Chart B") +
 		att(21, 10, 1, "2021/07/first.png", "First in the gallery", "Chart A") +
 		att(22, 0, 0, "2021/07/loose.png", "", "") +
 		`</channel></rss>`)
@@ -35,15 +38,18 @@ func mediaWXR() []byte {
 
 // TestImportImages imports the media fixture: galleries become figures in their
 // order, images are named per edition (photo.jpg, photo-2.jpg), the pictures found
-// in the uploads folder beside the export are copied and recorded, the others listed
-// to fetch, and nothing outside the uploads folder is read.
+// in the uploads folder beside the export are copied (a GIF converted to PNG) and
+// recorded, the others listed to fetch, and nothing outside the uploads folder is read.
 func TestImportImages(t *testing.T) {
 	dir := t.TempDir()
 	export := filepath.Join(dir, "site.xml")
 	os.WriteFile(export, mediaWXR(), 0o644)
 	png := []byte("\x89PNG\r\n\x1a\nfirst")
 	uploads := filepath.Join(dir, "wp-content", "uploads")
-	for name, data := range map[string][]byte{"2021/07/first.png": png, "2020/01/photo.jpg": []byte("\xff\xd8\xff jpeg"), "2021/07/notes.txt": []byte("x")} {
+	var gifData bytes.Buffer
+	gif.Encode(&gifData, image.NewPaletted(image.Rect(0, 0, 3, 2), color.Palette{color.Black, color.White}), nil)
+	for name, data := range map[string][]byte{"2021/07/first.png": png, "2020/01/photo.jpg": []byte("\xff\xd8\xff jpeg"), "2021/07/notes.txt": []byte("x"),
+		"2021/07/second.gif": gifData.Bytes()} {
 		os.MkdirAll(filepath.Join(uploads, filepath.Dir(name)), 0o755)
 		os.WriteFile(filepath.Join(uploads, name), data, 0o644)
 	}
@@ -72,6 +78,9 @@ func TestImportImages(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(ed, "images", "first.png")); !bytes.Equal(got, png) {
 		t.Errorf("images/first.png was not copied from the uploads folder: %q", got)
 	}
+	if got, _ := os.ReadFile(filepath.Join(ed, "images", "second.png")); imageFormat(got) != "PNG" {
+		t.Errorf("the GIF was not converted to images/second.png: %q", got)
+	}
 	if _, err := os.Stat(filepath.Join(ed, "images", "photo-2.jpg")); err == nil {
 		t.Errorf("a symbolic link out of the uploads folder was followed")
 	}
@@ -84,9 +93,9 @@ func TestImportImages(t *testing.T) {
 	r := report.String()
 	for _, want := range []string{
 		"fetch https://x.org/wp-content/uploads/2021/02/photo.jpg -> r/en/images/photo-2.jpg\n",
-		"fetch https://x.org/wp-content/uploads/2021/07/second.png -> r/en/images/second.png\n",
 		"post 11: a [gallery] shows attachments that the input does not hold (99)",
-		"2 pictures not in an uploads folder",
+		"r/en/images/second.png: warning: image https://x.org/wp-content/uploads/2021/07/second.gif is GIF, which bindery does not embed: its first frame is written as a PNG",
+		"1 picture not in an uploads folder",
 	} {
 		if !strings.Contains(r, want) {
 			t.Errorf("report lacks %q:\n%s", want, r)
