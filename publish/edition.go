@@ -71,12 +71,23 @@ func buildEdition(ctx context.Context, ed *book.Edition, opts Options, warnings 
 		files, fail = e.render()
 	}
 	if fail == nil && slices.Contains(opts.Formats, Print) { // last: a refused draft still gets its EPUB and PDF
-		var more []pending
-		var err error
-		more, refused, err = e.renderPrint()
-		files = append(files, more...)
-		if err != nil {
-			fail = e.failure(Print, err)
+		// An image under book.MinPPI at its printed size fails the edition; one under
+		// book.WarnPPI is a warning of the print interior.
+		res := ed.PrintResolution(opts.Paper, true)
+		if res.HasErrors() {
+			fail = &Failure{Edition: ed.Name(), Format: Print, Reason: reason(res), Diagnostics: res}
+		} else {
+			var more []pending
+			var err error
+			more, refused, err = e.renderPrint()
+			if len(more) > 0 {
+				more[0].out.Diagnostics = append(more[0].out.Diagnostics, res...)
+				more[0].out.Warnings += len(res)
+			}
+			files = append(files, more...)
+			if err != nil {
+				fail = e.failure(Print, err)
+			}
 		}
 	}
 	if fail == nil {
