@@ -68,9 +68,9 @@ func (f *flow) figure(b *book.Block, c context) {
 	if len(caption) > 0 {
 		base = top + float64(len(caption)-1)*nc.leading + baseline(nc.spec())
 	}
-	f.space(c.leading/2, false)
+	f.space(c.leading, false) // a line of air above and below
 	f.add(&elem{h: h + capH, base: base, ln: artLine(a, f.leaf)})
-	f.space(c.leading/2, false)
+	f.space(c.leading, false)
 }
 
 // detached runs set, which adds lines to the flow, and takes them out again: the caller

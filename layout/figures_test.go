@@ -149,6 +149,9 @@ func TestFiguresPDF(t *testing.T) {
 	if len(r.Problems) > 0 {
 		t.Errorf("pdfcheck: %s", strings.Join(r.Problems, "\n"))
 	}
+	if n := bytes.Count(b, []byte("/S /TH ")) + bytes.Count(b, []byte("/S /TD ")); n != 41*4 {
+		t.Errorf("%d table cells in the structure tree, want 41 rows of 4", n)
+	}
 	for _, tag := range []string{"/S /Figure", "/S /Table", "/S /THead", "/S /TBody", "/S /TH", "/S /TD", "/S /Caption", "/S /Code", "/Scope /Column", "/Scope /Row", "/S /H4"} {
 		if !bytes.Contains(b, []byte(tag)) {
 			t.Errorf("no %s in the structure tree", tag)

@@ -172,6 +172,11 @@ func (t tableSet) row(cells []book.Cell, parent *pdfdraw.Node, header bool) *ele
 		f.node, f.role = tr, role
 		lines := f.detached(func() []line { return f.paragraph(in, ps) })
 		f.node = prev
+		if len(in) == 0 && len(lines) == 1 && len(lines[0].runs) == 0 {
+			// An empty cell shows a space, so that its TH or TD is in the structure tree
+			// and every row has all its cells for a screen reader.
+			lines[0].runs = []placed{{g: (&paraBuilder{m: f.m}).run(ps.font, ps.size, " ")}}
+		}
 		for i := range lines {
 			ln := &lines[i]
 			if ln.tag != nil {
