@@ -3,6 +3,7 @@ package wpimport
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -151,31 +152,30 @@ func lastWords(s string, n int) string {
 }
 
 // normalizeHeadings maps the post's heading levels onto the manuscript's
-// three (## sections, ### subsections, #### below them): the shallowest level
-// used becomes ##, the next ###, deeper ones ####, and a subsection before any
-// section is promoted.
+// three (## sections, ### subsections, #### below them): the levels the post
+// uses, in order, become ##, ###, and #### for all deeper ones; no heading is
+// more than one level below the one before it (a subsection before any
+// section is promoted, <h2> then <h4> is ## then ###).
 func (c *Chapter) normalizeHeadings() {
-	top := 0
+	var used []int
 	for _, b := range c.blocks {
-		if b.kind == kHeading && (top == 0 || b.level < top) {
-			top = b.level
+		if b.kind == kHeading && !slices.Contains(used, b.level) {
+			used = append(used, b.level)
 		}
 	}
-	seenSection, flattened := false, false
+	slices.Sort(used)
+	prev, flattened := 1, false
 	for i := range c.blocks {
 		b := &c.blocks[i]
 		if b.kind != kHeading {
 			continue
 		}
-		level := b.level - top + 2
+		level := slices.Index(used, b.level) + 2
 		if level > 4 {
 			level, flattened = 4, true
 		}
-		if level == 3 && !seenSection {
-			level = 2
-		}
-		seenSection = seenSection || level == 2
-		b.level = level
+		level = min(level, prev+1)
+		b.level, prev = level, level
 	}
 	if flattened {
 		c.Warnings = append(c.Warnings, Warning{c.Post.Source, c.Post.ID,

@@ -30,6 +30,10 @@ func (c *htmlConv) start(t xml.StartElement) {
 	}
 	switch name {
 	case "p", "div", "section", "article", "figure", "figcaption", "center", "address", "dt", "dd", "header", "footer", "aside":
+		if c.kind == kItem && (name == "figure" || name == "figcaption") {
+			c.cur.WriteString(" ") // a picture in a list item is inline, its caption text of the item
+			return
+		}
 		if c.kind == kItem && strings.TrimSpace(c.cur.String()) == "" {
 			return // <li><p>…</p></li>: the paragraph is the item's text
 		}
@@ -85,6 +89,9 @@ func (c *htmlConv) end(name string) {
 	}
 	if len(c.figs) > 0 && c.capt == nil && (name == "ul" || name == "ol") {
 		return // a gallery's grid, not a list
+	}
+	if c.kind == kItem && (name == "figure" || name == "figcaption") {
+		return
 	}
 	switch name {
 	case "code", "kbd", "samp", "tt":
