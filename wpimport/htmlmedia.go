@@ -29,6 +29,13 @@ type figureCtx struct {
 	marks   []string // decorative, or ""
 	caption string   // its caption, plain text
 	tables  int      // tables inside it (a block-editor table figure)
+	gallery bool     // a gallery: its list items and paragraphs are only its grid
+}
+
+// inGallery reports whether a gallery figure is open: inside it, lists and
+// paragraphs lay out the pictures and hold no text of their own.
+func (c *htmlConv) inGallery() bool {
+	return slices.ContainsFunc(c.figs, func(f *figureCtx) bool { return f.gallery })
 }
 
 // captionCtx is an open caption element of a figure: its text is the caption.
@@ -69,19 +76,16 @@ func (c *htmlConv) mediaStart(name string, t xml.StartElement) bool {
 		}
 		switch name {
 		case "ul", "ol", "li", "dt", "dd", "p", "div": // a gallery's grid: no list, no paragraphs
-			if c.capt == nil && isCaptionStart(name, t) {
-				break
+			if c.capt == nil && c.tbl == nil && c.inGallery() && !isCaptionStart(name, t) {
+				return true
 			}
-			if c.capt != nil || c.tbl != nil {
-				return false
-			}
-			return true
 		}
 	}
 	switch {
 	case isFigureStart(name, t) && c.tbl == nil:
 		c.flush()
-		c.figs = append(c.figs, &figureCtx{tag: name})
+		c.figs = append(c.figs, &figureCtx{tag: name, gallery: hasClass(t, "wp-block-gallery") || hasClass(t, "gallery") ||
+			hasClass(t, "tiled-gallery") || hasClass(t, "blocks-gallery-grid")})
 		return true
 	case len(c.figs) > 0 && c.capt == nil && isCaptionStart(name, t):
 		c.flush()

@@ -31,6 +31,8 @@ func TestConvertHTMLMedia(t *testing.T) {
 			"- See ![H](images/h.png)\n\n## Title I\n"},
 		{"a block gallery is a figure per image, its caption a paragraph", `<figure class="wp-block-gallery"><ul class="blocks-gallery-grid"><li><figure><img src="/j.jpg" alt="J"><figcaption>Cap J</figcaption></figure></li><li><figure><img src="/k.jpg" alt="K"></figure></li></ul><figcaption class="blocks-gallery-caption">Both</figcaption></figure>`,
 			"![J](images/j.jpg \"Cap J\")\n\n![K](images/k.jpg)\n\nBoth\n"},
+		{"an unclosed figure keeps its paragraphs and lists; its picture comes where it ends (here the end of the post)", `<figure><img src="/o.png" alt="O"><p>One.</p><ul><li>a</li><li>b</li></ul><p>Two.</p>`,
+			"One.\n\n- a\n- b\n\nTwo.\n\n![O](images/o.png)\n"},
 		{"the same file in two sizes is one image", `<p><img src="/l.png?w=100" alt="L"></p><p><img src="/l.png" alt="L2"></p>`,
 			"![L](images/l.png)\n\n![L2](images/l.png)\n"},
 		{"table with a header, alignment, a caption and a pipe", `<table><caption>Cases, 2020</caption><thead><tr><th>Year</th><th style="text-align: right">Cases</th></tr></thead><tbody><tr><td>2020</td><td align="right">1|414</td></tr></tbody></table>`,

@@ -87,7 +87,7 @@ func (c *htmlConv) end(name string) {
 	if c.preEnd(name) || c.tableEnd(name) || c.mediaEnd(name) {
 		return
 	}
-	if len(c.figs) > 0 && c.capt == nil && (name == "ul" || name == "ol") {
+	if c.inGallery() && c.capt == nil && c.tbl == nil && (name == "ul" || name == "ol") {
 		return // a gallery's grid, not a list
 	}
 	if c.kind == kItem && (name == "figure" || name == "figcaption") {
