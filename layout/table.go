@@ -82,7 +82,8 @@ func (f *flow) table(b *book.Block, c context) {
 	t := tableSet{f: f, b: b, c: c, cs: cs, widths: widths}
 	head := t.row(b.Header, &pdfdraw.Node{Role: "THead", Parent: tbl}, true)
 	head.ln.art.rules = append(head.ln.art.rules, t.rule(0, tableRule), t.rule(head.h, headRule))
-	again := &elem{h: head.h, base: head.base, ln: artLine(&art{lines: head.ln.art.lines, rules: head.ln.art.rules, artifact: true}, "")}
+	again := &elem{h: head.h, base: head.base, panel: f.panel, notes: f.inNotes,
+		ln: artLine(&art{lines: head.ln.art.lines, rules: head.ln.art.rules, artifact: true}, "")}
 	f.add(head)
 	f.keepNext = true
 	body := &pdfdraw.Node{Role: "TBody", Parent: tbl}

@@ -1,6 +1,10 @@
 package layout
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,4 +196,40 @@ func lineTextOf(ln *line) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestTallFigure checks that a figure taller than a page is scaled down to fit the page
+// with its caption, keeping its proportions.
+func TestTallFigure(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 300, 3000))); err != nil {
+		t.Fatal(err)
+	}
+	im := &book.Image{Src: "images/tall.png", Alt: "A tall grey bar", Format: book.PNG, Width: 300, Height: 3000, Data: b.Bytes()}
+	fig := book.Block{Kind: book.Figure, Image: im, Caption: text("A caption")}
+	d, err := Typeset(vocabEdition(fig), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range d.pages {
+		for _, pe := range p.elems {
+			if ln := pe.e.ln; ln != nil && ln.art != nil && len(ln.art.images) == 1 {
+				found = true
+				ai := ln.art.images[0]
+				if pe.y+pe.e.h > d.g.grid().height+0.01 {
+					t.Errorf("figure ends at %.1f, below the text block's %.1f", pe.y+pe.e.h, d.g.grid().height)
+				}
+				if r := ai.h / ai.w; math.Abs(r-10) > 1e-6 {
+					t.Errorf("figure %.1f × %.1f pt, not 1:10", ai.w, ai.h)
+				}
+				if len(ln.art.lines) != 1 {
+					t.Errorf("%d caption lines, want 1", len(ln.art.lines))
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no figure set")
+	}
 }
