@@ -108,6 +108,8 @@ func (r *renderer) note(note *book.Note) {
 		class = "note missing"
 	}
 	id := r.ch.NoteID(note.Number)
+	r.inNote = true
+	defer func() { r.inNote = false }()
 	m.open("li", "class", class)
 	m.open("div", "id", id, "class", "footnote", "epub:type", "footnote", "role", "doc-footnote")
 	r.pageBreaks(id)

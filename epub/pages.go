@@ -163,9 +163,9 @@ func (r *renderer) text(s string) {
 }
 
 // write writes text, with soft hyphens where the language needs them, except in headings,
-// code and addresses.
+// notes, code and addresses.
 func (r *renderer) write(s string) {
-	if r.p.soft != nil && !r.verbatim && !r.inHeading && r.lang == r.p.ed.Lang {
+	if r.p.soft != nil && !r.verbatim && !r.inHeading && !r.inNote && r.lang == r.p.ed.Lang {
 		s = r.p.soft(s)
 	}
 	r.m.text(s)

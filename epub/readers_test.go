@@ -105,6 +105,19 @@ func TestSoftHyphens(t *testing.T) {
 			t.Errorf("soft hyphen where none belongs (%s): %q", re, m)
 		}
 	}
+	// Notes are never hyphenated, in print or here: after a chapter's first note, none.
+	found := false
+	for name, data := range kk.files {
+		if i := strings.Index(string(data), `class="footnote"`); i >= 0 {
+			found = true
+			if strings.ContainsRune(string(data[i:]), '\u00ad') {
+				t.Errorf("%s: soft hyphens in the notes", name)
+			}
+		}
+	}
+	if !found {
+		t.Error("the kk fixture has no notes")
+	}
 	en := unpack(t, build(t, fixture("en", false), Options{}))
 	for name, data := range en.files {
 		if strings.HasSuffix(name, ".xhtml") && strings.ContainsRune(string(data), '\u00ad') {

@@ -33,6 +33,7 @@ type renderer struct {
 	midWord   bool            // the text written last ends inside a word
 	verbatim  bool            // writing code or an address: no soft hyphens
 	inHeading bool            // writing a heading: no soft hyphens, as in print
+	inNote    bool            // writing an endnote: no soft hyphens (notes are never hyphenated)
 }
 
 func newRenderer(m *markup, p *publication, ch *book.Chapter, href string) *renderer {

@@ -45,6 +45,17 @@ const (
 	runtDemerits = 1e5
 )
 
+// lastWordDemerits is what the emergency pass charges for hyphenating a paragraph's last
+// word (the other passes refuse it): about as much as a line stretched to badness 1000, so it
+// takes one only to avoid a line as bad as that. compressDemerits is what a line costs whose
+// letters are squeezed all the way (font compression, maxExpansion), in proportion to the
+// share used: compression is a last resort, and a line that needs it is worse than one whose
+// spaces alone absorb the excess.
+const (
+	lastWordDemerits = 1e6
+	compressDemerits = 3e4
+)
+
 type totals struct{ width, stretch, shrink, boxes float64 }
 
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
@@ -71,9 +82,10 @@ func breakLinesPass(items []item, p breakParams) ([]int, bool) {
 	return nil, true
 }
 
+// hasFlagged reports whether a paragraph has a place where a hyphen may be inserted.
 func hasFlagged(items []item) bool {
 	for _, it := range items {
-		if it.kind == penaltyItem && it.flagged && it.penalty < infPenalty && it.penalty > -infPenalty {
+		if it.inserted() && it.penalty < infPenalty {
 			return true
 		}
 	}
@@ -90,7 +102,7 @@ func legal(items []item, i int, p breakParams) (bool, float64) {
 		if it.last && !p.final {
 			return false, 0
 		}
-		if it.penalty >= infPenalty || (p.noHyphens && it.flagged && it.penalty > -infPenalty) {
+		if it.penalty >= infPenalty || (p.noHyphens && it.inserted()) {
 			return false, 0
 		}
 		return true, it.penalty
@@ -142,6 +154,24 @@ func widthOf(it item) float64 {
 		return 0
 	}
 	return it.width
+}
+
+// compressed returns the share of the letters' compression (0 to 1) that a line from node a
+// to the break at i needs beyond shrinking its spaces all the way.
+func compressed(items []item, i int, a *breakNode, sum totals, p breakParams) float64 {
+	if !p.expand {
+		return 0
+	}
+	w := sum.width - a.width
+	if items[i].kind == penaltyItem {
+		w += items[i].width
+	}
+	over := w - p.width(a.line) - (sum.shrink - a.shrink)
+	room := maxExpansion * (sum.boxes - a.boxes)
+	if over <= 0 || room <= 0 {
+		return 0
+	}
+	return math.Min(1, over/room)
 }
 
 // ratio computes the adjustment ratio of a line from node a to the break at i.
@@ -286,6 +316,12 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 		if hyphens > maxLadder {
 			d += ladderDemerits
 		}
+	}
+	if p.final && items[i].lastWord {
+		d += lastWordDemerits // the paragraph's last line would start with a word's tail
+	}
+	if c := compressed(items, i, a, sum, p); c > 0 {
+		d += compressDemerits * c // letters squeezed: tighter than any space may be
 	}
 	fit := fitnessOf(r)
 	if abs(fit-a.fitness) > 1 {

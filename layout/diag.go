@@ -12,9 +12,10 @@ import (
 // The layout reports what it could not set well as warnings at the place of the manuscript
 // the text comes from: a word wider than the line, at the word's own line and column, when a
 // line of the final pages breaks it between letters without a hyphen (the layout sets some
-// paragraphs again in trials, whose lines are not printed); at the paragraph's first run, a
-// paragraph the line breaker could set only in its emergency pass, a line that sticks out of
-// the measure, and text nested so deep that its measure is under minMeasure of the text block.
+// paragraphs again in trials, whose lines are not printed); at the first word of the line, a
+// paragraph the line breaker could set only in its emergency pass (its loose line) and a line
+// that sticks out of the measure; at the paragraph's first run, text nested so deep that its
+// measure is under minMeasure of the text block.
 
 // minMeasure is the narrowest share of the text block that nested text may be set in
 // without a warning.
@@ -73,6 +74,17 @@ type paraCheck struct {
 	pos       book.Pos // the paragraph's first place
 	emergency bool     // only the line breaker's emergency pass could set it
 	tooDeep   bool     // its measure is under minMeasure of the text block
+	anchors   []anchor // the places of its words, for the warnings about one line
+}
+
+// linePos returns the manuscript place of a line's first word, or the paragraph's first
+// place when it is not known.
+func (c *paraCheck) linePos(ln *line) book.Pos {
+	b := paraBuilder{anchors: c.anchors}
+	if p := b.wordPos(ln.at); p.File != "" {
+		return p
+	}
+	return c.pos
 }
 
 // checkParagraph reports the problems of a paragraph from its lines on the final pages.
@@ -86,7 +98,7 @@ func (r *reporter) checkParagraph(ref *paraRef, lines []*line) {
 	}
 	for _, ln := range lines {
 		if ln.overfull {
-			r.warn(c.pos, "a line sticks out of the measure by %.1f pt: %q", ln.set-ln.measure, lineStart(ln))
+			r.warn(c.linePos(ln), "a line sticks out of the measure by %.1f pt: %q", ln.set-ln.measure, lineStart(ln))
 			return
 		}
 	}
@@ -95,7 +107,7 @@ func (r *reporter) checkParagraph(ref *paraRef, lines []*line) {
 	}
 	for _, ln := range lines {
 		if b := badness(ln.ratio); b > maxBadness && !ln.last {
-			r.warn(c.pos, "the paragraph could be set only with the line breaker's emergency pass: a line has badness %.0f, its spaces stretched %.1f times (%q)", b, ln.ratio, lineStart(ln))
+			r.warn(c.linePos(ln), "the paragraph could be set only with the line breaker's emergency pass: this line has badness %.0f, its spaces stretched %.1f times (%q)", b, ln.ratio, lineStart(ln))
 			return
 		}
 	}

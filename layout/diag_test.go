@@ -96,3 +96,42 @@ func TestWideWordWarnings(t *testing.T) {
 		t.Errorf("wide-word warnings at %v, want %v: %v", got, want, d.Diagnostics())
 	}
 }
+
+// TestLooseLineWarning checks that a paragraph only the emergency pass can set is reported at
+// the first word of its loose line, not at the paragraph's start.
+func TestLooseLineWarning(t *testing.T) {
+	ed := booktest.Editions(t, testutil.Fixture("model.txtar"))[0]
+	lead := strings.Repeat("The words before the numbers of the table set in a line of their own. ", 4)
+	src := lead + strings.Repeat("123456789012345678901234 ", 6) + "end."
+	para := book.Block{Kind: book.Paragraph, Inlines: []book.Inline{{Kind: book.Text, Text: src,
+		Pos: book.Pos{File: "x.md", Line: 4, Col: 1}}}}
+	ed2 := *ed
+	ed2.Chapters = []*book.Chapter{{ID: "ch01", Title: "Loose", File: "x.md", Blocks: []book.Block{para}}}
+	d, err := Typeset(&ed2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, x := range d.Diagnostics() {
+		if !strings.Contains(x.Message, "emergency pass") {
+			continue
+		}
+		found = true
+		_, quoted, _ := strings.Cut(x.Message, "(\"")
+		first, _, _ := strings.Cut(quoted, " ")
+		col := len([]rune(src[:strings.Index(src, first)])) + 1
+		if first == "123456789012345678901234" {
+			// The numbers are alike: the line is one of theirs, at a column where one starts.
+			col = x.Pos.Col
+			if col <= len(lead) || (col-1-len(lead))%25 != 0 {
+				t.Errorf("loose line warned at column %d, not at one of its words", col)
+			}
+		}
+		if x.Pos.Line != 4 || x.Pos.Col != col || col == 1 {
+			t.Errorf("loose line %q warned at %s, want x.md:4:%d", quoted, x.Pos, col)
+		}
+	}
+	if !found {
+		t.Errorf("no emergency-pass warning: %v", d.Diagnostics())
+	}
+}

@@ -55,6 +55,7 @@ type flow struct {
 	rep       *reporter // the document's warnings
 	m         *metrics
 	hy        Hyphenator
+	lang      string // the edition's language
 	g         geometry
 	ch        *book.Chapter
 	elems     []*elem
@@ -123,7 +124,7 @@ func (f *flow) space(h float64, keep bool) {
 // paragraph breaks inlines into lines and adds them, marking where the page may not break:
 // never after the first line or before the last (no orphans, no widows).
 func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
-	items := f.items(in, ps)
+	items, anchors := f.itemsWithPlaces(in, ps)
 	width := f.g.textW - ps.left - ps.right
 	bp := breakParams{
 		width: func(int) float64 { return width }, tolerance: 400, linePenalty: 10,
@@ -136,9 +137,11 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	}
 	breaks, emergency := breakLinesPass(items, bp)
 	lines := setLines(items, breaks, bp)
-	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl}
+	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl,
+		emergency: emergency}
 	if f.rep != nil {
-		ref.check = &paraCheck{pos: firstPos(in), emergency: emergency, tooDeep: width < minMeasure*f.g.textW}
+		ref.check = &paraCheck{pos: firstPos(in), emergency: emergency, tooDeep: width < minMeasure*f.g.textW,
+			anchors: anchors}
 	}
 	f.role, f.lbl = "", nil
 	ref.finish(lines)
@@ -164,6 +167,8 @@ type paraRef struct {
 	tag   *pdfdraw.Node // the paragraph's structure node
 	lbl   *pdfdraw.Node // its label's, nil when it has none or the label is the paragraph's
 	check *paraCheck    // what the paragraph's warnings need; nil for none
+	// emergency is set when the paragraph could be set only with the emergency pass.
+	emergency bool
 }
 
 // finish places set lines in the paragraph's indents, with its label.
@@ -182,21 +187,29 @@ func (r *paraRef) finish(lines []line) {
 	}
 }
 
-// avoidHyphen breaks the paragraph again so that its line idx does not end with a hyphen,
-// in the same number of lines, so the pages stay as they are; it reports whether it could.
-func (r *paraRef) avoidHyphen(idx int) bool {
+// avoidHyphen breaks the paragraph again so that its line idx does not end with a hyphen
+// (inserted or the word's own), in the same number of lines, so the pages stay as they are; it
+// reports whether it could. It takes no emergency setting the paragraph did not need, unless
+// leaf is set (the line ends a recto: the word would be split across the turn of the leaf) and
+// no line of it is stretched beyond maxLeafRatio.
+func (r *paraRef) avoidHyphen(idx int, leaf bool) bool {
 	if r.items == nil { // its pages were final: the items are gone (dropItems)
 		return false
 	}
 	bp := r.bp
 	bp.avoid, bp.lines = idx+1, len(r.elems)
-	brks := breakLines(r.items, bp)
-	if len(brks) != len(r.elems) {
+	brks, emergency := breakLinesPass(r.items, bp)
+	if len(brks) != len(r.elems) || (emergency && !r.emergency && !leaf) {
 		return false
 	}
 	lines := setLines(r.items, brks, bp)
-	if lines[idx].hyphenated {
+	if lines[idx].hyphenEnd {
 		return false
+	}
+	for _, ln := range lines {
+		if emergency && !r.emergency && ln.justified && ln.ratio > maxLeafRatio {
+			return false
+		}
 	}
 	r.finish(lines)
 	for i, e := range r.elems {
@@ -205,10 +218,24 @@ func (r *paraRef) avoidHyphen(idx int) bool {
 	return true
 }
 
+// maxLeafRatio is the most a line's spaces may stretch (as a share of their stretch) in a
+// paragraph set again so that no word is split across the turn of a leaf: a word split across
+// the leaf is taken to be worse than a line whose spaces are up to three times their width.
+// (Where even that is not enough the hyphen stays; pagination could then choose another
+// page break.)
+const maxLeafRatio = 3.0
+
 func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
 
 // items builds a paragraph's item list, with its first-line indent.
 func (f *flow) items(in []book.Inline, ps paraSpec) []item {
+	items, _ := f.itemsWithPlaces(in, ps)
+	return items
+}
+
+// itemsWithPlaces is items that also returns the manuscript places of the paragraph's words
+// when warnings are reported.
+func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) ([]item, []anchor) {
 	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right, rep: f.rep}
 	if ps.hyphenate {
 		b.hy = f.hy
@@ -224,15 +251,19 @@ func (f *flow) items(in []book.Inline, ps paraSpec) []item {
 		b.items = append(b.items, box(0, nil))
 	}
 	keepLastWord(b.items)
-	return finish(b.items)
+	return finish(b.items), b.anchors
 }
 
 // keepLastWord leaves the hyphenation points of a paragraph's last word to the emergency pass:
 // the last line never starts with the tail of a word.
 func keepLastWord(items []item) {
-	for j := len(items) - 1; j >= 0 && items[j].kind != glueItem; j-- {
-		if items[j].kind == penaltyItem && items[j].flagged {
-			items[j].last = true
+	j := len(items) - 1
+	for j >= 0 && items[j].kind != boxItem { // the space and protrusion after the word
+		j--
+	}
+	for ; j >= 0 && items[j].kind != glueItem; j-- {
+		if items[j].inserted() {
+			items[j].last, items[j].lastWord = true, true
 		}
 	}
 }

@@ -31,9 +31,12 @@ type item struct {
 	at       int       // a box: characters of the paragraph's text before it (see textAddr)
 	// The small fields last, together, so that an item takes 80 bytes, not 96: a
 	// paragraph's items are most of a typeset document's memory.
-	kind    itemKind
-	flagged bool // a hyphen break: consecutive flagged breaks cost extra
-	last    bool // a break only the emergency pass may take (inside a no-break run)
+	kind itemKind
+	// flagged marks a break after which the line ends with a hyphen, inserted (hyphen set)
+	// or the word's own: consecutive flagged breaks cost extra, and count in the ladder limit.
+	flagged  bool
+	last     bool // a break only the emergency pass may take (inside a no-break run)
+	lastWord bool // a hyphenation point in a paragraph's last word (last is set too)
 }
 
 // glyphs is a run of text in one face and size, kerned into pieces.
@@ -48,6 +51,17 @@ type glyphs struct {
 	width  float64
 	alert  bool        // drawn in the alert colour
 	pic    *book.Image // a picture inside text, drawn in the box instead of glyphs (see addPicture)
+}
+
+// inserted reports whether a penalty is a hyphenation point: a break that adds a hyphen.
+func (it item) inserted() bool {
+	return it.kind == penaltyItem && it.flagged && it.hyphen != nil && it.penalty > -infPenalty
+}
+
+// endsHyphen reports whether a line that ends at the penalty ends with a hyphen, inserted or
+// the word's own.
+func (it item) endsHyphen() bool {
+	return it.kind == penaltyItem && it.flagged && it.penalty > -infPenalty
 }
 
 func box(w float64, g *glyphs) item { return item{kind: boxItem, width: w, ink: g} }

@@ -25,7 +25,8 @@ type line struct {
 	ratio      float64
 	justified  bool // interword glue was stretched or shrunk to the measure
 	overfull   bool
-	hyphenated bool
+	hyphenated bool          // it ends with an inserted hyphen
+	hyphenEnd  bool          // it ends with a hyphen, inserted or the word's own (a compound's)
 	protrude   float64       // how far the last glyph hangs into the right margin
 	track      float64       // letter-spacing added after every character (font expansion)
 	inWord     bool          // it ends inside a word: at a hyphen, inserted or not, or a URL's break
@@ -81,6 +82,7 @@ func setLine(items []item, measure float64, p breakParams) line {
 	if brk.kind == penaltyItem {
 		ln.natural += brk.width
 		ln.hyphenated = brk.flagged && brk.hyphen != nil
+		ln.hyphenEnd = brk.endsHyphen()
 		ln.protrude = brk.protrude
 	}
 	slack := measure - ln.natural

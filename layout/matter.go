@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/textwrap"
 	"github.com/fpc/bindery/layout/pdfdraw"
 )
 
@@ -124,59 +125,23 @@ func (t *typesetter) frontMatter() []*Page {
 	}
 }
 
-// centredBlock sets a display paragraph centred in the measure and returns its lines. The
-// lines are balanced (the narrowest measure that keeps their number) and broken by sense: a
-// short word (a preposition, an article, a conjunction) stays with the word after it.
+// centredBlock sets a display paragraph centred in the measure and returns its lines, broken
+// by sense (textwrap.Display: balanced, no preposition, article or conjunction at a line end,
+// no word alone on the last line, after a colon where there is one).
 func (f *flow) centredBlock(s string, font fontID, scale float64) []*elem {
 	size := f.g.size * scale
-	s = tieShortWords(s)
 	ps := paraSpec{font: font, size: size, leading: size * 1.25, align: centred}
-	in := text(s)
-	n := f.countLines(in, ps)
-	if head, tail, ok := strings.Cut(s, ": "); ok && n > 1 {
-		// A title with a colon breaks after it: the part before reads as its own line.
-		in = []book.Inline{{Kind: book.Text, Text: head + ":"}, {Kind: book.Break}, {Kind: book.Text, Text: tail}}
-		n = f.countLines(in, ps)
-	}
-	for narrower := ps; n > 1; {
-		narrower.left += 0.025 * f.g.textW
-		narrower.right += 0.025 * f.g.textW
-		if narrower.left+narrower.right > 0.6*f.g.textW || f.countLines(in, narrower) != n {
-			break
+	width := func(l string) float64 { return f.m.width(font, size, l) }
+	var in []book.Inline
+	for i, l := range textwrap.Display(s, f.lang, width, f.g.textW) {
+		if i > 0 {
+			in = append(in, book.Inline{Kind: book.Break})
 		}
-		ps = narrower
+		in = append(in, book.Inline{Kind: book.Text, Text: l})
 	}
-	// Centre in the full measure: the narrower lines keep their breaks.
 	start := len(f.elems)
 	f.paragraph(in, ps)
 	return f.elems[start:]
-}
-
-// countLines returns how many lines a display paragraph takes in a spec, without adding them.
-func (f *flow) countLines(in []book.Inline, ps paraSpec) int {
-	mark := len(f.elems)
-	n := len(f.paragraph(in, ps))
-	f.elems = f.elems[:mark]
-	return n
-}
-
-// tieShortWords puts a no-break space after every word of at most three letters that is not
-// the last, so that no display line ends with one (of, the, a, in; в, на, и).
-func tieShortWords(s string) string {
-	words := strings.Fields(s)
-	var sb strings.Builder
-	for i, w := range words {
-		sb.WriteString(w)
-		if i+1 == len(words) {
-			break
-		}
-		if n := len([]rune(w)); n <= 3 && strings.ToLower(w) == w {
-			sb.WriteString("\u00a0")
-		} else {
-			sb.WriteString(" ")
-		}
-	}
-	return sb.String()
 }
 
 // placeAt stacks elements from a given depth below the top of the text block.

@@ -147,11 +147,12 @@ func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int) {
 	return best.pages, best.next
 }
 
-// endsHyphenated reports whether a page's last line ends with an inserted hyphen.
+// endsHyphenated reports whether a page's last line ends with a hyphen, inserted or a
+// compound's own.
 func endsHyphenated(pg []placedElem) bool {
 	for k := len(pg) - 1; k >= 0; k-- {
 		if ln := pg[k].e.ln; ln != nil {
-			return ln.hyphenated
+			return ln.hyphenEnd
 		}
 	}
 	return false
@@ -263,19 +264,20 @@ func height(es []*elem) float64 {
 	return h
 }
 
-// keepLeafTurns has a paragraph broken again where a recto, other than a section's last page,
-// ends with a hyphen: the word would be split across the turn of the leaf. A section's first
-// page is a recto, so its rectos are its even pages.
+// keepLeafTurns has a paragraph broken again where a page, other than a section's last,
+// ends with a hyphen (see paraRef.avoidHyphen): on a recto the word would be split across the
+// turn of the leaf, which makeSpread also avoids; on a verso the eye has to go across the
+// spread. A section's first page is a recto, so its rectos are its even pages.
 func keepLeafTurns(pages [][]placedElem) {
-	for k := 0; k+1 < len(pages); k += 2 {
+	for k := 0; k+1 < len(pages); k++ {
 		pg := pages[k]
 		for j := len(pg) - 1; j >= 0; j-- {
 			e := pg[j].e
 			if e.ln == nil {
 				continue
 			}
-			if e.ln.hyphenated && e.para != nil {
-				e.para.avoidHyphen(e.idx)
+			if e.ln.hyphenEnd && e.para != nil {
+				e.para.avoidHyphen(e.idx, k%2 == 0)
 			}
 			break
 		}

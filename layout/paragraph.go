@@ -74,10 +74,23 @@ type paraBuilder struct {
 // Penalties of the break opportunities inside words.
 const (
 	hyphenPenalty    = 300
+	enHyphenPenalty  = 120
 	exHyphenPenalty  = 50
 	urlPenalty       = 40
 	urlLetterPenalty = 2000
 )
+
+// langHyphenPenalty is the cost of a hyphenation point in a language. English words are
+// short and its patterns find few points, so at the Cyrillic languages' cost English text
+// hyphenated about 1% of its lines and set the rest tight or loose; at enHyphenPenalty it
+// hyphenates about 4% (issue 13 allows 10%) with evener spaces. The Kazakh, Kyrgyz and
+// Russian patterns find many points in long agglutinated words: they keep the higher cost.
+func langHyphenPenalty(lang string) float64 {
+	if lang == "en" || strings.HasPrefix(lang, "en-") {
+		return enHyphenPenalty
+	}
+	return hyphenPenalty
+}
 
 // spaceGlue is an interword space in the style: a third of an em in TeX; PT Serif's own space
 // is narrower, so the engine uses the font's space with TeX's proportions of stretch and shrink.
@@ -259,10 +272,11 @@ func (b *paraBuilder) hang() {
 
 // breakPoint is a place inside a word where a line may end.
 type breakPoint struct {
-	at        int // byte offset: the line ends before this byte
-	hyphen    bool
+	at        int  // byte offset: the line ends before this byte
+	hyphen    bool // a hyphen is inserted when the line ends here
 	penalty   float64
 	emergency bool // only the emergency pass may break here (a proper name)
+	explicit  bool // after the word's own hyphen: the line ends with a hyphen all the same
 }
 
 // addWord adds one word as boxes separated by its break opportunities, each box with its
@@ -313,7 +327,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 	if st.url {
 		pts = urlBreaks(w)
 	} else if b.tooWide(w, st) {
-		pts = urlBreaks(w)
+		pts = wideBreaks(w, b.wordBreaks(w))
 	} else {
 		pts = b.wordBreaks(w)
 		if b.properName(w) {
@@ -338,12 +352,33 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 			b.items = append(b.items, penalty(hy.width-k-pr, p.penalty, true, hy))
 			b.items[len(b.items)-1].protrude = pr
 		} else {
-			b.items = append(b.items, penalty(-k, p.penalty, false, nil))
+			// A break after the word's own hyphen is flagged like an inserted one: the line
+			// ends with a hyphen, which counts in the ladder limit, and is no leaf-turn break.
+			b.items = append(b.items, penalty(-k, p.penalty, p.explicit, nil))
 		}
 		b.items[len(b.items)-1].last = p.emergency
 		start = p.at
 	}
 	b.addBox(w[start:], st, utf8.RuneCountInString(w[:start]))
+}
+
+// wideBreaks are the break opportunities of a word too wide for a line: its own (after its
+// hyphens, or where it may be hyphenated) at their usual cost, and, so that it can never run
+// into the margin, a costly break between any two other characters (see urlBreaks).
+func wideBreaks(w string, own []breakPoint) []breakPoint {
+	at := map[int]bool{}
+	for _, p := range own {
+		at[p.at] = true
+	}
+	pts := slices.Clone(own)
+	for _, p := range urlBreaks(w) {
+		if !at[p.at] {
+			p.penalty = max(p.penalty, urlLetterPenalty)
+			pts = append(pts, p)
+		}
+	}
+	slices.SortFunc(pts, func(a, b breakPoint) int { return a.at - b.at })
+	return pts
 }
 
 // kernAt returns the kerning, in points, between the characters either side of byte at.
@@ -387,7 +422,7 @@ func (b *paraBuilder) wordBreaks(w string) []breakPoint {
 			end := i + utf8.RuneLen(r)
 			compound = compound || r == '-' || r == '‐'
 			if r == '–' || r == '—' || !suffixJoin(w[:i], w[end:]) {
-				pts = append(pts, breakPoint{at: end, penalty: exHyphenPenalty})
+				pts = append(pts, breakPoint{at: end, penalty: exHyphenPenalty, explicit: r == '-' || r == '‐'})
 			}
 		}
 	}
@@ -423,9 +458,12 @@ func suffixJoin(before, after string) bool {
 
 // hyphenate returns the hyphenation points of the letters in part, shifted by off.
 func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
-	hy := b.hy
+	hy, lang := b.hy, b.lang
 	if bl, ok := hy.(byLang); ok {
-		hy = bl.forLang(b.lang)
+		hy = bl.forLang(lang)
+		if lang == "" {
+			lang = bl.lang
+		}
 	}
 	if hy == nil {
 		return nil
@@ -443,7 +481,7 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 	var pts []breakPoint
 	for _, h := range hy.Hyphenate(core) {
 		if h > 0 && h < len(core) && utf8.RuneStart(core[h]) {
-			pts = append(pts, breakPoint{at: off + lo + h, hyphen: true, penalty: hyphenPenalty})
+			pts = append(pts, breakPoint{at: off + lo + h, hyphen: true, penalty: langHyphenPenalty(lang)})
 		}
 	}
 	return pts

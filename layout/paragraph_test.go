@@ -70,15 +70,15 @@ func TestWordBreaks(t *testing.T) {
 		word string
 		want []breakPoint
 	}{
-		{"зорлық-зомбылық", []breakPoint{{13, false, exHyphenPenalty, false}}}, // only at its own hyphen
-		{"«бостандығын»,", []breakPoint{{2 + 4, true, hyphenPenalty, false}, {2 + 10, true, hyphenPenalty, false},
-			{2 + 16, true, hyphenPenalty, false}}},
+		{"зорлық-зомбылық", []breakPoint{{13, false, exHyphenPenalty, false, true}}}, // only at its own hyphen
+		{"«бостандығын»,", []breakPoint{{2 + 4, true, hyphenPenalty, false, false}, {2 + 10, true, hyphenPenalty, false, false},
+			{2 + 16, true, hyphenPenalty, false, false}}},
 		{"2019", nil},
 		{"-ші", nil},
 		{"8-март", nil},        // a numeral keeps its suffix
 		{"30-процентном", nil}, // likewise
 		{"EPCA-ны", nil},       // an acronym keeps its suffix
-		{"2005–2020", []breakPoint{{len("2005–"), false, exHyphenPenalty, false}}},
+		{"2005–2020", []breakPoint{{len("2005–"), false, exHyphenPenalty, false, false}}},
 	}
 	for _, tc := range tests {
 		if got := b.wordBreaks(tc.word); !reflect.DeepEqual(got, tc.want) {
@@ -172,5 +172,36 @@ func TestByLang(t *testing.T) {
 	kk := breaks([]book.Inline{{Kind: book.Text, Text: word, Lang: "kk"}})
 	if len(en) == 0 || reflect.DeepEqual(en, kk) {
 		t.Errorf("%q: en breaks %v, kk breaks %v: the run's language is not used", word, en, kk)
+	}
+}
+
+// TestWideBreaks checks that a compound too wide for a line breaks at its own hyphen at the
+// usual cost, and elsewhere only at the cost of a break between letters.
+func TestWideBreaks(t *testing.T) {
+	b := &paraBuilder{m: testMetrics(t), hy: fakeHyphenator{}, measure: 120}
+	w := "водопроводно-канализационного"
+	st := textStyle{font: serifRegular, size: 9}
+	if !b.tooWide(w, st) {
+		t.Fatalf("%s is not too wide at %g pt", w, b.measure)
+	}
+	b.setWord(w, st)
+	own := 0
+	for i, it := range b.items {
+		if it.kind != penaltyItem {
+			continue
+		}
+		before := b.items[i-1].ink.text
+		switch {
+		case strings.HasSuffix(before, "-"):
+			own++
+			if !it.flagged || it.hyphen != nil || it.penalty != exHyphenPenalty {
+				t.Errorf("the break after the hyphen: %+v", it)
+			}
+		case it.penalty < urlLetterPenalty:
+			t.Errorf("a break after %q costs only %g", before, it.penalty)
+		}
+	}
+	if own != 1 {
+		t.Errorf("%d breaks after the word's hyphen, want 1", own)
 	}
 }
