@@ -317,6 +317,10 @@ type PageMark struct {
 	// Block is the text block's address: Chapter.BlockID(i) for a top-level block, with
 	// ".k" per level of nesting, or the identifier of a heading's place (the chapter,
 	// "<chapter>-notes", "notes") or of a generated page ("titlepage", "imprint", "contents").
+	// Inside a figure or a table at address a: its caption is the text block a.caption, a
+	// table's header cell c a.head.c, body row r (from 0) the place a.r (the EPUB marks it
+	// in the row's first cell) and its cell c the text block a.r.c; a code block is one
+	// text block whose characters include its line breaks.
 	Block string
 	// Offset counts the characters (runes) of the block's text before the page's first
 	// character: the Text, Code and URLText inlines in order; a note reference or a line
