@@ -114,3 +114,33 @@ func TestValidatorsFigures(t *testing.T) {
 	}
 	validateEPUB(t, "figures-en", figuresEdition(t), figuresOpts)
 }
+
+// TestFiguresPageMarks: print pages that start at a table's row, inside a cell, in a
+// figure's caption or in a code block are marked there.
+func TestFiguresPageMarks(t *testing.T) {
+	ed := figuresEdition(t)
+	opts := figuresOpts
+	opts.PageList = []book.PageMark{
+		{Page: "1", ChapterID: "ch01-figures", Block: "ch01-figures"},
+		{Page: "2", ChapterID: "ch01-figures", Block: "ch01-figures-b1.caption", Offset: 9},
+		{Page: "3", ChapterID: "ch01-figures", Block: "ch01-figures-b11", Offset: 37},
+		{Page: "4", ChapterID: "ch02-tables", Block: "ch02-tables-b1.22"},
+		{Page: "5", ChapterID: "ch02-tables", Block: "ch02-tables-b1.29.0", Offset: 8},
+	}
+	u := unpack(t, build(t, ed, opts))
+	ch1 := string(u.files[rootDir+"ch01-figures.xhtml"])
+	ch2 := string(u.files[rootDir+"ch02-tables.xhtml"])
+	marker := func(n string) string {
+		return `<span id="page-` + n + `" class="pagebreak" epub:type="pagebreak" role="doc-pagebreak" aria-label="` + n + `"/>`
+	}
+	for _, want := range []struct{ doc, s string }{
+		{ch1, "<figcaption>Figure 1:" + marker("2") + " Cases"},
+		{ch1, "FROM cases\n    " + marker("3") + "WHERE region"},
+		{ch2, `<tr><th scope="row" class="left">` + marker("4") + "Aktobe (2020)"},
+		{ch2, `<th scope="row" class="left">Kostanay` + marker("5") + " (2020)"},
+	} {
+		if !strings.Contains(want.doc, want.s) {
+			t.Errorf("no %q", want.s)
+		}
+	}
+}
