@@ -204,3 +204,15 @@ func TestPaperMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBlockGlyphs: a code block is checked against PT Mono, its lines verbatim.
+func TestCodeBlockGlyphs(t *testing.T) {
+	var ds Diagnostics
+	ch := parseChapter("f.md", []byte("---\ntitle: T\n---\n\n```\nok \"quotes\" -- stay\n\tx 漢\n```\n"), "en", false, &ds)
+	if len(ds) != 1 || !strings.Contains(ds[0].String(), "f.md:7:4: error: U+6F22 <CJK Ideograph> not in PT Mono") {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	if got := ch.Blocks[0].Inlines[0].Text; got != "ok \"quotes\" -- stay\n    x 漢" {
+		t.Errorf("code text %q", got)
+	}
+}
