@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -141,6 +142,42 @@ func TestFiguresPageMarks(t *testing.T) {
 	} {
 		if !strings.Contains(want.doc, want.s) {
 			t.Errorf("no %q", want.s)
+		}
+	}
+}
+
+// TestFiguresNoWordLost: every word of the figures report (captions, cells, code, nested
+// items) is in the EPUB's text, and every alt text in an alt attribute.
+func TestFiguresNoWordLost(t *testing.T) {
+	ed := figuresEdition(t)
+	u := unpack(t, build(t, ed, figuresOpts))
+	var docs strings.Builder
+	for name, data := range u.files {
+		if strings.HasSuffix(name, ".xhtml") && !strings.HasSuffix(name, "nav.xhtml") {
+			docs.Write(data)
+		}
+	}
+	all := docs.String()
+	text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(all, ""))
+	text = strings.ReplaceAll(text, "\u00ad", "")
+	words := 0
+	ed.EachInline(func(in book.Inline) {
+		if in.Kind != book.Text && in.Kind != book.Code && in.Kind != book.URLText {
+			return
+		}
+		for _, w := range strings.Fields(in.Text) {
+			words++
+			if !strings.Contains(text, w) {
+				t.Errorf("word %q is not in the EPUB", w)
+			}
+		}
+	})
+	if words < 350 {
+		t.Errorf("only %d words walked", words)
+	}
+	for _, im := range ed.Images() {
+		if !im.Decorative && !strings.Contains(all, `alt="`+html.EscapeString(im.Alt)+`"`) {
+			t.Errorf("alt text of %s is not in the EPUB", im.Src)
 		}
 	}
 }
