@@ -147,12 +147,16 @@ func TestFigureProblems(t *testing.T) {
 		{"extra cells", "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", `9:11: error: table row has 3 cells but the table has 2 columns`},
 		{"heading 5", "##### Deep\n", `7:7: error: heading level 5: bindery sets headings from ## to ####`},
 		{"lone caption", "Table: Nothing\n\nText.\n", `7:1: warning: a paragraph beginning "Table:" is a table's caption only directly before or after a table`},
+		{"link out of the tree", "![A map](images/link.png)\n", `7:1: error: image "images/link.png" is a symbolic link to ../../../../etc/passwd, outside the content directory`},
+		{"link to an absolute path", "![A map](images/abs.png)\n", `7:1: error: image "images/abs.png" is a symbolic link to the absolute path /etc/passwd`},
 		{"title inside text", "A ![mark](images/icon.png \"Mark\") here.\n", `7:3: warning: the title "Mark" of an image inside text is not printed`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, ds := loadFigures(t, func(fsys fstest.MapFS) {
 				fsys["figures/en/images/map.gif"] = &fstest.MapFile{Data: gif}
+				fsys["figures/en/images/link.png"] = symlink("../../../../etc/passwd")
+				fsys["figures/en/images/abs.png"] = symlink("/etc/passwd")
 				fsys["figures/en/02-tables.md"] = &fstest.MapFile{Data: []byte("---\ntitle: T\n---\n\nText.\n\n" + tc.text)}
 			})
 			if !strings.Contains(fmt.Sprint(ds), "figures/en/02-tables.md:"+tc.want) {

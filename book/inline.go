@@ -184,8 +184,9 @@ func typeset(lang string, ins []Inline) []Inline {
 	return ins
 }
 
-// PlainText returns the text of inlines without markup, note references left out and a
-// line break as a space: the characters a PageMark's Offset counts.
+// PlainText returns the text of inlines without markup, note references and pictures
+// left out (a picture's alt text is not part of the line) and a line break as a space: the
+// characters a PageMark's Offset counts.
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	writePlain(&b, ins)
