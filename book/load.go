@@ -10,9 +10,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Manifest file names.
@@ -33,12 +33,30 @@ func LoadPrefixed(fsys fs.FS, prefix string) (*Library, Diagnostics) {
 // LoadSelected is LoadPrefixed reading only the editions for which keep returns true
 // (all when keep is nil), so a build of one edition does not parse the others.
 func LoadSelected(fsys fs.FS, prefix string, keep func(report, lang string) bool) (*Library, Diagnostics) {
-	var ds Diagnostics
 	lib := &Library{}
+	var eds Diagnostics
+	ds := LoadEach(fsys, prefix, keep, func(ed *Edition, d Diagnostics) {
+		eds = append(eds, d...)
+		if ed != nil {
+			lib.Editions = append(lib.Editions, ed)
+		}
+	})
+	ds = append(ds, eds...)
+	ds.Sort()
+	return lib, ds
+}
+
+// LoadEach reads the editions LoadSelected reads, a few at a time (one per CPU), and calls
+// fn with each edition (nil when it could not be read at all) and its own diagnostics, in
+// folder order, from the calling goroutine. It keeps no edition: a caller that drops them
+// never holds the whole content in memory. It returns the diagnostics of the content tree
+// and of the report manifests.
+func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn func(*Edition, Diagnostics)) Diagnostics {
+	var ds Diagnostics
 	reports, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		ds.Errorf(Pos{File: or(prefix, ".")}, "cannot read content: %v", err)
-		return lib, ds
+		return ds
 	}
 	type job struct {
 		report, lang string
@@ -60,24 +78,46 @@ func LoadSelected(fsys fs.FS, prefix string, keep func(report, lang string) bool
 			}
 		}
 	}
-	eds := make([]*Edition, len(jobs))
-	dss := make([]Diagnostics, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Go(func() { eds[i], dss[i] = loadEdition(fsys, prefix, j.report, j.lang, j.rm) })
-	}
-	wg.Wait()
-	for i := range jobs {
-		ds = append(ds, dss[i]...)
-		if eds[i] != nil {
-			lib.Editions = append(lib.Editions, eds[i])
-		}
-	}
 	if len(jobs) == 0 && keep == nil {
 		ds.Errorf(Pos{File: or(prefix, ".")}, "no editions found (expected <report>/<lang>/%s)", EditionManifest)
 	}
+	type result struct {
+		ed *Edition
+		ds Diagnostics
+	}
+	// Each job delivers into its own slot; a job starts only when fewer than one per CPU
+	// are loading or waiting to be taken, so at most that many editions are in memory here.
+	slots := make([]chan result, len(jobs))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	free := make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		for i, j := range jobs {
+			free <- struct{}{}
+			go func() {
+				ed, d := loadEdition(fsys, prefix, j.report, j.lang, j.rm)
+				slots[i] <- result{ed, d}
+			}()
+		}
+	}()
+	for _, slot := range slots {
+		r := <-slot
+		<-free
+		fn(r.ed, r.ds)
+	}
+	return ds
+}
+
+// LoadEdition reads one edition, report/lang, as LoadSelected would, with its report
+// manifest; the diagnostics are the edition's and the manifest's.
+func LoadEdition(fsys fs.FS, prefix, report, lang string) (*Edition, Diagnostics) {
+	var ds Diagnostics
+	rm := loadReportManifest(fsys, prefix, report, &ds)
+	ed, eds := loadEdition(fsys, prefix, report, lang, rm)
+	ds = append(ds, eds...)
 	ds.Sort()
-	return lib, ds
+	return ed, ds
 }
 
 func display(prefix, p string) string {

@@ -14,6 +14,11 @@ type Batch struct {
 	Editions []*book.Edition
 	Warnings map[string]int
 	Failures []Failure
+	// Dropped are the editions of Editions that stand in it with only their report and
+	// language, to keep a large catalogue out of memory, with their text sizes (for the
+	// largest-first order); Run reads each again with Reload when its turn comes (see Load).
+	Dropped map[string]int
+	Reload  func(report, lang string) (*book.Edition, error)
 }
 
 // Triage splits a load into a batch. Every diagnostic belongs to an edition (a file in

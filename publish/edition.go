@@ -137,7 +137,7 @@ func (e *edition) render() ([]pending, *Failure) {
 		e.stage(PDF, Setting)
 		lo := layout.Options{Paper: e.opts.Paper, Bleed: e.opts.Bleed, CropMarks: e.opts.CropMarks, Notes: e.opts.Notes, Modified: e.modified}
 		var err error
-		if doc, err = layout.Typeset(e.ed, lo); err != nil {
+		if doc, err = e.opts.typeset(e.ed, lo); err != nil {
 			return nil, e.failure(PDF, err)
 		}
 	}
@@ -191,7 +191,7 @@ func (e *edition) writeEPUB(marks []book.PageMark) (pending, error) {
 	start := time.Now()
 	if marks == nil {
 		e.stage(EPUB, Setting)
-		doc, err := layout.Typeset(e.ed, layout.Options{Notes: e.opts.Notes})
+		doc, err := e.opts.typeset(e.ed, layout.Options{Notes: e.opts.Notes})
 		if err != nil {
 			return pending{}, err
 		}
@@ -307,4 +307,13 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += n
 	return n, err
+}
+
+// typeset runs layout.Typeset in one of Run's typesetting slots (see Run), waiting for one.
+func (o Options) typeset(ed *book.Edition, lo layout.Options) (*layout.Document, error) {
+	if o.typesetting != nil {
+		o.typesetting <- struct{}{}
+		defer func() { <-o.typesetting }()
+	}
+	return layout.Typeset(ed, lo)
 }

@@ -79,7 +79,7 @@ func (e *edition) renderPrint() ([]pending, *RefusedError, error) {
 	start := time.Now()
 	e.stage(Print, Setting)
 	lo := layout.Options{Paper: opts.Paper, Bleed: po.Bleed, CropMarks: opts.CropMarks, Notes: opts.Notes, Modified: e.modified}
-	doc, err := layout.Typeset(ed, lo)
+	doc, err := opts.typeset(ed, lo)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -46,6 +46,8 @@ type Options struct {
 	Print     PrintOptions
 	// Progress, when set, hears of each stage of the build, from the build's goroutines.
 	Progress Progress
+
+	typesetting chan struct{} // Run's slots for typesetting (see typeset)
 }
 
 // Output is one file written.
@@ -145,17 +147,35 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	outs := make([][]Output, len(b.Editions))
 	fails := make([]*Failure, len(b.Editions))
 	refused := make([]*RefusedError, len(b.Editions))
+	// Typesetting holds the most memory and is the edition's one sequential step; the PDF
+	// and the EPUB are then written at once. Half the jobs may typeset at a time, so that
+	// the others write what was typeset and the peak memory stays that of half as many
+	// typeset documents, at about the same wall time.
+	opts.typesetting = make(chan struct{}, max(1, jobs/2))
+	order := largestFirst(b)
+	// Run holds each edition only while it builds: its own copy of the list lets go of the
+	// edition once it is committed, so that its memory can be freed.
+	b.Editions = slices.Clone(b.Editions)
 	queue := make(chan int)
 	var wg sync.WaitGroup
 	for range min(jobs, len(b.Editions)) {
 		wg.Go(func() {
 			for i := range queue {
-				ed := b.Editions[i]
-				outs[i], refused[i], fails[i] = buildEdition(ctx, ed, opts, b.Warnings[ed.Name()])
+				name := b.Editions[i].Name()
+				ed, fail := b.edition(i)
+				b.Editions[i] = nil
+				if fail != nil {
+					fails[i] = fail
+					if opts.Progress != nil {
+						opts.Progress.Failed(*fail)
+					}
+					continue
+				}
+				outs[i], refused[i], fails[i] = buildEdition(ctx, ed, opts, b.Warnings[name])
 			}
 		})
 	}
-	for _, i := range largestFirst(b.Editions) {
+	for _, i := range order {
 		queue <- i
 	}
 	close(queue)
@@ -172,13 +192,18 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	return res
 }
 
-// largestFirst returns the indexes of eds by decreasing size (ties in edition order), so
-// that the longest edition does not start last and set the wall time.
-func largestFirst(eds []*book.Edition) []int {
+// largestFirst returns the indexes of the batch's editions by decreasing size (ties in
+// edition order), so that the longest edition does not start last and set the wall time.
+func largestFirst(b Batch) []int {
+	eds := b.Editions
 	idx := make([]int, len(eds))
 	size := make([]int, len(eds))
 	for i, ed := range eds {
-		idx[i], size[i] = i, textSize(ed)
+		n, dropped := b.Dropped[ed.Name()]
+		if !dropped {
+			n = textSize(ed)
+		}
+		idx[i], size[i] = i, n
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return size[b] - size[a] })
 	return idx

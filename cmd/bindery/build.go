@@ -147,13 +147,12 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	start := time.Now()
-	lib, ds := book.LoadSelected(src.fsys, src.prefix, keep)
+	batch, ds := publish.Load(src.fsys, src.prefix, keep, publish.KeepBytes)
 	for _, d := range src.proj.Warnings {
 		fmt.Fprintln(out.errw, d)
 	}
-	batch := publish.Triage(lib, ds, src.prefix)
 	out.loadProblems(ds, batch)
-	if len(lib.Editions) == 0 && len(batch.Failures) == 0 {
+	if len(batch.Editions) == 0 && len(batch.Failures) == 0 {
 		return usagef("no edition to build")
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

@@ -74,7 +74,7 @@ func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
 // finished output elsewhere; failures are always reported.
 func (o *buildOutput) progress(b publish.Batch, formats []publish.Format) publish.Progress {
 	if f, ok := o.progressWriter().(*os.File); ok && !o.quiet && isTerminal(f) {
-		o.live = newLiveProgress(f, b.Editions, formats)
+		o.live = newLiveProgress(f, b.Names(), formats)
 		return o.live
 	}
 	return &plainProgress{o: o}

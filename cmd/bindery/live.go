@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/publish"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
@@ -30,21 +29,21 @@ var liveSteps = map[publish.Stage]int64{publish.Setting: 1, publish.Writing: 2, 
 
 const liveTotal = 4
 
-func newLiveProgress(w io.Writer, eds []*book.Edition, formats []publish.Format) *liveProgress {
+func newLiveProgress(w io.Writer, editions []string, formats []publish.Format) *liveProgress {
 	lp := &liveProgress{p: mpb.New(mpb.WithOutput(w), mpb.WithWidth(24), mpb.WithRefreshRate(100*time.Millisecond)),
 		bars: map[string]*liveBar{}}
 	width := 0
-	for _, ed := range eds {
-		width = max(width, len(ed.Name()))
+	for _, ed := range editions {
+		width = max(width, len(ed))
 	}
-	for _, ed := range eds {
+	for _, ed := range editions {
 		for _, f := range formats {
 			lb := &liveBar{status: "queued"}
-			name := fmt.Sprintf("%-*s %-4s", width, ed.Name(), f)
+			name := fmt.Sprintf("%-*s %-4s", width, ed, f)
 			lb.bar = lp.p.AddBar(liveTotal,
 				mpb.PrependDecorators(decor.Name(name, decor.WC{C: decor.DindentRight})),
 				mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return lp.status(lb) })))
-			lp.bars[ed.Name()+"/"+string(f)] = lb
+			lp.bars[ed+"/"+string(f)] = lb
 		}
 	}
 	return lp

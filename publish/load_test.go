@@ -1,0 +1,73 @@
+package publish
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// cleanFS is the book package's clean fixture (demo-en, demo-kk) as a file system.
+func cleanFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("..", "book", "testdata", "clean.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+// TestLoadDropsAndReloads builds the fixture with every edition kept in memory and with
+// none kept (each read again when its turn comes): the same files, byte for byte. An
+// edition that breaks between the check and its turn fails alone, with the reason.
+func TestLoadDropsAndReloads(t *testing.T) {
+	fsys := cleanFS(t)
+	build := func(keepBytes int) (Batch, map[string]string) {
+		b, ds := Load(fsys, "", nil, keepBytes)
+		if ds.HasErrors() || len(b.Failures) > 0 {
+			t.Fatalf("load: %v %v", ds, b.Failures)
+		}
+		dir := t.TempDir()
+		if res := Run(context.Background(), b, Options{OutDir: dir, Formats: pdfEPUB, Jobs: 2}); res.Err() != nil {
+			t.Fatal(res.Err())
+		}
+		return b, dirState(t, dir)
+	}
+	kept, all := build(KeepBytes)
+	dropped, none := build(0)
+	if len(kept.Dropped) != 0 || len(dropped.Dropped) != len(dropped.Editions) || len(dropped.Editions) != 2 {
+		t.Fatalf("dropped with the default %v, with 0: %v of %d", kept.Dropped, dropped.Dropped, len(dropped.Editions))
+	}
+	for _, ed := range dropped.Editions {
+		if len(ed.Chapters) != 0 {
+			t.Errorf("%s is held whole", ed.Name())
+		}
+	}
+	if !maps.Equal(all, none) {
+		t.Errorf("the files differ: %v and %v", slices.Sorted(maps.Keys(all)), slices.Sorted(maps.Keys(none)))
+	}
+
+	b, _ := Load(fsys, "", nil, 0)
+	for name := range fsys { // break demo-kk after the check
+		if filepath.Dir(name) == "demo/kk" && filepath.Ext(name) == ".md" {
+			fsys[name] = &fstest.MapFile{Data: []byte("# T\n\nText.[^9]\n")}
+		}
+	}
+	dir := t.TempDir()
+	res := Run(context.Background(), b, Options{OutDir: dir, Formats: pdfEPUB})
+	if len(res.Failures) != 1 || res.Failures[0].Edition != "demo-kk" || len(res.Outputs) != 2 {
+		t.Fatalf("outputs %v, failures %v", res.Outputs, res.Failures)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("files: %v", ents)
+	}
+}
