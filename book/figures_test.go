@@ -149,6 +149,7 @@ func TestFigureProblems(t *testing.T) {
 		{"lone caption", "Table: Nothing\n\nText.\n", `7:1: warning: a paragraph beginning "Table:" is a table's caption only directly before or after a table`},
 		{"link out of the tree", "![A map](images/link.png)\n", `7:1: error: image "images/link.png" is a symbolic link to ../../../../etc/passwd, outside the content directory`},
 		{"link to an absolute path", "![A map](images/abs.png)\n", `7:1: error: image "images/abs.png" is a symbolic link to the absolute path /etc/passwd`},
+		{"caption under the rows and one above", "Table: Above\n\n| a | b |\n|---|---|\n| 1 | 2 |\nTable: Below\n", `12:1: warning: the line beginning "Table:" right under the table is read as its last row`},
 		{"title inside text", "A ![mark](images/icon.png \"Mark\") here.\n", `7:3: warning: the title "Mark" of an image inside text is not printed`},
 	}
 	for _, tc := range cases {
@@ -163,6 +164,16 @@ func TestFigureProblems(t *testing.T) {
 				t.Errorf("want figures/en/02-tables.md:%s\ngot:\n%v", tc.want, ds)
 			}
 		})
+	}
+}
+
+// TestCaptionUnderRows: "Table:" on the line right under the rows is the caption.
+func TestCaptionUnderRows(t *testing.T) {
+	var ds Diagnostics
+	ch := parseChapter("f.md", []byte("---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\nTable: Below *it*\n"), "en", false, &ds)
+	b := ch.Blocks[0]
+	if len(ds) != 0 || b.Kind != Table || len(b.Rows) != 1 || PlainText(b.Caption) != "Below it" {
+		t.Errorf("%v: %d rows, caption %q", ds, len(b.Rows), PlainText(b.Caption))
 	}
 }
 

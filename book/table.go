@@ -67,7 +67,19 @@ func (c *converter) table(t *extast.Table, caption *ast.Paragraph) Block {
 		c.stripCaption(caption)
 		b.Caption = c.inlines(caption)
 	}
-	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+	// A "Table:" line right under the rows, with no pipe, is read by goldmark as one more
+	// row: it is the caption when the table has none, else a warning.
+	var captionRow ast.Node
+	if last := t.LastChild(); last != t.FirstChild() && c.isCaptionRow(last) {
+		if caption == nil {
+			captionRow = last
+			c.stripCaption(last.FirstChild())
+			b.Caption = c.inlines(last.FirstChild())
+		} else {
+			c.ds.Warnf(c.at(last.Pos()), "the line beginning %q right under the table is read as its last row, since the table has a caption above it; put a blank line before it to make it a paragraph", captionPrefix)
+		}
+	}
+	for r := t.FirstChild(); r != nil && r != captionRow; r = r.NextSibling() {
 		row := c.row(r, len(b.Columns))
 		if _, head := r.(*extast.TableHeader); head {
 			b.Pos = c.at(r.Pos())
@@ -139,8 +151,24 @@ func (c *converter) countCells(off, columns int) (n, extraAt int) {
 	return len(cellStarts), off + cellStarts[min(len(cellStarts)-1, columns)]
 }
 
-// stripCaption removes "Table:" and the spaces after it from a caption paragraph's text.
-func (c *converter) stripCaption(p *ast.Paragraph) {
+// isCaptionRow reports whether a table row is a line without a pipe beginning "Table:".
+func (c *converter) isCaptionRow(r ast.Node) bool {
+	body := c.src.data[c.base:]
+	off := r.Pos()
+	if off < 0 || off >= len(body) || r.FirstChild() == nil {
+		return false
+	}
+	end := bytes.IndexByte(body[off:], '\n')
+	if end < 0 {
+		end = len(body) - off
+	}
+	line := bytes.TrimSpace(body[off : off+end])
+	return !bytes.ContainsRune(line, '|') && bytes.HasPrefix(line, []byte(captionPrefix))
+}
+
+// stripCaption removes "Table:" and the spaces after it from a caption's text (a
+// paragraph, or the cell of a caption row).
+func (c *converter) stripCaption(p ast.Node) {
 	body := c.src.data[c.base:]
 	need := len(captionPrefix)
 	for n := p.FirstChild(); n != nil; n = n.NextSibling() {
