@@ -141,9 +141,9 @@ func placeFrom(elems []*elem, i, end int) []placedElem {
 }
 
 // deferFloat lets the page that starts at element i run on with the text when a float (a
-// figure) on it does not fit in the depth h: the float moves past the text that fills the
-// page, to the break where the next page starts, so that it opens that page. A float at
-// the top of a page stays (it is set no taller than a page).
+// figure) on it does not fit in the depth h: the float, with the space below it, moves past
+// the text that fills the page, to the break where the next page starts, so that it opens
+// that page. A float at the top of a page stays (it is set no taller than a page).
 func deferFloat(elems []*elem, i int, h float64) {
 	y := headHeight(elems, i)
 	for j := i; j < len(elems); j++ {
@@ -155,15 +155,19 @@ func deferFloat(elems []*elem, i int, h float64) {
 		if j == i || e.ln == nil || e.ln.art == nil || !e.ln.art.float {
 			return
 		}
-		rest := make([]*elem, 0, len(elems)-i-1)
-		rest = append(append(rest, elems[i:j]...), elems[j+1:]...)
+		to := j + 1
+		for to < len(elems) && elems[to].discard {
+			to++
+		}
+		block := append([]*elem(nil), elems[j:to]...)
+		rest := make([]*elem, 0, len(elems)-i-len(block))
+		rest = append(append(rest, elems[i:j]...), elems[to:]...)
 		k := pageEnd(rest, 0, h) // where the next page starts without the float
 		if k <= j-i {
 			return // the page ends before the float all the same
 		}
-		end := i + k
-		copy(elems[j:end], elems[j+1:end+1])
-		elems[end] = e
+		out := append(append(append(make([]*elem, 0, len(elems)-i), rest[:k]...), block...), rest[k:]...)
+		copy(elems[i:], out)
 		return
 	}
 }

@@ -68,7 +68,7 @@ func (f *flow) figure(b *book.Block, c context) {
 	if len(caption) > 0 {
 		base = top + float64(len(caption)-1)*nc.leading + baseline(nc.spec())
 	}
-	f.space(c.leading, false) // a line of air above and below
+	f.air(c.leading) // a line of air above and below
 	f.add(&elem{h: h + capH, base: base, ln: artLine(a, f.leaf)})
 	f.space(c.leading, false)
 }
@@ -148,4 +148,16 @@ func (ds *displayer) picture(out *pdfdraw.Page, ln *line, r placed, x, y float64
 		pi.Tag = &pdfdraw.Node{Role: "Figure", Parent: ln.tag, Alt: im.Alt}
 	}
 	out.Images = append(out.Images, pi)
+}
+
+// air adds discardable space of height h, or makes the space the flow ends with that tall
+// when it is shorter: the spaces around two figures in a row do not add up.
+func (f *flow) air(h float64) {
+	if n := len(f.elems); n > 0 {
+		if last := f.elems[n-1]; last.ln == nil && last.discard {
+			last.h = max(last.h, h)
+			return
+		}
+	}
+	f.space(h, false)
 }
