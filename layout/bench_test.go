@@ -56,3 +56,31 @@ func BenchmarkLargestEdition(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDraw draws every edition of the corpus, typeset once before the timer starts: the
+// PDF stage alone (display data, layout/pdfdraw and package pdf). It reports the bytes written.
+func BenchmarkDraw(b *testing.B) {
+	var docs []*Document
+	for _, ed := range corpus(b) {
+		d, err := Typeset(ed, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	var n countingWriter
+	for b.Loop() {
+		n = 0
+		for _, d := range docs {
+			if err := d.WritePDF(&n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(n), "bytes")
+}
+
+// countingWriter counts what is written to it.
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) { *c += countingWriter(len(p)); return len(p), nil }

@@ -86,7 +86,8 @@ func (d *Document) drawing() pdfdraw.Document {
 // displayPages yields every page as complete data for the draw step.
 func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 	return func(yield func(*pdfdraw.Page) bool) {
-		ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{}}
+		ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{},
+			spans: map[*pdfdraw.Node]*pdfdraw.Node{}}
 		ds.words, ds.cont = d.brokenWords()
 		for i, p := range d.pages {
 			if !yield(ds.page(i, p)) {
@@ -104,7 +105,10 @@ type displayer struct {
 	words   map[*line]string // a hyphenated line's broken word, whole
 	cont    map[*line]int    // a line that continues a broken word: its last run of it
 	links   map[*pdfdraw.Node]*openLink
-	chars   int // bytes of text of the line being placed, to size its glyph slices // the link a text block's last run belonged to
+	chars   int // bytes of text of the line being placed, to size its glyph slices
+	// spans are the open Span nodes of text in another language than the document's, by
+	// the node they are in, which the next run of that node and language continues.
+	spans map[*pdfdraw.Node]*pdfdraw.Node
 }
 
 // openLink is the Link node of a link whose runs may go on in the next run of its block.

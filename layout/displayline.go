@@ -114,13 +114,15 @@ func (ds *displayer) roles(ln *line) []runRole {
 		case r.artifact:
 			roles[i] = runRole{artifact: true}
 		case r.g.link != "" && r.tag != nil:
-			roles[i] = runRole{node: ds.linkNode(r.tag, r.g.link)}
+			roles[i] = runRole{node: ds.langNode(ds.linkNode(r.tag, r.g.link), r.g.lang)}
+			delete(ds.spans, r.tag)
 		case r.tag != nil:
-			roles[i] = runRole{node: r.tag}
+			roles[i] = runRole{node: ds.langNode(r.tag, r.g.lang)}
 		case r.g.link != "":
-			roles[i] = runRole{node: ds.linkNode(ln.tag, r.g.link)}
+			roles[i] = runRole{node: ds.langNode(ds.linkNode(ln.tag, r.g.link), r.g.lang)}
+			delete(ds.spans, ln.tag)
 		default:
-			roles[i] = runRole{node: ln.tag}
+			roles[i] = runRole{node: ds.langNode(ln.tag, r.g.lang)}
 			delete(ds.links, ln.tag)
 		}
 	}
@@ -140,6 +142,23 @@ func (ds *displayer) roles(ln *line) []runRole {
 		}
 	}
 	return roles
+}
+
+// langNode returns the node of a run in language lang inside the node parent: parent itself
+// for text in the document's language, else a Span whose /Lang says the language, the one of
+// parent's previous run when that was in the same language (a Link inside parent ends it,
+// so the tree keeps the reading order).
+func (ds *displayer) langNode(parent *pdfdraw.Node, lang string) *pdfdraw.Node {
+	if lang == "" || lang == ds.d.ed.Lang || parent == nil {
+		delete(ds.spans, parent)
+		return parent
+	}
+	if s, ok := ds.spans[parent]; ok && s.Lang == lang {
+		return s
+	}
+	s := &pdfdraw.Node{Role: "Span", Parent: parent, Lang: lang}
+	ds.spans[parent] = s
+	return s
 }
 
 // textRuns returns the indexes of a line's text runs (no label, no leaders), in order.

@@ -51,6 +51,7 @@ type glyphs struct {
 	width  float64
 	alert  bool        // drawn in the alert colour
 	pic    *book.Image // a picture inside text, drawn in the box instead of glyphs (see addPicture)
+	lang   string      // the language of the text (book.Inline.Lang), "" for the edition's
 }
 
 // inserted reports whether a penalty is a hyphenation point: a break that adds a hyphen.

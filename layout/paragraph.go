@@ -337,7 +337,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		}
 	}
 	hy := b.run(st.font, st.size, "-")
-	hy.alert = st.alert
+	hy.alert, hy.lang = st.alert, st.lang
 	start := 0
 	for _, p := range pts {
 		b.addBox(w[start:p.at], st, utf8.RuneCountInString(w[:start]))
@@ -394,7 +394,7 @@ func (b *paraBuilder) addBox(s string, st textStyle, at int) {
 		return
 	}
 	g := b.run(st.font, st.size, s)
-	g.link, g.alert = st.link, st.alert
+	g.link, g.alert, g.lang = st.link, st.alert, st.lang
 	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: at})
 }
 

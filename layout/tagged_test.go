@@ -40,6 +40,7 @@ func TestTaggedEditions(t *testing.T) {
 // walked is what testdata/walk.py reports.
 type walked struct {
 	Types    map[string]int
+	Langs    map[string]int // elements with a /Lang of their own, by language
 	MCRs     int
 	OBJRs    int
 	Pages    int
@@ -79,6 +80,22 @@ func TestPikepdfWalk(t *testing.T) {
 		}
 		if w.Types["Link"] == 0 || w.OBJRs < w.Types["Link"] {
 			t.Errorf("%s: %d Link elements with %d annotations", ed.Name(), w.Types["Link"], w.OBJRs)
+		}
+		// Every part in another language is a Span with its /Lang (TestLangOfParts checks
+		// their text); the edition's own language is never repeated on an element.
+		parts := map[string]bool{}
+		ed.EachInline(func(in book.Inline) {
+			if in.Lang != "" && in.Lang != ed.Lang && strings.TrimSpace(in.Text) != "" {
+				parts[in.Lang] = true
+			}
+		})
+		for lang := range parts {
+			if w.Langs[lang] == 0 || w.Langs[lang] > w.Types["Span"] {
+				t.Errorf("%s: %d elements with /Lang %s (%d Spans)", ed.Name(), w.Langs[lang], lang, w.Types["Span"])
+			}
+		}
+		if w.Langs[ed.Lang] > 0 {
+			t.Errorf("%s: %d elements repeat the document's /Lang %s", ed.Name(), w.Langs[ed.Lang], ed.Lang)
 		}
 		if w.Lang != ed.Lang || !w.Marked || w.Pages != len(d.pages) || w.MCRs == 0 {
 			t.Errorf("%s: walk %+v", ed.Name(), w)
@@ -257,6 +274,56 @@ func TestStructTextGolden(t *testing.T) {
 		}
 		if string(want) != string(out) {
 			t.Errorf("%s differs; run go test -run StructTextGolden -update and review the diff:\n%s", file, firstDiff(string(want), string(out)))
+		}
+	}
+}
+
+// TestLangOfParts checks the language of parts in every edition's structure tree: each text
+// of the model in another language than the edition's (book.Inline.Lang: the English
+// citations of the kk and ru notes) is in a structure element with that /Lang, and no
+// structure element in another language holds a word of the edition's own script.
+func TestLangOfParts(t *testing.T) {
+	for _, ed := range corpus(t) {
+		parts := map[string][]string{} // language -> the model's texts in it
+		ed.EachInline(func(in book.Inline) {
+			if in.Lang != "" && in.Lang != ed.Lang && strings.TrimSpace(in.Text) != "" && in.Children == nil {
+				parts[in.Lang] = append(parts[in.Lang], strings.Join(strings.Fields(in.Text), " "))
+			}
+		})
+		if len(parts) == 0 {
+			continue
+		}
+		_, path := writePDF(t, ed, Options{})
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := pdfcheck.Check(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for lang, texts := range parts {
+			have := strings.Join(strings.Fields(r.LangText(lang)), " ")
+			missing := 0
+			for _, s := range texts {
+				if !strings.Contains(have, s) {
+					if missing++; missing <= 5 {
+						t.Errorf("%s: %q (lang %s in the model) is not in the PDF's /Lang %s text", ed.Name(), s, lang, lang)
+					}
+				}
+			}
+			if missing > 0 {
+				t.Errorf("%s: %d of %d parts in %s missing from /Lang %s", ed.Name(), missing, len(texts), lang, lang)
+			}
+			for _, w := range strings.Fields(have) {
+				if strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0 && lang == "en" {
+					t.Errorf("%s: /Lang en text has the Cyrillic word %q", ed.Name(), w)
+					break
+				}
+			}
+			if missing == 0 {
+				t.Logf("%s: %d parts in %s, all under /Lang %s", ed.Name(), len(texts), lang, lang)
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 # walk.py PDF: walks the structure tree of a tagged PDF with pikepdf and prints, as JSON, how
-# many elements of each type it has and how many marked-content references, link objects
-# and pages with a parent-tree entry it found. Used by TestPikepdfWalk.
+# many elements of each type it has, how many elements carry each /Lang, and how many
+# marked-content references, link objects and pages with a parent-tree entry it found. Used
+# by TestPikepdfWalk.
 import json
 import sys
 
@@ -8,7 +9,7 @@ import pikepdf
 
 pdf = pikepdf.open(sys.argv[1])
 root = pdf.Root.StructTreeRoot
-counts, mcrs, objrs = {}, 0, 0
+counts, langs, mcrs, objrs = {}, {}, 0, 0
 
 
 def walk(e, depth):
@@ -32,6 +33,9 @@ def walk(e, depth):
             else:
                 s = str(k.S)[1:]
                 counts[s] = counts.get(s, 0) + 1
+                if "/Lang" in k:
+                    lang = str(k.Lang)
+                    langs[lang] = langs.get(lang, 0) + 1
                 if k.P.objgen != e.objgen:
                     raise SystemExit("an element's /P is not its parent")
                 walk(k, depth + 1)
@@ -39,6 +43,6 @@ def walk(e, depth):
 
 walk(root, 0)
 parents = sum(1 for p in pdf.pages if "/StructParents" in p.obj)
-print(json.dumps({"types": counts, "mcrs": mcrs, "objrs": objrs, "pages": len(pdf.pages),
+print(json.dumps({"types": counts, "langs": langs, "mcrs": mcrs, "objrs": objrs, "pages": len(pdf.pages),
                   "parented": parents, "lang": str(pdf.Root.Lang),
                   "marked": bool(pdf.Root.MarkInfo.Marked)}))

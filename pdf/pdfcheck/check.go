@@ -1,16 +1,20 @@
 // Package pdfcheck checks the PDFs bindery writes against the rules of a tagged PDF and the
 // conformance claims of their metadata, without veraPDF: every content operator is marked
 // content of the structure tree or an artifact, the parent tree and the MCIDs agree, links
-// are tagged with an OBJR and described, /Lang is set, Info and XMP agree, fonts are
-// embedded and no glyph is .notdef, the trailer has an /ID and nothing is encrypted, and
-// what the XMP claims (PDF/UA-1, PDF/A-2) has what those parts ask for. It sits beside the
-// pipeline: the tests of package pdf and of the layout run it on every edition.
+// are tagged with an OBJR and described, /Lang is set on the catalog and is a language tag
+// wherever a structure element has one (LangText gives the text of each language), Info and
+// XMP agree, fonts are embedded and no glyph is .notdef, the trailer has an /ID and nothing
+// is encrypted, and what the XMP claims (PDF/UA-1, PDF/A-2) has what those parts ask for.
+// It sits beside the pipeline: the tests of package pdf and of the layout run it on every
+// edition.
 package pdfcheck
 
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -21,6 +25,30 @@ type Report struct {
 	Claims []string
 	MCIDs  int // marked-content sequences with an MCID
 	text   strings.Builder
+	langs  map[string]*strings.Builder
+}
+
+// LangText is the part of Text whose language is lang: the /Lang of the nearest structure
+// element that has one, else the catalog's. A structure element with a /Lang of its own
+// starts a new line of it.
+func (r *Report) LangText(lang string) string {
+	if b := r.langs[lang]; b != nil {
+		return b.String()
+	}
+	return ""
+}
+
+// Langs returns the languages the structure text is in.
+func (r *Report) Langs() []string { return slices.Sorted(maps.Keys(r.langs)) }
+
+func (r *Report) lang(lang string) *strings.Builder {
+	if r.langs == nil {
+		r.langs = map[string]*strings.Builder{}
+	}
+	if r.langs[lang] == nil {
+		r.langs[lang] = &strings.Builder{}
+	}
+	return r.langs[lang]
 }
 
 // Text is what a screen reader reads: the text of the structure tree in its order, each

@@ -49,6 +49,14 @@ func doc(t *testing.T, spoil string) []byte {
 	if spoil != "untagged" {
 		p.EndMarked()
 	}
+	span := para.Add(w, "Span")
+	span.SetLang("ru")
+	if spoil == "badlang" {
+		span.SetLang("ru RU")
+	}
+	p.BeginTagged(span)
+	p.ShowGlyphs(f, 10, 40, 100, []pdf.Glyph{{ID: 43, Text: "C"}})
+	p.EndMarked()
 	p.BeginArtifact("Pagination")
 	p.ShowGlyphs(f, 10, 10, 10, []pdf.Glyph{{ID: 42, Text: "1"}})
 	p.EndMarked()
@@ -78,6 +86,9 @@ func TestCheck(t *testing.T) {
 	if got := strings.Join(r.Claims, " "); got != "pdfaid:part=2 pdfaid:conformance=A pdfuaid:part=1" {
 		t.Errorf("claims %q", got)
 	}
+	if got, langs := strings.TrimSpace(r.LangText("ru")), strings.Join(r.Langs(), " "); got != "C" || langs != "en ru" {
+		t.Errorf("LangText(ru) = %q in languages %q, want C in en ru", got, langs)
+	}
 	for spoil, want := range map[string]string{
 		"untagged": "outside tagged content",
 		"lang":     "no /Lang",
@@ -86,6 +97,7 @@ func TestCheck(t *testing.T) {
 		"notdef":   ".notdef",
 		"contents": "no /Contents",
 		"objr":     "no /StructParent",
+		"badlang":  `/Lang "ru RU" is not a language tag`,
 	} {
 		r, err := Check(doc(t, spoil))
 		if err != nil {

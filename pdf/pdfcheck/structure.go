@@ -22,6 +22,9 @@ func init() {
 // inline are the structure types whose text runs on in the text around them.
 var inline = map[string]bool{"Span": true, "Link": true, "Quote": true, "Code": true, "Reference": true}
 
+// langTag is the shape of a BCP 47 language tag (RFC 5646, 2.1), as /Lang must hold.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // mcr is a marked-content reference: page and MCID.
 type mcr struct {
 	page Ref
@@ -58,11 +61,21 @@ func (r *Report) checkStructure(f *File, cat Dict) {
 	}
 	seen := map[mcr]bool{}
 	last := 0
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
+	var walk func(v any, depth int, lang string)
+	walk = func(v any, depth int, lang string) {
 		e := f.Dict(v)
 		if e == nil || depth > 100 {
 			return
+		}
+		if l, ok := e["Lang"]; ok {
+			lang = Text(l)
+			if !langTag.MatchString(lang) {
+				r.add("a structure element's /Lang %q is not a language tag", lang)
+			}
+		}
+		text := func(s string) {
+			r.text.WriteString(s)
+			r.lang(lang).WriteString(s)
 		}
 		sn, _ := e["S"].(Name)
 		s := string(sn)
@@ -85,7 +98,9 @@ func (r *Report) checkStructure(f *File, cat Dict) {
 			last = level
 		}
 		if !inline[std] {
-			r.text.WriteString("\n")
+			text("\n")
+		} else if e["Lang"] != nil {
+			r.lang(lang).WriteString("\n") // a part in its own language stands on its own line
 		}
 		pg, _ := e["Pg"].(Ref)
 		kids := e["K"]
@@ -97,22 +112,22 @@ func (r *Report) checkStructure(f *File, cat Dict) {
 			case float64:
 				m := mcr{pg, int(k)}
 				r.markRef(m, content, seen)
-				r.text.WriteString(texts[index[pg]][int(k)])
+				text(texts[index[pg]][int(k)])
 			case Ref:
 				if d := f.Dict(k); d["Type"] == nil || d["Type"] == Name("StructElem") {
-					walk(k, depth+1)
+					walk(k, depth+1, lang)
 				}
 			case Dict:
 				if k["Type"] == Name("MCR") {
 					pg2, _ := k["Pg"].(Ref)
 					n, _ := k["MCID"].(float64)
 					r.markRef(mcr{pg2, int(n)}, content, seen)
-					r.text.WriteString(texts[index[pg2]][int(n)])
+					text(texts[index[pg2]][int(n)])
 				}
 			}
 		}
 	}
-	walk(root["K"], 0)
+	walk(root["K"], 0, Text(cat["Lang"]))
 	for m := range content {
 		if !seen[m] {
 			r.add("MCID %d of page object %d is in no structure element", m.mcid, m.page)
