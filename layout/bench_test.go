@@ -83,4 +83,7 @@ func BenchmarkDraw(b *testing.B) {
 // countingWriter counts what is written to it.
 type countingWriter int
 
-func (c *countingWriter) Write(p []byte) (int, error) { *c += countingWriter(len(p)); return len(p), nil }
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}

@@ -68,6 +68,9 @@ func (d *Document) drawing() pdfdraw.Document {
 			// pdf/pdfcheck in the layout's tests.
 			OutputIntent: pdf.SRGBIntent(),
 			Conformance:  pdf.Conformance{PDFAPart: 2, PDFALevel: "A", PDFUAPart: 1},
+			// PDF 1.5 object and cross-reference streams, which PDF/A-2, PDF/UA-1 and the
+			// print file's PDF/X-4 allow: a third smaller.
+			ObjectStreams: true,
 		},
 		Boxes: pdf.PageBoxes{Media: pdf.Rect{X1: g.trimW + 2*off, Y1: g.trimH + 2*off}},
 	}
@@ -105,7 +108,10 @@ type displayer struct {
 	words   map[*line]string // a hyphenated line's broken word, whole
 	cont    map[*line]int    // a line that continues a broken word: its last run of it
 	links   map[*pdfdraw.Node]*openLink
-	chars   int // bytes of text of the line being placed, to size its glyph slices
+	chars   int // bytes of text of the line being placed: at least its glyphs and spaces
+	// glyphs is where the runs of a page keep their glyphs, one run after another; it is
+	// reused for the next page, which the draw step asks for once it has drawn this one.
+	glyphs []pdf.Glyph
 	// spans are the open Span nodes of text in another language than the document's, by
 	// the node they are in, which the next run of that node and language continues.
 	spans map[*pdfdraw.Node]*pdfdraw.Node
@@ -145,6 +151,7 @@ func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
 	off := d.offset()
 	left, top := off+d.g.left(p.Number), off+d.g.top
 	out := &pdfdraw.Page{Tints: d.tints(i, left, top)}
+	ds.glyphs = ds.glyphs[:0]
 	for _, pe := range p.elems {
 		y := top + pe.y
 		if m := pe.e.mark; m != nil {

@@ -37,6 +37,9 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 	for _, r := range ln.runs {
 		ds.chars += len(r.g.text) + 1
 	}
+	if cap(ds.glyphs)-len(ds.glyphs) < ds.chars {
+		ds.glyphs = make([]pdf.Glyph, 0, max(2*cap(ds.glyphs), 4*ds.chars, 1024))
+	}
 	var cur *pdfdraw.Run
 	var curRole runRole
 	var last placed
@@ -66,6 +69,7 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 		if gap && !curRole.actual {
 			cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
 		}
+		ds.done(cur)
 		run := ds.run(r, x, y, role)
 		if gap && curRole.actual { // not inside a broken word's actual text: before the next word
 			sp := pdfdraw.Run{Font: run.Font}
@@ -76,13 +80,22 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 	}
 	if cur != nil && !curRole.artifact && !ln.inWord && !ln.last {
 		if curRole.actual {
+			ds.done(cur)
 			sp := pdfdraw.Run{Font: cur.Font, Size: cur.Size, X: cur.X, Y: cur.Y, Color: cur.Color, Tag: cur.Tag}
 			out.Runs = append(out.Runs, sp)
 			cur = &out.Runs[len(out.Runs)-1]
 		}
 		cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
 	}
+	ds.done(cur)
 	ds.lineLinks(out, ln, x, y, roles)
+}
+
+// done ends a run's glyphs: the next run's start after them.
+func (ds *displayer) done(run *pdfdraw.Run) {
+	if run != nil {
+		ds.glyphs = ds.glyphs[:min(len(ds.glyphs)+len(run.Glyphs), cap(ds.glyphs))]
+	}
 }
 
 // run starts a display run for a placed run.
@@ -95,7 +108,7 @@ func (ds *displayer) run(r placed, x, y float64, role runRole) pdfdraw.Run {
 	if role.artifact {
 		run.Artifact = "Layout"
 	}
-	run.Glyphs = ds.d.m.glyphs(r.g, 0, make([]pdf.Glyph, 0, ds.chars))
+	run.Glyphs = ds.d.m.glyphs(r.g, 0, ds.glyphs[len(ds.glyphs):])
 	return run
 }
 

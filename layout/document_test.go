@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/fpc/bindery/pdf/pdfcheck"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -26,6 +27,23 @@ func pdfBytes(t testing.TB, ed *book.Edition, opts Options) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// expanded is a PDF's bytes followed by the decoded text of its object streams, where the
+// dictionaries of pages, annotations and the Info are, for tests that look for them.
+func expanded(t testing.TB, b []byte) []byte {
+	t.Helper()
+	f, err := pdfcheck.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := bytes.Clone(b)
+	for _, o := range f.Objects {
+		if d, _ := o.Value.(pdfcheck.Dict); d["Type"] == pdfcheck.Name("ObjStm") {
+			out = append(out, o.Stream...)
+		}
+	}
+	return out
 }
 
 // TestReproducible draws every edition twice in a row and once more concurrently with the
@@ -107,7 +125,7 @@ func TestPageBoxes(t *testing.T) {
 				t.Errorf("%s: %s on %d of %d pages", tc.paper, box, seen[box], len(d.pages))
 			}
 		}
-		if bytes.Contains(pdfBytes(t, ed, tc.opts), []byte("/BleedBox")) {
+		if bytes.Contains(expanded(t, pdfBytes(t, ed, tc.opts)), []byte("/BleedBox")) {
 			t.Errorf("%s: a BleedBox was written; only the TrimBox may be added", tc.paper)
 		}
 	}
@@ -230,7 +248,7 @@ type outlineJSON struct {
 // PDF (a URI action per piece of the address, however it was broken).
 func TestURILinks(t *testing.T) {
 	for _, ed := range corpus(t) {
-		pdf := pdfBytes(t, ed, Options{})
+		pdf := expanded(t, pdfBytes(t, ed, Options{}))
 		for _, u := range sourceURLs(ed) {
 			esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(u)
 			if !bytes.Contains(pdf, []byte("/URI ("+esc+")")) {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -324,6 +325,35 @@ func TestLangOfParts(t *testing.T) {
 			if missing == 0 {
 				t.Logf("%s: %d parts in %s, all under /Lang %s", ed.Name(), len(texts), lang, lang)
 			}
+		}
+	}
+}
+
+// TestDrawTwice draws one typeset document twice, as the screen PDF and again, and as the
+// print PDF: the structure tree belongs to each file (not to the pages' nodes), so the second
+// screen PDF is the first byte for byte and both trees pass pdfcheck.
+func TestDrawTwice(t *testing.T) {
+	for _, ed := range cleanEditions(t) {
+		d, err := Typeset(ed, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a, b bytes.Buffer
+		if err := d.WritePDF(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WritePDF(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: the second drawing of a document differs from the first", ed.Name())
+		}
+		r, err := pdfcheck.Check(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range r.Problems {
+			t.Errorf("%s, drawn twice: %s", ed.Name(), p)
 		}
 	}
 }

@@ -21,6 +21,11 @@ type Options struct {
 	// Conformance lists the claims the XMP metadata makes; the caller makes sure the
 	// document meets them.
 	Conformance Conformance
+	// ObjectStreams packs every object that is not a stream into compressed object streams
+	// and writes a cross-reference stream instead of the table (PDF 1.5, ISO 32000-1,
+	// 7.5.7 and 7.5.8), which PDF/A-2, PDF/UA-1 and PDF/X-4 allow: smaller files, the
+	// same content.
+	ObjectStreams bool
 }
 
 // Info is the document information, written both as the Info dictionary and as XMP.

@@ -1,7 +1,8 @@
 // Package pdf is bindery's PDF object writer. It sits at the very end of the pipeline
 // (content/ -> book -> layout -> layout/pdfdraw -> pdf -> files): the layout's draw step
 // hands it pages of positioned glyphs, rules, tints and links, and it writes them, page by
-// page, to an io.Writer as PDF 1.7: Flate streams, a cross-reference table, a trailer /ID
+// page, to an io.Writer as PDF 1.7: Flate streams, a cross-reference table (or, with
+// Options.ObjectStreams, object streams and a cross-reference stream), a trailer /ID
 // derived from the content, document info with matching XMP metadata, outlines, named
 // destinations, link annotations and page boxes in a fixed order. TrueType fonts are
 // embedded as subsets by glyph (CIDFontType2, Identity-H) with a ToUnicode CMap in which
@@ -38,7 +39,9 @@ type Writer struct {
 	out     *bufio.Writer
 	hash    hash.Hash // of every byte written, for the trailer /ID
 	n       int64     // bytes written
-	offsets []int64   // by object number; 0 = not written yet
+	offsets []int64   // by object number: the byte offset, or for a packed object its index
+	packed  []ref     // by object number: the object stream holding it, 0 for none
+	pack    objStream // the object stream being filled (ObjectStreams)
 	err     error
 	opts    Options
 
@@ -65,7 +68,7 @@ type Writer struct {
 // New starts a document on w.
 func New(w io.Writer, opts Options) *Writer {
 	pw := &Writer{out: bufio.NewWriterSize(w, 64<<10), hash: sha256.New(), opts: opts,
-		offsets: []int64{0}, dests: map[string]string{}, gstates: map[string]ref{}}
+		offsets: []int64{0}, packed: []ref{0}, dests: map[string]string{}, gstates: map[string]ref{}}
 	pw.zw, _ = zlib.NewWriterLevel(&pw.zbuf, zlib.BestSpeed)
 	pw.pagesRef = pw.alloc()
 	pw.resources = pw.alloc()
@@ -79,6 +82,7 @@ func New(w io.Writer, opts Options) *Writer {
 // alloc reserves an object number.
 func (w *Writer) alloc() ref {
 	w.offsets = append(w.offsets, 0)
+	w.packed = append(w.packed, 0)
 	return ref(len(w.offsets) - 1)
 }
 
@@ -92,8 +96,13 @@ func (w *Writer) write(b []byte) {
 	w.n += int64(n)
 }
 
-// object writes "n 0 obj body endobj".
+// object writes "n 0 obj body endobj", or with ObjectStreams puts the body in the object
+// stream being filled.
 func (w *Writer) object(r ref, body []byte) {
+	if w.opts.ObjectStreams {
+		w.packObject(r, body)
+		return
+	}
 	w.offsets[r] = w.n
 	w.write(strconv.AppendInt(w.obj[:0], int64(r), 10))
 	w.write([]byte(" 0 obj\n"))
@@ -145,7 +154,12 @@ func (w *Writer) Close() error {
 	catalog := w.catalog()
 	info := w.alloc()
 	w.dictObject(info, w.opts.Info.dict()+w.opts.pdfxInfo())
-	w.xref(catalog, info)
+	if w.opts.ObjectStreams {
+		w.flushObjects()
+		w.xrefStream(catalog, info)
+	} else {
+		w.xref(catalog, info)
+	}
 	if w.err != nil {
 		return fmt.Errorf("pdf: %w", w.err)
 	}

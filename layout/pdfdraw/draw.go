@@ -89,7 +89,6 @@ type Node struct {
 	ID         string
 	// Scope is a table header cell's scope, "Column" or "Row" (written as its /A attribute).
 	Scope string
-	elem  *pdf.StructElem
 }
 
 // Link is a link area: left, top, width, height; Target is a URL or "#name" for a named
@@ -126,7 +125,8 @@ func Write(w io.Writer, doc Document, pages iter.Seq[*Page]) error {
 		}
 		fonts[i] = f
 	}
-	d := &drawer{w: pw, fonts: fonts, h: doc.Boxes.Media.Y1, tagged: doc.Options.Tagged}
+	d := &drawer{w: pw, fonts: fonts, h: doc.Boxes.Media.Y1, tagged: doc.Options.Tagged,
+		elems: map[*Node]*pdf.StructElem{}}
 	for custom, std := range roleMap {
 		pw.RoleMap(custom, std)
 	}
@@ -147,23 +147,27 @@ type drawer struct {
 	fonts  []*pdf.Font
 	h      float64 // media box height, to turn top-down y into PDF user space
 	tagged bool
+	elems  map[*Node]*pdf.StructElem // the element of each node drawn so far, in this document
 }
 
 // elem returns the structure element of a node, creating it and its ancestors on first use,
-// so the tree's order is the order in which the layout draws its content.
+// so the tree's order is the order in which the layout draws its content. The elements are
+// the drawer's, not the node's: the same pages can be drawn into another document.
 func (d *drawer) elem(n *Node) *pdf.StructElem {
 	if n == nil {
 		return d.w.StructRoot()
 	}
-	if n.elem == nil {
-		n.elem = d.elem(n.Parent).Add(d.w, n.Role)
-		n.elem.SetLang(n.Lang)
-		n.elem.SetAlt(n.Alt)
-		n.elem.SetActualText(n.ActualText)
-		n.elem.SetID(n.ID)
-		n.elem.SetScope(n.Scope)
+	e := d.elems[n]
+	if e == nil {
+		e = d.elem(n.Parent).Add(d.w, n.Role)
+		e.SetLang(n.Lang)
+		e.SetAlt(n.Alt)
+		e.SetActualText(n.ActualText)
+		e.SetID(n.ID)
+		e.SetScope(n.Scope)
+		d.elems[n] = e
 	}
-	return n.elem
+	return e
 }
 
 // page draws one page: tints, rules, text, then links, destinations and bookmarks.

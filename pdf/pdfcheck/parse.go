@@ -36,7 +36,8 @@ var refRe = regexp.MustCompile(`^\s+0\s+R`)
 
 var objRe = regexp.MustCompile(`(?m)^(\d+) 0 obj\n`)
 
-// Parse reads every object of a file written with a classic cross-reference table.
+// Parse reads every object of a file bindery writes: with a cross-reference table, or with
+// object streams and a cross-reference stream.
 func Parse(b []byte) (*File, error) {
 	f := &File{Objects: map[Ref]*Object{}, Raw: b}
 	for _, m := range objRe.FindAllSubmatchIndex(b, -1) {
@@ -69,9 +70,12 @@ func Parse(b []byte) (*File, error) {
 		}
 		f.Objects[Ref(n)] = o
 	}
+	if err := f.unpack(); err != nil {
+		return nil, err
+	}
 	i := bytes.LastIndex(b, []byte("trailer\n"))
 	if i < 0 {
-		return nil, fmt.Errorf("no trailer")
+		return f, f.xrefTrailer()
 	}
 	p := &parser{b: b, i: i + len("trailer\n")}
 	v, err := p.value()
@@ -81,6 +85,65 @@ func Parse(b []byte) (*File, error) {
 	f.Trailer, _ = v.(Dict)
 	return f, nil
 }
+
+// unpack reads the objects packed in object streams (ISO 32000-1, 7.5.7): N pairs of object
+// number and offset, the objects from /First on.
+func (f *File) unpack() error {
+	for n, o := range f.Objects {
+		d, _ := o.Value.(Dict)
+		if d["Type"] != Name("ObjStm") {
+			continue
+		}
+		count, _ := d["N"].(float64)
+		first, _ := d["First"].(float64)
+		if first < 0 || int(first) > len(o.Stream) || count < 0 || count > float64(len(o.Stream)) {
+			return fmt.Errorf("object stream %d: bad /N or /First", n)
+		}
+		p := &parser{b: o.Stream[:int(first)]}
+		for k := 0; k < int(count); k++ {
+			num, err1 := p.value()
+			off, err2 := p.value()
+			nf, ok1 := num.(float64)
+			of, ok2 := off.(float64)
+			if err1 != nil || err2 != nil || !ok1 || !ok2 || of < 0 || int(first)+int(of) > len(o.Stream) {
+				return fmt.Errorf("object stream %d: bad entry %d", n, k)
+			}
+			q := &parser{b: o.Stream, i: int(first) + int(of)}
+			v, err := q.value()
+			if err != nil {
+				return fmt.Errorf("object %d in object stream %d: %w", int(nf), n, err)
+			}
+			f.Objects[Ref(nf)] = &Object{Value: v}
+		}
+	}
+	return nil
+}
+
+// xrefTrailer takes the trailer from the cross-reference stream startxref points at.
+func (f *File) xrefTrailer() error {
+	m := startxrefRe.FindSubmatch(f.Raw)
+	if m == nil {
+		return fmt.Errorf("no trailer and no startxref")
+	}
+	at, _ := strconv.Atoi(string(m[1]))
+	rest := f.Raw[min(at, len(f.Raw)):]
+	loc := objRe.FindSubmatchIndex(rest)
+	if loc == nil || loc[0] != 0 {
+		return fmt.Errorf("startxref %d points at no object", at)
+	}
+	n, _ := strconv.Atoi(string(rest[loc[2]:loc[3]]))
+	var d Dict
+	if o := f.Objects[Ref(n)]; o != nil {
+		d, _ = o.Value.(Dict)
+	}
+	if d["Type"] != Name("XRef") {
+		return fmt.Errorf("startxref %d points at no cross-reference stream", at)
+	}
+	f.Trailer = d
+	return nil
+}
+
+var startxrefRe = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 
 // Get resolves a reference (other values are returned as they are).
 func (f *File) Get(v any) any {
