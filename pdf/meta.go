@@ -200,23 +200,25 @@ func xmlEscape(s string) string {
 // textString writes s as a PDF text string: literal when it is ASCII, else UTF-16BE with
 // a byte order mark, in hex.
 func textString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] < 0x20 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if plain(s) {
 		return literal(s)
 	}
-	var b strings.Builder
-	b.WriteString("<FEFF")
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = appendHex4(b, u)
 	}
-	b.WriteString(">")
-	return b.String()
+	return string(append(b, '>'))
+}
+
+// plain reports whether s is printable ASCII, written as a literal string.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] < 0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // literal writes an ASCII string as a PDF literal string.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf16"
 )
 
 // outline is the document outline (bookmarks) as a tree.
@@ -77,7 +78,7 @@ func (w *Writer) writeDests() ref {
 	for n := range w.dests {
 		names = append(names, n)
 	}
-	slices.SortFunc(names, func(a, b string) int { return strings.Compare(string(nameKey(a)), string(nameKey(b))) })
+	names = sortedNames(names)
 	var d strings.Builder
 	d.WriteString("/Names [")
 	for i, n := range names {
@@ -92,17 +93,25 @@ func (w *Writer) writeDests() ref {
 	return r
 }
 
-// nameKey is the byte string a name tree sorts by: the bytes of the string as written.
+// nameKey is the byte string a name tree sorts by: the bytes of the string as written
+// (the string itself when it is written as a literal, else UTF-16BE after its byte order mark).
 func nameKey(s string) string {
-	t := textString(s)
-	if t[0] == '(' {
+	if plain(s) {
 		return s
 	}
-	var b []byte
-	for i := 1; i+1 < len(t)-1; i += 2 {
-		var v byte
-		fmt.Sscanf(t[i:i+2], "%02X", &v)
-		b = append(b, v)
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
 	}
 	return string(b)
+}
+
+// sortedNames returns names in the order of their name-tree keys, each key made once.
+func sortedNames(names []string) []string {
+	keys := make(map[string]string, len(names))
+	for _, n := range names {
+		keys[n] = nameKey(n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(keys[a], keys[b]) })
+	return names
 }

@@ -150,7 +150,8 @@ type Glyph struct {
 }
 
 // ShowGlyphs shows glyphs of font f at size points on the baseline y, the run starting at x:
-// one BT/TJ/ET with the adjustments that put every glyph at its X.
+// one BT/TJ/ET with the adjustments that put every glyph at its X, the codes as literal
+// strings of two bytes a glyph (half the size of hexadecimal, so less to compress).
 func (p *Page) ShowGlyphs(f *Font, size, x, y float64, gs []Glyph) {
 	if len(gs) == 0 {
 		return
@@ -171,23 +172,41 @@ func (p *Page) ShowGlyphs(f *Font, size, x, y float64, gs []Glyph) {
 		f.use(g.ID, g.Text)
 		if adj := -(g.X - cursor) * 1000 / size; adj > 0.005 || adj < -0.005 {
 			if open {
-				b = append(b, '>')
+				b = append(b, ')')
 				open = false
 			}
 			b = strconv.AppendFloat(b, math.Round(adj*100)/100, 'f', -1, 64)
 		}
 		if !open {
-			b = append(b, '<')
+			b = append(b, '(')
 			open = true
 		}
-		b = appendHex4(b, g.ID)
+		b = appendCode(b, g.ID)
 		cursor = g.X + f.tt.width(g.ID)*size/1000
 	}
 	if open {
-		b = append(b, '>')
+		b = append(b, ')')
 	}
 	b = append(b, "] TJ ET\n"...)
 	p.content = b
+}
+
+// appendCode appends a glyph's two-byte code to a literal string: the bytes themselves, but
+// for the delimiters and the backslash, and the line ends, which a reader would normalise.
+func appendCode(b []byte, v uint16) []byte {
+	for _, c := range [2]byte{byte(v >> 8), byte(v)} {
+		switch c {
+		case '(', ')', '\\':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\n':
+			b = append(b, '\\', 'n')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 func appendHex4(b []byte, v uint16) []byte {

@@ -270,7 +270,7 @@ func (t *structTree) writeElem(e *StructElem, parent ref) {
 
 // writeIDs writes the name tree from element identifiers to elements.
 func (t *structTree) writeIDs() ref {
-	ids := slices.SortedFunc(maps.Keys(t.ids), func(a, b string) int { return strings.Compare(nameKey(a), nameKey(b)) })
+	ids := sortedNames(slices.Collect(maps.Keys(t.ids)))
 	var b strings.Builder
 	b.WriteString("/Names [")
 	for i, id := range ids {

@@ -325,10 +325,28 @@ func (p *parser) literal() (any, error) {
 					out = append(out, byte(v))
 				case e == 'n':
 					out = append(out, '\n')
+				case e == 'r':
+					out = append(out, '\r')
+				case e == 't':
+					out = append(out, '\t')
+				case e == 'b':
+					out = append(out, '\b')
+				case e == 'f':
+					out = append(out, '\f')
+				case e == '\r': // a line continuation
+					if p.i < len(p.b) && p.b[p.i] == '\n' {
+						p.i++
+					}
+				case e == '\n':
 				default:
 					out = append(out, e)
 				}
 			}
+		case '\r': // an end of line in a string is a line feed
+			if p.i < len(p.b) && p.b[p.i] == '\n' {
+				p.i++
+			}
+			out = append(out, '\n')
 		case '(':
 			depth++
 			out = append(out, c)
