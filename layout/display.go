@@ -111,7 +111,8 @@ type displayer struct {
 	chars   int // bytes of text of the line being placed: at least its glyphs and spaces
 	// glyphs is where the runs of a page keep their glyphs, one run after another; it is
 	// reused for the next page, which the draw step asks for once it has drawn this one.
-	glyphs []pdf.Glyph
+	glyphs  []pdf.Glyph
+	counted int // the page's runs whose glyphs are counted in the length of glyphs
 	// spans are the open Span nodes of text in another language than the document's, by
 	// the node they are in, which the next run of that node and language continues.
 	spans map[*pdfdraw.Node]*pdfdraw.Node
@@ -151,7 +152,7 @@ func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
 	off := d.offset()
 	left, top := off+d.g.left(p.Number), off+d.g.top
 	out := &pdfdraw.Page{Tints: d.tints(i, left, top)}
-	ds.glyphs = ds.glyphs[:0]
+	ds.glyphs, ds.counted = ds.glyphs[:0], 0
 	for _, pe := range p.elems {
 		y := top + pe.y
 		if m := pe.e.mark; m != nil {

@@ -69,8 +69,7 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 		if gap && !curRole.actual {
 			cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
 		}
-		ds.done(cur)
-		run := ds.run(r, x, y, role)
+		run := ds.run(out, r, x, y, role)
 		if gap && curRole.actual { // not inside a broken word's actual text: before the next word
 			sp := pdfdraw.Run{Font: run.Font}
 			run.Glyphs = append(ds.space(&sp, last.x+last.g.width-r.x), run.Glyphs...)
@@ -80,26 +79,28 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 	}
 	if cur != nil && !curRole.artifact && !ln.inWord && !ln.last {
 		if curRole.actual {
-			ds.done(cur)
 			sp := pdfdraw.Run{Font: cur.Font, Size: cur.Size, X: cur.X, Y: cur.Y, Color: cur.Color, Tag: cur.Tag}
 			out.Runs = append(out.Runs, sp)
 			cur = &out.Runs[len(out.Runs)-1]
 		}
 		cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
 	}
-	ds.done(cur)
 	ds.lineLinks(out, ln, x, y, roles)
 }
 
-// done ends a run's glyphs: the next run's start after them.
-func (ds *displayer) done(run *pdfdraw.Run) {
-	if run != nil {
-		ds.glyphs = ds.glyphs[:min(len(ds.glyphs)+len(run.Glyphs), cap(ds.glyphs))]
+// free returns the unused rest of the page's glyph buffer, for a new run to append to, once
+// the runs of the page so far are counted as using their glyphs' length of it: each grows
+// only until the next starts (one not in the buffer just leaves a gap).
+func (ds *displayer) free(out *pdfdraw.Page) []pdf.Glyph {
+	for _, r := range out.Runs[ds.counted:] {
+		ds.glyphs = ds.glyphs[:min(len(ds.glyphs)+len(r.Glyphs), cap(ds.glyphs))]
 	}
+	ds.counted = len(out.Runs)
+	return ds.glyphs[len(ds.glyphs):]
 }
 
 // run starts a display run for a placed run.
-func (ds *displayer) run(r placed, x, y float64, role runRole) pdfdraw.Run {
+func (ds *displayer) run(out *pdfdraw.Page, r placed, x, y float64, role runRole) pdfdraw.Run {
 	run := pdfdraw.Run{Font: int(r.g.font), Size: r.g.size, X: x + r.x, Y: y - r.g.rise, Color: inkColor,
 		Tag: role.node, Actual: role.actual, ActualText: role.whole}
 	if r.g.alert {
@@ -108,7 +109,7 @@ func (ds *displayer) run(r placed, x, y float64, role runRole) pdfdraw.Run {
 	if role.artifact {
 		run.Artifact = "Layout"
 	}
-	run.Glyphs = ds.d.m.glyphs(r.g, 0, ds.glyphs[len(ds.glyphs):])
+	run.Glyphs = ds.d.m.glyphs(r.g, 0, ds.free(out))
 	return run
 }
 

@@ -149,6 +149,7 @@ func TestFiguresPDF(t *testing.T) {
 	if len(r.Problems) > 0 {
 		t.Errorf("pdfcheck: %s", strings.Join(r.Problems, "\n"))
 	}
+	b = expanded(t, b) // the structure elements are in object streams
 	if n := bytes.Count(b, []byte("/S /TH ")) + bytes.Count(b, []byte("/S /TD ")); n != 41*4 {
 		t.Errorf("%d table cells in the structure tree, want 41 rows of 4", n)
 	}

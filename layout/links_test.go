@@ -26,7 +26,7 @@ func TestOneAnnotationPerLinkSpan(t *testing.T) {
 		type rect struct{ x0, x1 float64 }
 		seen := map[string][]rect{}
 		n := 0
-		for _, m := range annotRe.FindAllSubmatch(buf.Bytes(), -1) {
+		for _, m := range annotRe.FindAllSubmatch(expanded(t, buf.Bytes()), -1) {
 			n++
 			key := string(m[2]) + "|" + string(m[5]) + string(m[6])
 			r := rect{atof(m[1]), atof(m[3])}
