@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -92,8 +93,16 @@ func Get(family string, style Style) *Face {
 	return nil
 }
 
+// parses counts the font files parsed in this process.
+var parses atomic.Int64
+
+// Parses returns how many font files this process has parsed: each face at most once,
+// whatever the number of editions and renderers using it (tests and benchmarks read it).
+func Parses() int { return int(parses.Load()) }
+
 func (f *Face) load() {
 	f.once.Do(func() {
+		parses.Add(1)
 		f.data, f.err = files.ReadFile("paratype/" + f.File)
 		if f.err != nil {
 			return

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,14 @@ var (
 	ky   = sync.OnceValue(func() *Hyphenator { return mustRules("ky", kyrgyzRules(), 3) })
 	tg   = sync.OnceValue(func() *Hyphenator { return mustRules("tg", tajikRules(), 2) })
 )
+
+// parses counts the languages set up in this process.
+var parses atomic.Int64
+
+// Parses returns how many times this process has parsed a language's patterns or set up
+// its rules: at most once per language, whatever the number of editions (tests and
+// benchmarks read it).
+func Parses() int { return int(parses.Load()) }
 
 // For returns the hyphenator for a BCP 47 tag (en = en-gb, "en-us", ru, kk, ky, tg), or nil if
 // none. Tags are matched case-insensitively; a region or the Cyrillic script subtag is allowed
@@ -68,6 +77,7 @@ func For(lang string) *Hyphenator {
 // mustPatterns loads an embedded pattern file. The files are part of the binary and checked
 // by the tests, so a failure here is a build defect, not a runtime condition.
 func mustPatterns(lang, file string, left, right int) *Hyphenator {
+	parses.Add(1)
 	h, err := loadPatterns(lang, file, left, right)
 	if err != nil {
 		panic(fmt.Sprintf("hyphen: embedded %s: %v", file, err))
@@ -99,6 +109,7 @@ func loadPatterns(lang, file string, left, right int) (*Hyphenator, error) {
 // right is the fewest letters carried to the next line (Kazakh and Kyrgyz carry three, so that
 // a two-letter case ending never starts a line alone).
 func mustRules(lang string, r *syllableRules, right int) *Hyphenator {
+	parses.Add(1)
 	h := &Hyphenator{lang: lang, leftMin: 2, rightMin: right, cyrillic: true, rules: r}
 	extra, err := extraExceptions(lang)
 	if err == nil {

@@ -10,6 +10,10 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/fonts"
+	"github.com/fpc/bindery/hyphen"
 )
 
 // cleanFS is the book package's clean fixture (demo-en, demo-kk) as a file system.
@@ -69,5 +73,26 @@ func TestLoadDropsAndReloads(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
 		t.Errorf("files: %v", ents)
+	}
+}
+
+// TestParsedOnce builds the fixture's editions (en and kk) twice in one process: the
+// embedded fonts and the hyphenation patterns are parsed at most once each, on first use,
+// and the second build parses nothing.
+func TestParsedOnce(t *testing.T) {
+	lib := cleanFixture(t)
+	build := func() {
+		if res := Run(context.Background(), Batch{Editions: lib.Editions}, Options{OutDir: t.TempDir(), Formats: pdfEPUB, Jobs: 2}); res.Err() != nil {
+			t.Fatal(res.Err())
+		}
+	}
+	build()
+	f, h := fonts.Parses(), hyphen.Parses()
+	if f == 0 || f > len(fonts.All()) || h == 0 || h > len(book.Languages)+1 { // en is en-gb and en-us
+		t.Errorf("first build: %d font files parsed (of %d faces), %d languages' patterns", f, len(fonts.All()), h)
+	}
+	build()
+	if fonts.Parses() != f || hyphen.Parses() != h {
+		t.Errorf("second build parsed again: fonts %d -> %d, patterns %d -> %d", f, fonts.Parses(), h, hyphen.Parses())
 	}
 }

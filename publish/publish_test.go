@@ -10,6 +10,8 @@ import (
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/content"
+	"github.com/fpc/bindery/fonts"
+	"github.com/fpc/bindery/hyphen"
 )
 
 func loadCorpus(t testing.TB) *book.Library {
@@ -105,11 +107,15 @@ func TestWriteFileAtomic(t *testing.T) {
 func BenchmarkBuildAll(b *testing.B) {
 	lib := loadCorpus(b)
 	opts := Options{OutDir: b.TempDir(), Formats: []Format{PDF, EPUB}}
+	f, h := fonts.Parses(), hyphen.Parses()
 	for b.Loop() {
 		if _, err := Build(context.Background(), lib, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
+	// Fonts and patterns are parsed once per process: these stay at most 6 and 5 in all.
+	b.ReportMetric(float64(fonts.Parses()-f), "font-parses")
+	b.ReportMetric(float64(hyphen.Parses()-h), "pattern-parses")
 }
 
 // BenchmarkLoad parses and validates the whole corpus.

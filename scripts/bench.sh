@@ -1,32 +1,79 @@
 #!/usr/bin/env bash
-# make bench: the Go benchmarks, then whole builds of content/ timed with GNU time (wall, CPU,
-# peak RSS), and pandoc's EPUB and PDF of the English introduction beside them when pandoc
-# (and xelatex) are installed. The README's figures come from this output.
+# make bench: the Go benchmarks, then whole builds timed with GNU time (wall, CPU, peak RSS):
+# content/ in EPUB+PDF, the kazakhstan-en PDF, and corpora 2, 5 and 10 times larger made by
+# scripts/gencorpus, beside pandoc's EPUB and pandoc+xelatex's PDF of the English
+# introduction when they are installed. The machine may be noisy, so the builds run in
+# rounds, interleaved (each round times every command once), and the summary gives each
+# command's median. The README's figures come from this output.
+#
+#   RUNS=5 BENCHTIME=3x make bench    # rounds of whole builds; -benchtime of the Go benchmarks
+#   SCALES="1 2 5 10"                 # corpus sizes of the curve
+#   GOBENCH=0                         # skip the Go benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-RUNS=${RUNS:-5}
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m), $(nproc) CPUs, $($GO version | cut -d' ' -f3)"
-$GO test -run '^$' -bench . -benchmem ./...
+RUNS=${RUNS:-3}
+BENCHTIME=${BENCHTIME:-3x}
+SCALES=${SCALES:-1 2 5 10}
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(uname -m), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), load $(cut -d' ' -f1-3 /proc/loadavg), $($GO version | cut -d' ' -f3), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ "${GOBENCH:-1}" != 0 ]; then
+	$GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./...
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 $GO build -o "$tmp/bindery" ./cmd/bindery
-measure() { # name, command...: RUNS runs, each line wall s, CPU s, peak RSS MiB
-	local name=$1
-	shift
-	for _ in $(seq "$RUNS"); do
-		/usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || { echo "$name: failed"; return; }
-		awk -v n="$name" '{printf "%-40s wall %5.2f s  CPU %5.2f s  peak RSS %4.0f MiB\n", n, $1, $2+$3, $4/1024}' "$tmp/t"
-	done
-}
-measure "bindery build content/ (EPUB+PDF)" "$tmp/bindery" build --quiet --format pdf --format epub --out "$tmp/dist" content
-measure "bindery build kazakhstan-en PDF" "$tmp/bindery" build --quiet --format pdf --report kazakhstan --lang en --out "$tmp/dist" content
+for n in $SCALES; do
+	[ "$n" = 1 ] || $GO run ./scripts/gencorpus -n "$n" -out "$tmp/content$n" content >/dev/null
+done
+corpus() { if [ "$1" = 1 ]; then echo content; else echo "$tmp/content$1"; fi; }
+
+# The commands, by name; each round runs them all in this order.
+names=()
+cmds=()
+add() { names+=("$1"); cmds+=("$2"); }
 intro=content/kazakhstan/en/02-introduction.md
-if command -v pandoc >/dev/null && [ -f "$intro" ]; then
-	measure "pandoc EPUB of $intro" pandoc "$intro" -o "$tmp/intro.epub"
-	if command -v xelatex >/dev/null; then
-		measure "pandoc+xelatex PDF of $intro" pandoc "$intro" --pdf-engine=xelatex -o "$tmp/intro.pdf"
+havepandoc=$(command -v pandoc >/dev/null && echo 1 || echo 0)
+havexelatex=$(command -v xelatex >/dev/null && echo 1 || echo 0)
+for n in $SCALES; do
+	add "bindery ${n}x corpus EPUB+PDF" "$tmp/bindery build --quiet --format epub --format pdf --out $tmp/dist$n $(corpus "$n")"
+	if [ "$n" = 1 ]; then
+		[ "$havepandoc" = 1 ] && add "pandoc EPUB of the introduction" "pandoc $intro -o $tmp/intro.epub"
+		add "bindery 1x corpus, GOMEMLIMIT=80MiB" "env GOMEMLIMIT=80MiB $tmp/bindery build --quiet --format epub --format pdf --out $tmp/distlim content"
+		add "bindery kazakhstan-en PDF" "$tmp/bindery build --quiet --format pdf --report kazakhstan --lang en --out $tmp/distkz content"
+		[ "$havepandoc$havexelatex" = 11 ] && add "pandoc+xelatex PDF of the introduction" "pandoc $intro --pdf-engine=xelatex -V mainfont=PT\\ Serif -o $tmp/intro.pdf"
 	fi
-else
-	echo "pandoc not installed: no side-by-side figures (apt-get install pandoc texlive-xetex)"
+done
+[ "$havepandoc" = 1 ] || echo "pandoc not installed: no side-by-side figures (apt-get install pandoc texlive-xetex fonts-paratype)"
+
+echo "== whole builds: $RUNS interleaved rounds (wall s, CPU = user+sys s, peak RSS MiB)"
+for r in $(seq "$RUNS"); do
+	for i in "${!cmds[@]}"; do
+		if ! eval /usr/bin/time -f "'%e %U %S %M'" -o "$tmp/t" "${cmds[$i]}" >/dev/null 2>"$tmp/err"; then
+			echo "${names[$i]}: failed"; tail -3 "$tmp/err"; continue
+		fi
+		awk -v r="$r" -v n="${names[$i]}" '{printf "round %d  %-40s wall %6.2f s  CPU %6.2f s  peak RSS %4.0f MiB\n", r, n, $1, $2+$3, $4/1024}' "$tmp/t" | tee -a "$tmp/all"
+	done
+done
+
+echo "== medians of $RUNS rounds"
+median() { sort -n | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]}'; }
+for n in "${names[@]}"; do
+	grep -F "  $n " "$tmp/all" >"$tmp/rows" || continue
+	printf "%-40s wall %6.2f s  CPU %6.2f s  peak RSS %4.0f MiB\n" "$n" \
+		"$(awk '{print $(NF-8)}' "$tmp/rows" | median)" "$(awk '{print $(NF-5)}' "$tmp/rows" | median)" \
+		"$(awk '{print $(NF-1)}' "$tmp/rows" | median)"
+done | tee "$tmp/med"
+# The ratios the README quotes, from the medians.
+med() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-8)}'; }
+rss() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-1)}'; }
+one=$(med "bindery 1x corpus EPUB+PDF")
+if [ "$havepandoc" = 1 ]; then
+	awk -v a="$one" -v b="$(med "pandoc EPUB of the introduction")" 'BEGIN {printf "whole corpus EPUB+PDF / pandoc EPUB of one chapter: %.2f (target <= 1)\n", a/b}'
 fi
+if [ "$havepandoc$havexelatex" = 11 ]; then
+	awk -v a="$(med "bindery kazakhstan-en PDF")" -v b="$(med "pandoc+xelatex PDF of the introduction")" 'BEGIN {printf "pandoc+xelatex PDF of one chapter / bindery kazakhstan-en PDF: %.1fx (target >= 20x)\n", b/a}'
+fi
+for n in $SCALES; do
+	awk -v n="$n" -v a="$(med "bindery ${n}x corpus EPUB+PDF")" -v b="$one" -v m="$(rss "bindery ${n}x corpus EPUB+PDF")" \
+		'BEGIN {printf "%sx corpus: %.2f times the 1x wall time, peak RSS %d MiB\n", n, a/b, m}'
+done
