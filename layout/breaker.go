@@ -51,16 +51,22 @@ const (
 // letters are squeezed all the way (font compression, maxExpansion), in proportion to the
 // share used: compression is a last resort, and a line that needs it is worse than one whose
 // spaces alone absorb the excess.
+// lastResortDemerits is what the emergency pass charges for the other breaks only it may take
+// (a hyphen in a proper name, a no-break space): a paragraph that needs the pass for one line
+// does not hyphenate every name in it, only where that spares a line of about badness 1000.
 const (
-	lastWordDemerits = 1e6
-	compressDemerits = 3e4
+	lastWordDemerits   = 1e6
+	lastResortDemerits = 1e6
+	compressDemerits   = 3e4
 )
 
 type totals struct{ width, stretch, shrink, boxes float64 }
 
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
-// strict pass, then one with hyphenation, then an emergency pass that never fails. It returns
-// the indices of the items where lines end.
+// strict pass, then one with hyphenation, then an emergency pass that never fails, which
+// alone may hyphenate proper names and the last word and break no-break spaces (each at
+// lastResortDemerits or lastWordDemerits, so as few as it can). It returns the indices of the
+// items where lines end.
 func breakLines(items []item, p breakParams) []int {
 	b, _ := breakLinesPass(items, p)
 	return b
@@ -317,8 +323,11 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 			d += ladderDemerits
 		}
 	}
-	if p.final && items[i].lastWord {
+	switch {
+	case p.final && items[i].lastWord:
 		d += lastWordDemerits // the paragraph's last line would start with a word's tail
+	case p.final && items[i].last && pen > -infPenalty:
+		d += lastResortDemerits // a proper name hyphenated, a no-break space broken
 	}
 	if c := compressed(items, i, a, sum, p); c > 0 {
 		d += compressDemerits * c // letters squeezed: tighter than any space may be

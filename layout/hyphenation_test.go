@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/fpc/bindery/internal/testutil"
 )
@@ -22,6 +23,7 @@ type hyphenation struct {
 	VersoHyphen int // versos whose last line ends with any hyphen
 	LastWord    int // paragraphs whose last word is hyphenated
 	Compound    int // compounds hyphenated inside one of their parts
+	Name        int // proper names (capitalised inside a sentence) hyphenated
 	Suffix      int // a numeral or acronym left at a line end before its suffix (8-|март)
 	Justified   int // justified lines, not a paragraph's last
 	Loose       int // of which have a mean word space wider than 0.6 of the type size
@@ -52,6 +54,8 @@ var hyphenationRows = []struct {
 	// 1000 (lastWordDemerits): not a goal of zero, but it must not get worse.
 	{"paragraph's last word hyphenated", func(h hyphenation) float64 { return float64(h.LastWord) }, nil},
 	{"compound broken inside a part", func(h hyphenation) float64 { return float64(h.Compound) }, zero},
+	// Names break only in the emergency pass, at lastResortDemerits: not a goal of zero.
+	{"proper name hyphenated", func(h hyphenation) float64 { return float64(h.Name) }, nil},
 	{"numeral or acronym split from suffix", func(h hyphenation) float64 { return float64(h.Suffix) }, zero},
 	{"loose lines %", func(h hyphenation) float64 { return pct(h.Loose, h.Justified) }, func(string) float64 { return 3 }},
 	{"tight lines %", func(h hyphenation) float64 { return pct(h.Tight, h.Justified) }, nil},
@@ -139,6 +143,10 @@ func (h *hyphenation) join(tl, next textLine) {
 			h.Compound++
 			h.note("compound", tl)
 		}
+		if n := len(tl.words); n > 1 && !endsSentence(tl.words[n-2]) && isCapital(before) {
+			h.Name++
+			h.note("name", tl)
+		}
 		if next.ln.last && len(next.words) == 1 {
 			h.LastWord++
 			h.note("last word", tl)
@@ -147,6 +155,17 @@ func (h *hyphenation) join(tl, next textLine) {
 		h.Suffix++
 		h.note("suffix", tl)
 	}
+}
+
+// isCapital reports whether a word starts with a capital letter, after any opening quotes
+// or brackets.
+func isCapital(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // note records the place of a line behind a row.
