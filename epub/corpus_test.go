@@ -3,7 +3,6 @@ package epub
 import (
 	"io/fs"
 	"testing"
-	"time"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/content"
@@ -92,14 +91,4 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestValidatorsTxtar runs epubcheck and Ace over the txtar report's Kazakh draft, notes at
-// the end. (The corpus EPUBs are validated by publish's TestBuiltEPUBsValidate.)
-func TestValidatorsTxtar(t *testing.T) {
-	if testing.Short() {
-		t.Skip("validators are slow; skipped with -short")
-	}
-	ed := loadTxtar(t, "report.txtar").Edition("demo", "kk")
-	validateEPUB(t, "txtar-"+ed.Name(), ed, Options{Notes: NotesAtEnd, Modified: time.Unix(1700000000, 0)})
 }

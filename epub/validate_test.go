@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/internal/validate"
@@ -13,32 +14,26 @@ import (
 // corpus are validated once, as `bindery build` writes them, by the publish tests; here the
 // fixtures and the txtar report are.
 
-// writeTemp writes an EPUB into the test's temporary directory.
-func writeTemp(t *testing.T, name string, data []byte) string {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), name+".epub")
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
-
-// validateEPUB runs both validators over one edition, in parallel with the other subtests.
-func validateEPUB(t *testing.T, name string, ed *book.Edition, opts Options) {
-	t.Run(name, func(t *testing.T) {
-		t.Parallel()
-		validate.EPUB(t, writeTemp(t, name, build(t, ed, opts)))
-	})
-}
-
-// TestValidatorsFixture runs epubcheck and Ace over the fixture EPUBs.
-func TestValidatorsFixture(t *testing.T) {
+// TestValidators runs epubcheck (one JVM for all the files), epubcheck-ts and Ace over the
+// fixture EPUBs marked validate and the txtar report's Kazakh draft, notes at the end.
+func TestValidators(t *testing.T) {
 	if testing.Short() {
 		t.Skip("validators are slow; skipped with -short")
 	}
-	for _, c := range fixtureCases {
-		if c.validate {
-			validateEPUB(t, c.name, fixture(c.lang, c.draft), c.opts)
+	dir := t.TempDir()
+	files := map[string]string{}
+	add := func(name string, ed *book.Edition, opts Options) {
+		files[name] = filepath.Join(dir, name+".epub")
+		if err := os.WriteFile(files[name], build(t, ed, opts), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
+	for _, c := range fixtureCases {
+		if c.validate {
+			add(c.name, fixture(c.lang, c.draft), c.opts)
+		}
+	}
+	ed := loadTxtar(t, "report.txtar").Edition("demo", "kk")
+	add("txtar-"+ed.Name(), ed, Options{Notes: NotesAtEnd, Modified: time.Unix(1700000000, 0)})
+	validate.EPUBs(t, files)
 }

@@ -1,16 +1,19 @@
 // Package validate is test support at the end of bindery's pipeline: it runs the external
-// validators (epubcheck, epubcheck-ts and DAISY Ace for EPUB files) over real output, for the tests of
-// epub and publish. A missing validator skips the test, except under CI (env CI set), where
+// validators (epubcheck, epubcheck-ts and DAISY Ace for EPUB files) over real output, for the
+// tests of epub and publish; EPUBs checks a set of files with one epubcheck JVM for all. A missing validator skips the test, except under CI (env CI set), where
 // .ci/run installs them all and a missing one fails.
 package validate
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -33,12 +36,14 @@ func Tool(t testing.TB, names ...string) string {
 }
 
 // jvmFlags make the short-lived epubcheck JVM start faster: the client compiler only
-// (half the CPU time of a run here) and the serial collector.
-var jvmFlags = []string{"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"}
+// (half the CPU time of a run here) and the serial collector; -Xss1024k is the stack size
+// Debian's jar asks for (Debian-Java-Parameters).
+var jvmFlags = []string{"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1024k"}
 
-// epubcheckCommand returns the command line that runs epubcheck: Debian installs the jar
-// itself as /usr/bin/epubcheck, which runs as `java -jar`.
-func epubcheckCommand(t testing.TB) []string {
+// epubcheckCommand returns the command line that runs epubcheck and, when epubcheck is a
+// jar (Debian installs the jar itself as /usr/bin/epubcheck, which runs as `java -jar`),
+// the java command and the jar, with which many files are checked in one JVM.
+func epubcheckCommand(t testing.TB) (cmd []string, java, jar string) {
 	t.Helper()
 	path := Tool(t, "epubcheck")
 	real, err := filepath.EvalSymlinks(path)
@@ -51,22 +56,87 @@ func epubcheckCommand(t testing.TB) []string {
 		f.Close()
 	}
 	if string(head) != "PK" && !strings.HasSuffix(real, ".jar") {
-		return []string{path}
+		return []string{path}, "", ""
 	}
-	return append(append([]string{Tool(t, "java")}, jvmFlags...), "-jar", real)
+	java = Tool(t, "java")
+	return append(append([]string{java}, jvmFlags...), "-jar", real), java, real
 }
 
 var epubcheckSummary = regexp.MustCompile(`Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?`)
 
-// EPUBCheck validates an EPUB file and fails the test on any fatal, error or warning.
-func EPUBCheck(t testing.TB, file string) {
-	t.Helper()
-	cmd := epubcheckCommand(t)
-	out, err := exec.Command(cmd[0], append(cmd[1:], file)...).CombinedOutput()
+// epubcheckClean reports whether one epubcheck run found nothing: exit 0 and a summary of
+// no fatals, errors or warnings.
+func epubcheckClean(out []byte, ok bool) bool {
 	m := epubcheckSummary.FindSubmatch(out)
-	if err != nil || m == nil || string(m[1]) != "0" || string(m[2]) != "0" || string(m[3]) != "0" {
-		t.Errorf("epubcheck %s: %v\n%s", filepath.Base(file), err, out)
+	return ok && m != nil && string(m[1]) == "0" && string(m[2]) == "0" && string(m[3]) == "0"
+}
+
+//go:embed EpubCheckAll.java
+var epubcheckAllSource []byte
+
+// epubcheckAllMarker frames one file's report in EpubCheckAll's output.
+var epubcheckAllMarker = regexp.MustCompile(`(?m)^=== epubcheck-all (begin (.*)|end (-?\d+))$`)
+
+// EPUBCheckAll validates EPUB files with epubcheck in one JVM (EpubCheckAll.java, run from
+// source, calls epubcheck's command line once per file) and returns each file's report and
+// whether it was clean (no fatal, error or warning). When the JVM cannot run the source (a
+// runtime without the compiler module) or epubcheck is not a jar, each file gets its own
+// epubcheck run instead, with the same rule.
+func EPUBCheckAll(t testing.TB, files []string) (reports map[string][]byte, clean map[string]bool) {
+	t.Helper()
+	reports, clean = map[string][]byte{}, map[string]bool{}
+	cmd, java, jar := epubcheckCommand(t)
+	if jar != "" {
+		src := filepath.Join(t.TempDir(), "EpubCheckAll.java")
+		if err := os.WriteFile(src, epubcheckAllSource, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := append(append(append([]string{}, jvmFlags...), "-cp", jar, src), files...)
+		out, err := exec.Command(java, args...).CombinedOutput()
+		if splitEPUBCheckAll(out, files, reports, clean) {
+			return reports, clean
+		}
+		t.Logf("epubcheck in one JVM did not run (%v); one JVM per file:\n%s", err, out)
+		clear(reports)
+		clear(clean)
 	}
+	for _, file := range files {
+		out, err := exec.Command(cmd[0], append(cmd[1:], file)...).CombinedOutput()
+		reports[file], clean[file] = out, epubcheckClean(out, err == nil)
+	}
+	return reports, clean
+}
+
+// splitEPUBCheckAll cuts EpubCheckAll's output into the files' reports. It returns false
+// when no file was begun (the JVM did not run the program); a file begun but not ended (the
+// JVM died) gets what it printed and is not clean.
+func splitEPUBCheckAll(out []byte, files []string, reports map[string][]byte, clean map[string]bool) bool {
+	marks := epubcheckAllMarker.FindAllSubmatchIndex(out, -1)
+	if len(marks) == 0 {
+		return false
+	}
+	for i, m := range marks {
+		if m[4] < 0 { // an end marker without its begin
+			continue
+		}
+		file := string(out[m[4]:m[5]])
+		end, code := len(out), -1
+		if i+1 < len(marks) {
+			end = marks[i+1][0]
+			if marks[i+1][6] >= 0 {
+				code, _ = strconv.Atoi(string(out[marks[i+1][6]:marks[i+1][7]]))
+			}
+		}
+		reports[file] = out[m[1]:end]
+		clean[file] = epubcheckClean(reports[file], code == 0)
+	}
+	for _, f := range files {
+		if _, ok := reports[f]; !ok {
+			reports[f] = []byte("epubcheck never reached this file; the JVM printed:\n" + string(out))
+			clean[f] = false
+		}
+	}
+	return true
 }
 
 // aceReport is the part of Ace's report.json the tests read.
@@ -104,6 +174,10 @@ func Ace(t testing.TB, file string) {
 		cmd.Env = os.Environ()
 		if os.Getenv("PUPPETEER_EXECUTABLE_PATH") == "" {
 			cmd.Env = append(cmd.Env, "PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium")
+		}
+		if os.Getenv("ACE_TIMEOUT_INITIAL") == "" {
+			// Ace gives Chromium 5 s to start, which a busy machine does not meet.
+			cmd.Env = append(cmd.Env, "ACE_TIMEOUT_INITIAL=120000")
 		}
 		msg, err := cmd.CombinedOutput()
 		if err == nil {
@@ -148,11 +222,37 @@ func EPUBCheckTS(t testing.TB, file string) {
 	}
 }
 
-// EPUB runs epubcheck, epubcheck-ts and Ace over one EPUB file, as parallel subtests of t.
-func EPUB(t *testing.T, file string) {
-	t.Run("epubcheck", func(t *testing.T) { t.Parallel(); EPUBCheck(t, file) })
-	t.Run("epubcheck-ts", func(t *testing.T) { t.Parallel(); EPUBCheckTS(t, file) })
-	t.Run("ace", func(t *testing.T) { t.Parallel(); Ace(t, file) })
+// EPUBs runs every validator over every EPUB file of files (a name for the subtests, and
+// the file): epubcheck once over all of them in one JVM (subtest epubcheck/NAME), and
+// epubcheck-ts and Ace once per file (NAME/epubcheck-ts, NAME/ace), all as parallel subtests.
+func EPUBs(t *testing.T, files map[string]string) {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	t.Run("epubcheck", func(t *testing.T) {
+		t.Parallel()
+		paths := make([]string, len(names))
+		for i, name := range names {
+			paths[i] = files[name]
+		}
+		reports, clean := EPUBCheckAll(t, paths)
+		for _, name := range names {
+			t.Run(name, func(t *testing.T) {
+				if !clean[files[name]] {
+					t.Errorf("epubcheck %s:\n%s", filepath.Base(files[name]), reports[files[name]])
+				}
+			})
+		}
+	})
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			t.Run("epubcheck-ts", func(t *testing.T) { t.Parallel(); EPUBCheckTS(t, files[name]) })
+			t.Run("ace", func(t *testing.T) { t.Parallel(); Ace(t, files[name]) })
+		})
+	}
 }
 
 // aceErrors keeps the error lines of Ace's verbose log, or all of it when it has none.

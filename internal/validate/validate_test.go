@@ -1,0 +1,118 @@
+package validate
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/internal/testutil"
+)
+
+// TestSplitEPUBCheckAll cuts EpubCheckAll's output into the reports of the files: a clean
+// report, a report with an error, a file the JVM never reached, and a file begun but never
+// ended are each judged on their own.
+func TestSplitEPUBCheckAll(t *testing.T) {
+	ok := "No errors or warnings detected.\nMessages: 0 fatals / 0 errors / 0 warnings / 0 infos\n"
+	bad := "ERROR(RSC-005): b.epub/EPUB/x.xhtml(1,2): Error while parsing file\nMessages: 0 fatals / 1 error / 0 warnings / 0 infos\n"
+	warn := "WARNING(OPF-053): c.epub: date\nMessages: 0 fatals / 0 errors / 1 warning / 0 infos\n"
+	for _, tc := range []struct {
+		name  string
+		out   string
+		files []string
+		ran   bool
+		clean map[string]bool
+	}{
+		{"clean and error", "=== epubcheck-all begin a.epub\n" + ok + "=== epubcheck-all end 0\n=== epubcheck-all begin b.epub\n" + bad + "=== epubcheck-all end 1\n",
+			[]string{"a.epub", "b.epub"}, true, map[string]bool{"a.epub": true, "b.epub": false}},
+		{"a warning with exit 0", "=== epubcheck-all begin c.epub\n" + warn + "=== epubcheck-all end 0\n",
+			[]string{"c.epub"}, true, map[string]bool{"c.epub": false}},
+		{"clean summary, exit 1", "=== epubcheck-all begin a.epub\n" + ok + "=== epubcheck-all end 1\n",
+			[]string{"a.epub"}, true, map[string]bool{"a.epub": false}},
+		{"JVM died in the second", "=== epubcheck-all begin a.epub\n" + ok + "=== epubcheck-all end 0\n=== epubcheck-all begin b.epub\n" + ok,
+			[]string{"a.epub", "b.epub", "c.epub"}, true, map[string]bool{"a.epub": true, "b.epub": false, "c.epub": false}},
+		{"no end before the next begin", "=== epubcheck-all begin a.epub\n" + ok + "=== epubcheck-all begin b.epub\n" + ok + "=== epubcheck-all end 0\n",
+			[]string{"a.epub", "b.epub"}, true, map[string]bool{"a.epub": false, "b.epub": true}},
+		{"did not run", "error: unable to find the compiler\n", []string{"a.epub"}, false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reports, clean := map[string][]byte{}, map[string]bool{}
+			if ran := splitEPUBCheckAll([]byte(tc.out), tc.files, reports, clean); ran != tc.ran {
+				t.Fatalf("ran %v, want %v", ran, tc.ran)
+			}
+			if !tc.ran {
+				return
+			}
+			for _, f := range tc.files {
+				if clean[f] != tc.clean[f] {
+					t.Errorf("%s: clean %v, want %v; report:\n%s", f, clean[f], tc.clean[f], reports[f])
+				}
+				if len(reports[f]) == 0 {
+					t.Errorf("%s: no report", f)
+				}
+			}
+			if strings.Contains(string(reports["a.epub"]), "b.epub") {
+				t.Errorf("a.epub's report runs into b.epub's: %s", reports["a.epub"])
+			}
+		})
+	}
+}
+
+// zipEPUB zips the minimal EPUB of testdata with its mimetype first and stored, leaving out
+// the entries named in drop.
+func zipEPUB(t *testing.T, dir, name string, drop ...string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range testutil.Archive(t, filepath.Join("testdata", "minimal.txtar")).Files {
+		if strings.Contains(strings.Join(drop, " "), f.Name) {
+			continue
+		}
+		method := zip.Deflate
+		data := f.Data
+		if f.Name == "mimetype" {
+			method, data = zip.Store, bytes.TrimSpace(data)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestEPUBCheckAll runs the real epubcheck, in one JVM, over a good EPUB, one whose spine
+// names a missing document, and the good one again: only the broken one fails, and each
+// report is its own.
+func TestEPUBCheckAll(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a JVM; run without -short")
+	}
+	dir := t.TempDir()
+	good := zipEPUB(t, dir, "good.epub")
+	broken := zipEPUB(t, dir, "broken.epub", "EPUB/text.xhtml")
+	again := zipEPUB(t, dir, "again.epub")
+	reports, clean := EPUBCheckAll(t, []string{good, broken, again})
+	want := map[string]bool{good: true, broken: false, again: true}
+	for f, w := range want {
+		if clean[f] != w {
+			t.Errorf("%s: clean %v, want %v:\n%s", filepath.Base(f), clean[f], w, reports[f])
+		}
+	}
+	if !strings.Contains(string(reports[broken]), "text.xhtml") {
+		t.Errorf("the broken EPUB's report does not name the missing file:\n%s", reports[broken])
+	}
+	if strings.Contains(string(reports[good]), "broken.epub") {
+		t.Errorf("good.epub's report runs into the next file's:\n%s", reports[good])
+	}
+}
