@@ -109,13 +109,6 @@ func TestNoFigureSheetWithoutFigures(t *testing.T) {
 	}
 }
 
-func TestValidatorsFigures(t *testing.T) {
-	if testing.Short() {
-		t.Skip("validators are slow; skipped with -short")
-	}
-	validateEPUB(t, "figures-en", figuresEdition(t), figuresOpts)
-}
-
 // TestFiguresPageMarks: print pages that start at a table's row, inside a cell, in a
 // figure's caption or in a code block are marked there.
 func TestFiguresPageMarks(t *testing.T) {

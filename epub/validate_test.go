@@ -15,7 +15,8 @@ import (
 // fixtures and the txtar report are.
 
 // TestValidators runs epubcheck (one JVM for all the files), epubcheck-ts and Ace over the
-// fixture EPUBs marked validate and the txtar report's Kazakh draft, notes at the end.
+// fixture EPUBs marked validate, the txtar report's Kazakh draft, notes at the end, and the
+// figures report (figures_test.go).
 func TestValidators(t *testing.T) {
 	if testing.Short() {
 		t.Skip("validators are slow; skipped with -short")
@@ -35,5 +36,6 @@ func TestValidators(t *testing.T) {
 	}
 	ed := loadTxtar(t, "report.txtar").Edition("demo", "kk")
 	add("txtar-"+ed.Name(), ed, Options{Notes: NotesAtEnd, Modified: time.Unix(1700000000, 0)})
+	add("figures-en", figuresEdition(t), figuresOpts)
 	validate.EPUBs(t, files)
 }
