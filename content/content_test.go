@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/fpc/bindery/book"
@@ -70,9 +71,12 @@ func count(ch *book.Chapter) counts {
 	return c
 }
 
+// loaded is the corpus loaded once for all the tests, read-only.
+var loaded = sync.OnceValues(func() (*book.Library, book.Diagnostics) { return book.Load(FS) })
+
 func load(t *testing.T) *book.Library {
 	t.Helper()
-	lib, ds := book.Load(FS)
+	lib, ds := loaded()
 	for _, d := range ds {
 		if d.Severity == book.Error {
 			t.Errorf("%s", d)
@@ -159,7 +163,7 @@ var (
 // TestOnlyExpectedWarnings checks that the only warnings are the draft
 // editions' missing notes and the mixed-script words of the source (T18).
 func TestOnlyExpectedWarnings(t *testing.T) {
-	_, ds := book.Load(FS)
+	_, ds := loaded()
 	missing := map[string]int{}
 	var mixed []string
 	for _, d := range ds {
