@@ -149,6 +149,13 @@ func TestFiguresPDF(t *testing.T) {
 	if len(r.Problems) > 0 {
 		t.Errorf("pdfcheck: %s", strings.Join(r.Problems, "\n"))
 	}
+	if pb, err := os.ReadFile(print); err != nil {
+		t.Fatal(err)
+	} else if pr, err := pdfcheck.Check(pb); err != nil {
+		t.Fatal(err)
+	} else if len(pr.Problems) > 0 {
+		t.Errorf("pdfcheck, print: %s", strings.Join(pr.Problems, "\n"))
+	}
 	b = expanded(t, b) // the structure elements are in object streams
 	if n := bytes.Count(b, []byte("/S /TH ")) + bytes.Count(b, []byte("/S /TD ")); n != 41*4 {
 		t.Errorf("%d table cells in the structure tree, want 41 rows of 4", n)
