@@ -41,7 +41,7 @@ FUZZ_TARGETS = barcode:FuzzEAN13 book:FuzzParseChapter book:FuzzSpans book:FuzzP
 	epub:FuzzParseColor hyphen:FuzzHyphenate hyphen:FuzzSoftHyphens hyphen:FuzzParseTeX \
 	layout:FuzzParagraph pdf/pdfcheck:FuzzParse typo:FuzzText wpimport:FuzzEscapingReadsBack \
 	wpimport:FuzzConvertHTML wpimport:FuzzEscape wpimport:FuzzReadJSON wpimport:FuzzReadPrintR \
-	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes wpimport:FuzzLineDiff \
+	wpimport:FuzzReadWXR wpimport:FuzzSplitNotes wpimport:FuzzLineDiff wpimport:FuzzImportPassesCheck \
 	epub:FuzzCheckedChapter layout:FuzzCheckedChapter
 fuzz: ## run each fuzz target for FUZZTIME (the issue-11 regime: make fuzz FUZZTIME=5m)
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t#*:}; \

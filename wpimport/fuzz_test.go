@@ -6,7 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/fpc/bindery/book"
 )
 
 func addFixtures(f *testing.F, names ...string) {
@@ -208,6 +211,40 @@ func FuzzLineDiff(f *testing.F) {
 		}
 		if strings.Join(gotA, "\n") != a || strings.Join(gotB, "\n") != b || len(gotA) != len(al) || len(gotB) != len(bl) {
 			t.Errorf("diff of %q and %q does not give them back", a, b)
+		}
+	})
+}
+
+// FuzzImportPassesCheck converts any post HTML and loads the chapter with book.Load (bindery
+// check): the importer never writes a manuscript that check rejects. Left aside are what
+// the run report already lists for the editor to settle (the pictures to fetch, here empty
+// stand-ins; notes referenced but not defined, or defined but not referenced) and the
+// characters that no embedded font has, which are the post's text, not its markup.
+func FuzzImportPassesCheck(f *testing.F) {
+	f.Add(`<p>a<a href="#_ftn1" name="_ftnref1">[1]</a></p><p><a href="#_ftnref1" name="_ftn1">[1]</a> n</p>`)
+	f.Add("<ul><li>x<ul><li>y</li></ul></li></ul><table><tr><td>1</td></tr></table><h2>A</h2><h4>B</h4>")
+	f.Add(`<figure class="wp-block-table"><table><thead><tr><th align="right">a|b</th><th colspan="2">c</th></tr></thead>` +
+		`<tbody><tr><td><p>x</p><p>y<br>z</p></td><td><code>k|` + "`" + `</code></td></tr></tbody></table><figcaption>T <em>1</em></figcaption></figure>`)
+	f.Add("<pre class=\"language-go\"><code>if a &lt; b {\n\n\t```\n}</code></pre><hr><h5>deep</h5><ol><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li></ol>")
+	f.Add(`[caption id="a" width="6"]<a href="b.jpg"><img src="https://x/b.jpg?w=6" alt="B | c" /></a> Cap "q"[/caption]<img src="d.png" alt="">`)
+	f.Fuzz(func(t *testing.T, html string) {
+		c := Convert(Post{ID: 1, Title: "T", Content: html, HTML: true}, nil)
+		if len(c.blocks) == 0 {
+			return // Import skips a post with no content
+		}
+		md := c.Markdown()
+		fsys := fstest.MapFS{
+			"r/en/book.yaml": {Data: []byte("title: T\nlanguage: en\ndate: 2021-07-22\npublisher: P\nchapters: [01.md]\n")},
+			"r/en/01.md":     {Data: md},
+		}
+		for i := range c.images {
+			fsys["r/en/"+c.imagePath(i)] = &fstest.MapFile{}
+		}
+		_, ds := book.Load(fsys)
+		for _, d := range ds {
+			if m := d.Message; d.Severity == book.Error && !strings.Contains(m, "image") && !strings.Contains(m, "endnote") && !strings.Contains(m, " not in ") {
+				t.Fatalf("%s\n%s", d, md)
+			}
 		}
 	})
 }

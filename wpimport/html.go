@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // htmlConv converts the HTML of a post (WXR content:encoded or REST
@@ -52,7 +53,10 @@ func convertHTML(p Post) ([]block, []note, []string, []*Image, []Warning) {
 	if len(missing) > 0 {
 		c.warn("a [gallery] shows attachments that the input does not hold (%s): their images are left out; import the export that has them", abbreviate(intStrings(missing)))
 	}
-	src := sanitizeHTML(expandCaptions(content))
+	if !utf8.ValidString(content) {
+		c.warn("the content is not all UTF-8: its stray bytes are read as Latin-1")
+	}
+	src := sanitizeHTML(cleanText(expandCaptions(content)))
 	d := xml.NewDecoder(strings.NewReader(src))
 	d.Strict, d.AutoClose, d.Entity = false, xml.HTMLAutoClose, xml.HTMLEntity
 	for {
@@ -152,7 +156,7 @@ func (c *htmlConv) unsupported(construct, kept string) {
 func attr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
 		if strings.EqualFold(a.Name.Local, name) {
-			return a.Value
+			return cleanText(a.Value)
 		}
 	}
 	return ""

@@ -24,6 +24,7 @@ func TestConvertHTML(t *testing.T) {
 		{"line breaks", "<p>Line one<br/>\n# line two <br> </p><h2>A<br>B</h2><ul><li>a<br>b</li></ul>", "Line one\\\n\\# line two\n\n## A B\n\n- a\\\nb\n"},
 		{"escaping", "<p>1. not a list, *not emphasis*, [not a link]</p>", "1\\. not a list, \\*not emphasis\\*, \\[not a link\\]\n"},
 		{"entities", "<p>A&amp;M &lt;tag&gt; &nbsp;x &#8211; y</p>", "A&M \\<tag> \u00a0x – y\n"},
+		{"control characters dropped, invalid UTF-8 replaced", "<p>a\x1eb\u0085c \xe9t\xe9 \x85</p><pre>x\x01\ty</pre>", "abc été ?\n\n```\nx\ty\n```\n"},
 	}
 	for _, tt := range tests {
 		c := Convert(Post{ID: 1, Title: "T", Content: tt.html, HTML: true}, nil)

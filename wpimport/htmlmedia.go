@@ -103,10 +103,7 @@ func (c *htmlConv) mediaEnd(name string) bool {
 			c.capt.nest--
 			return false
 		}
-		c.capt = nil
-		text := c.take()
-		f := c.figs[len(c.figs)-1]
-		f.caption = strings.TrimSpace(f.caption + " " + plainCaption(text))
+		c.endCaption()
 		return true
 	}
 	n := len(c.figs)
@@ -118,10 +115,22 @@ func (c *htmlConv) mediaEnd(name string) bool {
 		f.nest--
 		return false
 	}
+	c.endCaption() // a caption left open ends with its figure
 	c.flush()
 	c.figs = c.figs[:n-1]
 	c.endFigure(f)
 	return true
+}
+
+// endCaption ends the open caption, if any: its text is the innermost figure's caption.
+func (c *htmlConv) endCaption() {
+	if c.capt == nil {
+		return
+	}
+	c.capt = nil
+	text := c.take()
+	f := c.figs[len(c.figs)-1]
+	f.caption = strings.TrimSpace(f.caption + " " + plainCaption(text))
 }
 
 // endFigure writes the figures of a closed figure element: one per image, the caption

@@ -3,6 +3,7 @@ package wpimport
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -17,7 +18,7 @@ var (
 // text adds character data of the HTML to the current block. Blank lines
 // separate paragraphs, as WordPress's wpautop reads raw post content.
 func (c *htmlConv) text(s string) {
-	s = strings.ReplaceAll(s, "\x00", "")
+	s = cleanText(s)
 	if c.pre != nil {
 		c.pre.b.WriteString(s)
 		return
@@ -175,3 +176,35 @@ func (c *htmlConv) flush() {
 // maxListDepth is the deepest list the importer writes (0 is the outermost): bindery
 // sets 8 levels of lists inside one another (docs/manuscript.md, Limits).
 const maxListDepth = 7
+
+// cleanText makes text fit for a manuscript, which bindery check rejects with invalid
+// UTF-8 or control characters in it: a byte that is not UTF-8 is read as Latin-1 (what
+// old WordPress databases hold; "?" for the C1 range, as for U+FFFD), control characters
+// other than tab and line feed are dropped (they are invisible in the post).
+func cleanText(s string) string {
+	if !utf8.ValidString(s) {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r != utf8.RuneError || size > 1:
+				b.WriteString(s[i : i+size])
+			case s[i] >= 0xa0:
+				b.WriteRune(rune(s[i]))
+			default:
+				b.WriteByte('?')
+			}
+			i += size
+		}
+		s = b.String()
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f:
+			return -1
+		case r == utf8.RuneError: // the mark of text lost before it reached WordPress; no font has it
+			return '?'
+		}
+		return r
+	}, s)
+}
