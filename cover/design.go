@@ -132,8 +132,23 @@ func (l *designer) paragraph(family string, style fonts.Style, size float64, c b
 	if err != nil {
 		return y, err
 	}
+	return l.lines(f, family, style, size, c, f.wrap(text, size, width), x, y, maxLines), nil
+}
+
+// display is paragraph for a display line (the series, the title, the subtitle): broken by
+// sense, as on the title page (textwrap.Display).
+func (l *designer) display(family string, style fonts.Style, size float64, c book.CMYK, text string, x, y, width float64, maxLines int) (float64, error) {
+	f, err := l.face(family, style)
+	if err != nil {
+		return y, err
+	}
+	return l.lines(f, family, style, size, c, f.wrapDisplay(text, l.ed.Lang, size, width), x, y, maxLines), nil
+}
+
+// lines sets lines from the baseline y, at most maxLines, and returns the baseline below.
+func (l *designer) lines(f *face, family string, style fonts.Style, size float64, c book.CMYK, lines []string, x, y float64, maxLines int) float64 {
 	lead := size * 1.18
-	for i, line := range f.wrap(text, size, width) {
+	for i, line := range lines {
 		if i == maxLines {
 			break
 		}
@@ -143,7 +158,7 @@ func (l *designer) paragraph(family string, style fonts.Style, size float64, c b
 		l.d.Texts = append(l.d.Texts, Text{Family: family, Style: style, Size: size, X: x, Y: y,
 			Width: f.width(line, size), Color: c, S: line})
 	}
-	return y - lead, nil
+	return y - lead
 }
 
 // editedBy is the line naming the editors, or the authors, of the edition.
@@ -179,7 +194,7 @@ func (l *designer) front() error {
 	y := d.TrimH - 300*s
 	var err error
 	if disp.Series != "" {
-		if y, err = l.paragraph(fonts.Sans, fonts.Regular, 72*s, l.pal.fg, disp.Series, x0, y, width, 6); err != nil {
+		if y, err = l.display(fonts.Sans, fonts.Regular, 72*s, l.pal.fg, disp.Series, x0, y, width, 6); err != nil {
 			return err
 		}
 	}
@@ -190,11 +205,11 @@ func (l *designer) front() error {
 	if err != nil {
 		return err
 	}
-	if y, err = l.paragraph(fonts.Sans, fonts.Bold, size, l.pal.fg, disp.Title, x0, y, width, 100); err != nil {
+	if y, err = l.display(fonts.Sans, fonts.Bold, size, l.pal.fg, disp.Title, x0, y, width, 100); err != nil {
 		return err
 	}
 	if disp.Subtitle != "" {
-		if y, err = l.paragraph(fonts.Serif, fonts.Italic, 68*s, l.pal.fg, disp.Subtitle, x0, y-60*s, width, 8); err != nil {
+		if y, err = l.display(fonts.Serif, fonts.Italic, 68*s, l.pal.fg, disp.Subtitle, x0, y-60*s, width, 8); err != nil {
 			return err
 		}
 	}
@@ -227,7 +242,7 @@ func (l *designer) titleSize(title string, width, s float64) (float64, error) {
 		return 0, err
 	}
 	for px := 136.0; px > 72; px -= 8 {
-		if len(f.wrap(title, px*s, width)) <= 6 {
+		if len(f.wrapDisplay(title, l.ed.Lang, px*s, width)) <= 6 {
 			return px * s, nil
 		}
 	}

@@ -73,3 +73,8 @@ func (fc *face) width(s string, size float64) float64 {
 func (fc *face) wrap(text string, size, width float64) []string {
 	return textwrap.Lines(text, func(line string) bool { return fc.width(line, size) <= width })
 }
+
+// wrapDisplay breaks a display line of lang into lines no wider than width points, by sense.
+func (fc *face) wrapDisplay(text, lang string, size, width float64) []string {
+	return textwrap.Display(text, lang, func(line string) float64 { return fc.width(line, size) }, width)
+}

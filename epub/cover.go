@@ -36,7 +36,8 @@ type coverCanvas struct {
 	bg, fg, accent color.RGBA
 	fgMask         *image.Alpha
 	accentMask     *image.Alpha
-	err            error // the first error while drawing
+	err            error  // the first error while drawing
+	lang           string // the edition's language, for breaking the display lines by sense
 }
 
 // renderCover draws the generated cover: series, title, subtitle, the draft mark, and at
@@ -54,7 +55,8 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 	}
 	fill(c.accentMask, image.Rect(coverMargin, y+10, coverMargin+360, y+26))
 	y += 200
-	size := titleSize(meta.Title, width)
+	c.lang = ed.Lang
+	size := titleSize(meta.Title, ed.Lang, width)
 	y = c.paragraph(c.fgMask, fonts.Sans, fonts.Bold, size, meta.Title, y, width, 100)
 	if meta.Subtitle != "" {
 		y = c.paragraph(c.fgMask, fonts.Serif, fonts.Italic, 68, meta.Subtitle, y+60, width, 8)
@@ -131,13 +133,13 @@ func errNoFont(family string, style fonts.Style) error {
 }
 
 // titleSize is the largest title size, in pixels, at which the title fits in six lines.
-func titleSize(title string, width int) float64 {
+func titleSize(title, lang string, width int) float64 {
 	for size := 136.0; size > 72; size -= 8 {
 		face, err := newTypeface(fonts.Sans, fonts.Bold, size)
 		if err != nil {
 			return 72
 		}
-		if len(wrap(face, title, width)) <= 6 {
+		if len(wrap(face, title, lang, width)) <= 6 {
 			return size
 		}
 	}
@@ -153,7 +155,7 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 		return y
 	}
 	lead := int(size * 1.18)
-	for i, line := range wrap(face, text, width) {
+	for i, line := range wrap(face, text, c.lang, width) {
 		if i == maxLines {
 			break
 		}
@@ -165,9 +167,10 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 	return y + lead
 }
 
-// wrap breaks text into lines no wider than width pixels.
-func wrap(face *typeface, text string, width int) []string {
-	return textwrap.Lines(text, func(line string) bool { return face.width(line) <= float64(width) })
+// wrap breaks a display line of lang (every text of the cover is one) into lines no wider
+// than width pixels, by sense (textwrap.Display), as the title page does.
+func wrap(face *typeface, text, lang string, width int) []string {
+	return textwrap.Display(text, lang, face.width, float64(width))
 }
 
 // image composes the masks over the background into a paletted image: the palette holds

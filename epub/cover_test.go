@@ -23,13 +23,13 @@ func TestWrap(t *testing.T) {
 	}{
 		{"Retreating Rights", 2000, []string{"Retreating Rights"}},
 		{"Retreating Rights", 600, []string{"Retreating", "Rights"}},
-		{"Как исчезают права в Таджикистане", 1300, []string{"Как исчезают права", "в\u00a0Таджикистане"}},
+		{"Как исчезают права в Таджикистане", 1300, []string{"Как исчезают права", "в Таджикистане"}},
 		{"  spaced \n out  ", 2000, []string{"spaced out"}},
 		{"2\u00a0724\u00a0900 km", 450, []string{"2\u00a0724\u00a0900", "km"}},
 		{"", 1000, nil},
 	}
 	for _, c := range cases {
-		if got := wrap(face, c.text, c.width); !reflect.DeepEqual(got, c.want) {
+		if got := wrap(face, c.text, "ru", c.width); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
 		}
 	}
