@@ -231,3 +231,12 @@ func TestCodeBlockGlyphs(t *testing.T) {
 		t.Errorf("code text %q", got)
 	}
 }
+
+// TestImprintCreditsMono: the figures report has a code block, so its imprint credits PT Mono.
+func TestImprintCreditsMono(t *testing.T) {
+	ed, _ := loadFigures(t, nil)
+	rows := ed.Imprint().Rows
+	if last := rows[len(rows)-1]; last.Values[0] != TypefacesMono {
+		t.Errorf("typefaces row %v", last)
+	}
+}

@@ -16,13 +16,29 @@ type Imprint struct {
 	Rows  []ImprintRow
 }
 
-// Typefaces is the imprint's credit of the faces both renderers embed.
-const Typefaces = "PT Serif, PT Sans (ParaType, ParaType Free Font License)"
+// Typefaces is the imprint's credit of the faces both renderers embed; TypefacesMono that
+// of an edition with a code block, which embeds PT Mono too.
+const (
+	Typefaces     = "PT Serif, PT Sans (ParaType, ParaType Free Font License)"
+	TypefacesMono = "PT Serif, PT Sans, PT Mono (ParaType, ParaType Free Font License)"
+)
+
+// HasCode reports whether the edition has a code block (set in PT Mono).
+func (e *Edition) HasCode() bool {
+	found := false
+	for _, ch := range e.Chapters {
+		eachBlock(ch.Blocks, func(b *Block) { found = found || b.Kind == CodeBlock })
+		for i := range ch.Notes {
+			eachBlock(ch.Notes[i].Blocks, func(b *Block) { found = found || b.Kind == CodeBlock })
+		}
+	}
+	return found
+}
 
 // Imprint returns the edition's imprint: every contributor with their role (author,
 // editor, translator, …), the publisher, the date, the rights, the image credits, the ISBN
 // as an ISBN (or an identifier the manifest gives; never the generated UUID, which only the
-// EPUB's metadata needs) and the typefaces.
+// EPUB's metadata needs) and the typefaces (PT Mono too when a code block uses it).
 func (e *Edition) Imprint() Imprint {
 	ui := e.Strings()
 	meta := e.Meta
@@ -56,7 +72,11 @@ func (e *Edition) Imprint() Imprint {
 	case meta.Identifier != "" && meta.Identifier != StableUUID(e.Report, e.Lang):
 		add(ui.Identifier, strings.TrimPrefix(meta.Identifier, "urn:isbn:"))
 	}
-	add(ui.Typefaces, Typefaces)
+	if e.HasCode() {
+		add(ui.Typefaces, TypefacesMono)
+	} else {
+		add(ui.Typefaces, Typefaces)
+	}
 	return im
 }
 
