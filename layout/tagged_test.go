@@ -153,9 +153,11 @@ func TestStructTextCoverage(t *testing.T) {
 				missing++
 			}
 		}
-		if cover := 1 - float64(missing)/float64(len(page)); cover < 0.97 {
+		cover := 1 - float64(missing)/float64(len(page))
+		if cover < 0.97 {
 			t.Errorf("%s: the structure tree has %.1f%% of the page words", ed.Name(), 100*cover)
 		}
+		t.Logf("%s: the structure text has %.2f%% of the %d page words", ed.Name(), 100*cover, len(page))
 		all := strings.Join(strings.Fields(r.Text()), " ")
 		for _, p := range d.pages {
 			// A head on many pages would be in the text as often if it were tagged; as a
