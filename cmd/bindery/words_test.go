@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -34,7 +37,8 @@ func (tk *tokens) words(n int) string {
 // adversarial returns the chapters of an edition built to make a layout lose text: the
 // deepest nesting bindery accepts, words and URLs wider than the page, long headings and
 // box titles, wide list numbers, many notes with structure inside, hard breaks, a list
-// item of 900 words, and the text bindery keeps of images, raw HTML and code.
+// item of 900 words, a picture inside text (its alt text is the structure's, not the
+// page's, so it carries no token), raw HTML and code.
 func adversarial(tk *tokens) map[string]string {
 	ch := func(title, body string) string { return "---\ntitle: " + title + "\n---\n\n" + body }
 	var nest, quote, mixed, notes, defs, breaks strings.Builder
@@ -64,9 +68,23 @@ func adversarial(tk *tokens) map[string]string {
 		"03-notes.md":  ch("Notes "+tk.words(2), notes.String()+"And a list note.[^list]\n\n"+defs.String()),
 		"04-breaks.md": ch("Breaks "+tk.words(2), breaks.String()),
 		"05-other.md": ch("Other "+tk.words(30), "::: box title=\""+tk.words(40)+"\" byline=\""+tk.words(20)+"\"\n"+tk.words(10)+"\n:::\n\n"+
-			"::: credit\n"+tk.words(15)+"\n:::\n\n### "+tk.words(12)+"\n\n- "+tk.words(900)+"\n\nAn image !["+tk.words(3)+"](x.png), "+
+			"::: credit\n"+tk.words(15)+"\n:::\n\n### "+tk.words(12)+"\n\n- "+tk.words(900)+"\n\nAn image ![a grey square](x.png), "+
 			"<span>"+tk.words(2)+"</span> and `"+tk.words(4)+"`.\n\n```\n"+tk.words(6)+"\n```\n"),
 	}
+}
+
+// greyPNG returns a small grey PNG for the picture inside the adversarial text.
+func greyPNG(t *testing.T) string {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, 40, 40))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 var tokenRE = regexp.MustCompile(`x\d{4}y`)
@@ -86,6 +104,7 @@ func TestNoWordLost(t *testing.T) {
 		files["adv/en/"+name] = body
 		names = append(names, name)
 	}
+	files["adv/en/x.png"] = greyPNG(t)
 	files["adv/en/book.yaml"] = "title: Adversarial\nlanguage: en\ndate: 2021-07-22\npublisher: P\nchapters: [01-nesting.md, 02-wide.md, 03-notes.md, 04-breaks.md, 05-other.md]\n"
 	dir := t.TempDir()
 	writeTree(t, filepath.Join(dir, "content"), files)
