@@ -42,14 +42,14 @@ type PageSpec struct {
 }
 
 // pageSpecs are the type and margins of the trim sizes. Text blocks keep 60–75 characters a
-// line of English (A4 and letter take wide outer margins for it).
+// line of English (B5, A4 and letter take wide outer margins for it; layout.TestMeasure checks).
 var pageSpecs = map[Paper]PageSpec{
 	PaperA5:     {10, 13, 17, 21, 19, 23},
-	PaperB5:     {10.5, 13.6, 20, 25, 22, 27},
+	PaperB5:     {10.5, 13.6, 21, 29, 22, 27},
 	PaperRoyal:  {10, 13, 18, 22, 20, 25},
 	Paper6x9:    {10, 13, 18, 22, 20, 25},
 	PaperA4:     {11, 14.6, 30, 48, 26, 32},
-	PaperLetter: {11, 14.6, 30, 52, 24, 30},
+	PaperLetter: {11, 14.6, 30, 54, 24, 30},
 }
 
 // Page returns the body type and margins of a trim size, and false for an unknown size.

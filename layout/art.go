@@ -132,19 +132,19 @@ func headHeight(elems []*elem, i int) float64 {
 
 // placeFrom places the elements i to end of a page, below the repeated table header when
 // the page starts inside a table.
-func placeFrom(elems []*elem, i, end int) []placedElem {
+func (g grid) placeFrom(elems []*elem, i, end int, shrink float64) []placedElem {
 	if hd := repeatHead(elems[i]); hd != nil && end > i {
-		pg := place(append([]*elem{hd}, elems[i:end]...))
+		pg := g.place(append([]*elem{hd}, elems[i:end]...), shrink)
 		return pg
 	}
-	return place(elems[i:end])
+	return g.place(elems[i:end], shrink)
 }
 
 // deferFloat lets the page that starts at element i run on with the text when a float (a
 // figure) on it does not fit in the depth h: the float, with the space below it, moves past
 // the text that fills the page, to the break where the next page starts, so that it opens
 // that page. A float at the top of a page stays (it is set no taller than a page).
-func deferFloat(elems []*elem, i int, h float64) {
+func deferFloat(elems []*elem, i int, g grid, h float64) {
 	y := headHeight(elems, i)
 	for j := i; j < len(elems); j++ {
 		e := elems[j]
@@ -162,7 +162,7 @@ func deferFloat(elems []*elem, i int, h float64) {
 		block := append([]*elem(nil), elems[j:to]...)
 		rest := make([]*elem, 0, len(elems)-i-len(block))
 		rest = append(append(rest, elems[i:j]...), elems[to:]...)
-		k := pageEnd(rest, 0, h) // where the next page starts without the float
+		k := pageEnd(rest, 0, g, h) // where the next page starts without the float
 		if k <= j-i {
 			return // the page ends before the float all the same
 		}

@@ -23,10 +23,10 @@ func (f *flow) bodyContext() context {
 	return context{font: serifRegular, size: f.g.size, leading: f.g.leading}
 }
 
-// noteContext is the smaller type of endnotes.
+// noteContext is the smaller type of endnotes, on four fifths of the body's leading (five
+// lines of notes take four of the grid), the notes following each other with no space.
 func (f *flow) noteContext() context {
-	s := f.g.size * 0.85
-	return context{font: serifRegular, size: s, leading: s * 1.22, ragged: true}
+	return context{font: serifRegular, size: f.g.size * 0.85, leading: f.g.leading * 0.8, ragged: true}
 }
 
 func (c context) spec() paraSpec {
@@ -40,8 +40,8 @@ func (c context) spec() paraSpec {
 }
 
 // blocks sets a sequence of blocks, the one at index i with the address textAddr(scope,
-// f.ch, from+i). A paragraph that follows a paragraph gets a first-line indent (never after
-// headings, lists or panels).
+// f.ch, from+i). A paragraph that follows a paragraph or a box gets a first-line indent
+// (never after headings or lists).
 func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 	prevPara := false
 	anchors := f.anchorBlocks
@@ -70,11 +70,11 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 			q := c
 			q.left += 1.5 * c.size
 			q.right += 1.5 * c.size
-			f.space(c.leading/2, false)
+			f.space(f.around(c, c.leading/2), false)
 			_, leave := f.enter("BlockQuote")
 			f.blocks(b.Children, q, addr, 0)
 			leave()
-			f.space(c.leading/2, false)
+			f.space(f.around(c, c.leading/2), false)
 		case book.Box:
 			f.box(b, c, addr)
 		case book.Credit:
@@ -91,7 +91,8 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 		case book.SectionBreak:
 			f.sectionBreak(c)
 		}
-		prevPara = b.Kind == book.Paragraph
+		// A paragraph after a box is indented too: the box may float away from it.
+		prevPara = b.Kind == book.Paragraph || b.Kind == book.Box
 	}
 }
 
@@ -121,10 +122,29 @@ func (f *flow) sectionHeading(b *book.Block, c context, first bool) {
 	f.heading(b.Inlines, ps, before, after, &outlineMark{title: book.PlainLabel(b.Inlines), level: level})
 }
 
+// around is the space above or below a list or a quote: on the line grid none (a list) or a
+// line (a quote), so that the lines stay on it, elsewhere (in the box) the given space.
+func (f *flow) around(c context, space float64) float64 {
+	if !f.onGrid || c.leading != f.g.leading {
+		return space
+	}
+	if space < c.leading/2 {
+		return 0
+	}
+	return c.leading
+}
+
+// gap adds a space of no height a page may stretch by a line (see justifyPage).
+func (f *flow) gap() { f.add(&elem{discard: true}) }
+
 // list sets items with their bullet or number hung in a hanging indent; item i has the
-// address addr.i.
+// address addr.i. On the line grid the items follow each other with no space between them.
 func (f *flow) list(b book.Block, c context, addr string) {
-	f.space(c.leading/3, false)
+	if sp := f.around(c, c.leading/3); sp > 0 {
+		f.space(sp, false)
+	} else {
+		f.gap()
+	}
 	_, leave := f.enter("L")
 	defer leave()
 	hang := 1.4 * c.size
@@ -150,10 +170,14 @@ func (f *flow) list(b book.Block, c context, addr string) {
 		leaveBody()
 		leaveItem()
 		if i < len(b.Items)-1 {
-			f.space(c.leading/6, false)
+			f.space(f.around(c, c.leading/6), false)
 		}
 	}
-	f.space(c.leading/3, false)
+	if sp := f.around(c, c.leading/3); sp > 0 {
+		f.space(sp, false)
+	} else {
+		f.gap()
+	}
 }
 
 // item sets one list item or note, whose blocks are addressed under scope: its first

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/fpc/bindery/book"
@@ -13,6 +14,8 @@ type elem struct {
 	base    float64 // baseline below the element's top (lines only)
 	ln      *line   // nil for a space
 	keep    bool    // no page break directly before this element
+	grid    bool    // a line of body text, which stands on the page's line grid
+	brk     bool    // a page break directly before this element (a floated box's start)
 	discard bool    // a space that vanishes at the top or bottom of a page
 	panel   int     // the sidebar panel the element belongs to, 0 for none
 	anchors []string
@@ -72,6 +75,10 @@ type flow struct {
 	// leaf is the address of the text block being set, given to its lines (see textAddr).
 	leaf    string
 	inNotes bool // the elements added are notes (their pages are headed Notes)
+	// onGrid makes the lines of body type stand on the line grid (a chapter's pages): the
+	// space above a heading makes it a whole number of lines, and pagination moves every
+	// body line down to the grid (see grid.top).
+	onGrid bool
 	// node is the structure node new text blocks go into; role is the structure type of the
 	// next text block ("" for P); lbl the node of the next label (a list item's or note's).
 	node *pdfdraw.Node
@@ -146,9 +153,10 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	f.role, f.lbl = "", nil
 	ref.finish(lines)
 	n := len(lines)
+	onGrid := f.onGrid && ps.leading == f.g.leading && ps.size == f.g.size
 	for i := range lines {
 		e := &elem{h: ps.leading, base: baseline(ps), ln: &lines[i], keep: i > 0 && (i < 2 || i > n-2),
-			para: ref, idx: i}
+			para: ref, idx: i, grid: onGrid}
 		ref.elems = append(ref.elems, e)
 		f.add(e)
 	}
@@ -268,18 +276,34 @@ func keepLastWord(items []item) {
 	}
 }
 
-// heading adds a heading kept with what follows.
+// heading adds a heading kept with what follows. On the line grid the space above it grows or
+// shrinks (to no less than three quarters of before) so that the space, the heading and the
+// space after it make a whole number of lines; at the head of a page, where the space above
+// is dropped, the next body line moves down to the grid instead.
 func (f *flow) heading(in []book.Inline, ps paraSpec, before, after float64, mark *outlineMark) {
+	sp := len(f.elems)
 	f.space(before, false)
 	f.mark = mark
 	start := len(f.elems)
-	f.paragraph(in, ps)
-	for _, e := range f.elems[start+1:] {
-		e.keep = true
+	lines := f.paragraph(in, ps)
+	for _, e := range f.elems[start:] {
+		e.grid = false
+		if e != f.elems[start] {
+			e.keep = true
+		}
 	}
 	f.keepNext = true
 	f.space(after, true)
 	f.keepNext = true
+	if f.onGrid && before > 0 && sp < start {
+		set := float64(len(lines))*ps.leading + after
+		L := f.g.leading
+		k := math.Round((before + set) / L)
+		for k*L-set < 0.75*before {
+			k++
+		}
+		f.elems[sp].h = k*L - set
+	}
 }
 
 // block makes the structure node of a text block of the given role (P when ""), in the

@@ -26,6 +26,7 @@ type makeup struct {
 	Justified   int // justified lines
 	Loose       int // of which have a mean word space wider than 0.6 of the type size
 	Overfull    int // lines wider than their measure
+	OffGrid     int // lines of body type on a chapter's pages whose baseline is off the line grid
 }
 
 // makeupRows names the rows of the table in the order of the issue, with the goal each must meet
@@ -50,6 +51,7 @@ var makeupRows = []struct {
 	{"numeral or acronym split from suffix", func(m makeup) float64 { return float64(m.Suffix) }, func(string) float64 { return 0 }},
 	{"loose lines %", func(m makeup) float64 { return pct(m.Loose, m.Justified) }, func(string) float64 { return 3 }},
 	{"overfull lines", func(m makeup) float64 { return float64(m.Overfull) }, func(string) float64 { return 0 }},
+	{"body lines off the line grid", func(m makeup) float64 { return float64(m.OffGrid) }, func(string) float64 { return 0 }},
 }
 
 func pct(a, b int) float64 {
@@ -70,6 +72,7 @@ type textLine struct {
 func measureMakeup(d *Document) makeup {
 	var m makeup
 	m.Spreads, m.Short = spreadRows(d)
+	m.OffGrid = offGrid(d)
 	var tls []textLine
 	for _, p := range d.pages {
 		for _, pe := range p.elems {
@@ -217,6 +220,12 @@ func lastBaseline(p *Page) (float64, bool) {
 // spreadRows counts, over the pages of the chapters that are not a chapter's last, the facing
 // pages that end on different baselines and the pages more than a line short of the full page.
 func spreadRows(d *Document) (spreads, short int) {
+	sp, sh := spreadPages(d)
+	return len(sp), len(sh)
+}
+
+// spreadPages lists the versos of the spreads spreadRows counts and the short pages.
+func spreadPages(d *Document) (spreads, short []int) {
 	inside := map[int]bool{} // page numbers inside a chapter, not its last
 	for i, p := range d.pages {
 		last := i+1 == len(d.pages) || d.pages[i+1].Kind == OpenerPage || d.pages[i+1].Kind == BlankPage
@@ -231,16 +240,40 @@ func spreadRows(d *Document) (spreads, short int) {
 		}
 		b, ok := lastBaseline(p)
 		if ok && b < full-d.g.leading-0.5 {
-			short++
+			short = append(short, p.Number)
 		}
 		if p.Number%2 == 0 && inside[p.Number+1] {
 			b2, ok2 := lastBaseline(d.pages[p.Number])
 			if ok && ok2 && math.Abs(b-b2) > 0.5 {
-				spreads++
+				spreads = append(spreads, p.Number)
 			}
 		}
 	}
 	return spreads, short
+}
+
+// offGrid counts the lines of body type (the body's size and leading, not a heading) on the
+// pages of the chapters whose baseline does not stand on the page's line grid.
+func offGrid(d *Document) int {
+	n := 0
+	for _, p := range d.pages {
+		if p.ChapterID == "" || p.Kind != BodyPage && p.Kind != OpenerPage {
+			continue
+		}
+		for _, pe := range p.elems {
+			ln := pe.e.ln
+			if ln == nil || ln.art != nil || pe.e.h != d.g.leading || ln.tag != nil && strings.HasPrefix(ln.tag.Role, "H") {
+				continue
+			}
+			if r := math.Mod(pe.y, d.g.leading); math.Min(r, d.g.leading-r) > 0.01 {
+				if os.Getenv("MAKEUP_DEBUG") != "" {
+					fmt.Printf("%s off grid p.%d y=%.2f %q\n", d.ed.Name(), p.Number, pe.y, strings.Join(lineWords(ln), " "))
+				}
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // makeupFile records the table per edition at A5; the test fails when a row gets worse than
@@ -277,6 +310,8 @@ func TestMakeup(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := measureMakeup(d)
+		sp, sh := spreadPages(d)
+		t.Logf("%s: spreads ending apart (versos) %v, short pages %v", ed.Name(), sp, sh)
 		names = append(names, ed.Name())
 		fmt.Fprintf(&sb, " %14s", ed.Name())
 		for _, r := range makeupRows {

@@ -62,7 +62,7 @@ func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
 	for i, n := range ch.Notes {
 		if i > 0 {
-			f.space(nc.leading/4, false)
+			f.gap() // a page of notes may stretch here to end at the foot
 		}
 		f.note(ch, n, nc)
 	}

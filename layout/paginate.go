@@ -19,6 +19,16 @@ type grid struct {
 // lastBase is the depth of the last body baseline of a page of the given depth.
 func (g grid) lastBase(h float64) float64 { return h - g.leading + g.base }
 
+// top returns where element e starts when the elements before it end at y: a line of body
+// text (elem.grid) moves down to the next line of the grid, so that whatever stands above it
+// (a heading, a list, the box, a note) is compensated below to a whole number of lines.
+func (g grid) top(y float64, e *elem) float64 {
+	if !e.grid || g.leading <= 0 {
+		return y
+	}
+	return math.Ceil((y-0.01)/g.leading) * g.leading
+}
+
 // paginate makes up a section's pages a spread at a time: the section opens on a recto, and
 // the two pages of every later spread end on the same baseline. Each page breaks only where
 // the elements allow it (no widows, orphans or headings at the foot); the space around
@@ -30,13 +40,13 @@ func paginate(elems []*elem, g grid) [][]placedElem {
 	var pages [][]placedElem
 	i := skipDiscard(elems, 0)
 	if i < len(elems) { // the opener's recto stands alone
-		pg, next := fillPage(elems, i, g, g.height)
-		pages = append(pages, pg)
+		pg, next, es := fillPage(elems, i, g, g.height)
+		pages, elems = append(pages, pg), es
 		i = next
 	}
 	for i < len(elems) {
-		spread, next := makeSpread(elems, i, g)
-		pages = append(pages, spread...)
+		spread, next, es := makeSpread(elems, i, g)
+		pages, elems = append(pages, spread...), es
 		i = next
 	}
 	return pages
@@ -51,90 +61,64 @@ func skipDiscard(elems []*elem, i int) int {
 }
 
 // fillPage sets the page that starts at element i with depth h, stretching it to end on the
-// last baseline when it is not the section's last page; it returns the page and where the
-// next starts.
-func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int) {
-	deferFloat(elems, i, h)
-	end := pageEnd(elems, i, h)
-	pg := placeFrom(elems, i, end)
+// last baseline when it is not the section's last page; it returns the page, where the next
+// starts and the elements, in a new order when a box floats to the next page (see floatBox).
+func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int, []*elem) {
+	elems = floatBox(elems, i, g, h)
+	deferFloat(elems, i, g, h)
+	end := pageEnd(elems, i, g, h)
+	pg := g.placeFrom(elems, i, end, 0)
 	next := skipDiscard(elems, end)
 	if next < len(elems) {
-		justifyPage(pg, g.lastBase(h))
+		justifyPage(pg, g, g.lastBase(h))
 		if b, ok := pageBase(pg); ok && b < g.lastBase(h)-1.5*g.leading {
 			// Far short (a heading and its lines would not fit): shrink the page's spaces.
-			if e2 := pageEndShrink(elems, i, h, maxShrink); e2 > end {
-				pg2 := placeFrom(elems, i, e2)
-				squeeze(pg2, h)
+			if e2 := pageEndShrink(elems, i, g, h, maxShrink); e2 > end {
+				pg2 := g.placeFrom(elems, i, e2, maxShrink)
 				n2 := skipDiscard(elems, e2)
 				if n2 < len(elems) {
-					justifyPage(pg2, g.lastBase(h))
+					justifyPage(pg2, g, g.lastBase(h))
 				}
 				if b2, ok := pageBase(pg2); ok && b2 > b && b2 <= g.lastBase(h)+0.5 {
-					return pg2, n2
+					return pg2, n2, elems
 				}
 			}
 		}
 	}
-	return pg, next
-}
-
-// squeeze shrinks the spaces between the lines of a placed page, evenly and by at most
-// maxShrink of each, until its elements end within depth h.
-func squeeze(pg []placedElem, h float64) {
-	if len(pg) == 0 {
-		return
-	}
-	last := pg[len(pg)-1]
-	over := last.y + last.e.h - h
-	if over <= 0.01 {
-		return
-	}
-	room := 0.0
-	for _, pe := range pg[1:] {
-		room += shrinkable(pe.e, maxShrink)
-	}
-	if room <= 0 {
-		return
-	}
-	f := math.Min(1, over/room)
-	shift := 0.0
-	for k := range pg {
-		pg[k].y -= shift
-		if k > 0 {
-			shift += f * shrinkable(pg[k].e, maxShrink)
-		}
-	}
+	return pg, next, elems
 }
 
 // makeSpread sets a verso and its recto from element i: at the full depth if both pages then
 // end on the foot line, else a line short or long if that makes them end together, else at
 // the full depth as they fall.
-func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int) {
+func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int, []*elem) {
 	type option struct {
 		pages [][]placedElem
 		next  int
 		cost  float64
+		elems []*elem
 	}
 	var best *option
 	for k, h := range []float64{g.height, g.height - g.leading, g.height + g.leading} {
-		v, j := fillPage(elems, i, g, h)
-		o := option{pages: [][]placedElem{v}, next: j, cost: float64(k)}
+		v, j, es := fillPage(elems, i, g, h)
+		o := option{pages: [][]placedElem{v}, next: j, cost: float64(k), elems: es}
 		bv, _ := pageBase(v)
-		if j < len(elems) {
-			r, n := fillPage(elems, j, g, h)
-			o.pages, o.next = append(o.pages, r), n
+		if j < len(es) {
+			r, n, es2 := fillPage(es, j, g, h)
+			o.pages, o.next, o.elems = append(o.pages, r), n, es2
+			es = es2
 			br, _ := pageBase(r)
-			if n < len(elems) && math.Abs(bv-br) > 0.5 {
+			if n < len(es) && math.Abs(bv-br) > 0.5 {
 				o.cost += 100 + math.Abs(bv-br)
 			}
-			if n < len(elems) && br < g.lastBase(h)-0.5 {
+			if n < len(es) && br < g.lastBase(h)-0.5 {
 				o.cost += 10
 			}
-			if n < len(elems) && endsHyphenated(r) {
+			if n < len(es) && endsHyphenated(r) {
 				o.cost += 5 // a word split across the leaf turn
 			}
 		}
-		if bv < g.lastBase(h)-0.5 && j < len(elems) {
+		if bv < g.lastBase(h)-0.5 && j < len(es) {
 			o.cost += 10
 		}
 		if best == nil || o.cost < best.cost {
@@ -144,7 +128,7 @@ func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int) {
 			break
 		}
 	}
-	return best.pages, best.next
+	return best.pages, best.next, best.elems
 }
 
 // endsHyphenated reports whether a page's last line ends with a hyphen, inserted or a
@@ -168,13 +152,15 @@ func pageBase(pg []placedElem) (float64, bool) {
 	return 0, false
 }
 
-// maxStretch is how much one space of a page may grow to bring its last baseline down.
+// maxStretchLines is how much one space of a page may grow, in lines, to bring its last
+// baseline down.
 const maxStretchLines = 1.0
 
 // justifyPage moves the lines of a page down, by stretching the spaces between them (each by at
 // most a line), until the last baseline stands at target; a page that cannot reach it, or has
-// no such space, is left as it is.
-func justifyPage(pg []placedElem, target float64) {
+// no such space, is left as it is. A page that ends on the line grid stays on it: whole lines
+// are added to as many spaces, those above headings first.
+func justifyPage(pg []placedElem, g grid, target float64) {
 	last, ok := pageBase(pg)
 	need := target - last
 	if !ok || need < 0.01 {
@@ -194,29 +180,92 @@ func justifyPage(pg []placedElem, target float64) {
 	if len(gaps) == 0 || need > float64(len(gaps))*maxStretchLines*leading {
 		return
 	}
-	each := need / float64(len(gaps))
+	grow := make(map[int]float64, len(gaps))
+	if n := math.Round(need / g.leading); lastGridLine(pg) && math.Abs(need-n*g.leading) < 0.5 {
+		if int(n) > len(gaps) {
+			return
+		}
+		for _, k := range stretchOrder(pg, gaps)[:int(n)] {
+			grow[k] = g.leading
+		}
+	} else {
+		// The page ends off the grid (in notes or the box): only the spaces below its last
+		// line of body text stretch, so that the lines above stay on the grid.
+		gaps = gapsBelow(pg, gaps)
+		if len(gaps) == 0 || need > float64(len(gaps))*maxStretchLines*leading {
+			return
+		}
+		for _, k := range gaps {
+			grow[k] = need / float64(len(gaps))
+		}
+	}
 	shift := 0.0
 	for k := range pg {
 		pg[k].y += shift
-		if len(gaps) > 0 && gaps[0] == k {
-			shift += each
-			gaps = gaps[1:]
-		}
+		shift += grow[k]
 	}
 }
 
+// lastGridLine reports whether the last line of a page is a line of the body grid.
+func lastGridLine(pg []placedElem) bool {
+	for k := len(pg) - 1; k >= 0; k-- {
+		if pg[k].e.ln != nil {
+			return pg[k].e.grid
+		}
+	}
+	return false
+}
+
+// gapsBelow returns the gaps below the last line of the grid on a page.
+func gapsBelow(pg []placedElem, gaps []int) []int {
+	last := -1
+	for k, pe := range pg {
+		if pe.e.grid {
+			last = k
+		}
+	}
+	for len(gaps) > 0 && gaps[0] < last {
+		gaps = gaps[1:]
+	}
+	return gaps
+}
+
+// stretchOrder orders the spaces a page may stretch by a line: those above a heading first,
+// then the others, each group from the top.
+func stretchOrder(pg []placedElem, gaps []int) []int {
+	var heads, rest []int
+	for _, k := range gaps {
+		if n := pg[k+1].e; n.ln != nil && n.mark != nil {
+			heads = append(heads, k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	return append(heads, rest...)
+}
+
 // pageEnd returns the index of the first element of the next page, for a page starting at i.
-func pageEnd(elems []*elem, i int, height float64) int { return pageEndShrink(elems, i, height, 0) }
+func pageEnd(elems []*elem, i int, g grid, height float64) int {
+	return pageEndShrink(elems, i, g, height, 0)
+}
 
 // pageEndShrink is pageEnd where the spaces between lines count shrink times less (see
 // shrinkable).
-func pageEndShrink(elems []*elem, i int, height, shrink float64) int {
+func pageEndShrink(elems []*elem, i int, g grid, height, shrink float64) int {
 	y, j, lastBreak := headHeight(elems, i), i, -1
-	for j < len(elems) && (j == i || y+elems[j].h-shrinkable(elems[j], shrink) <= height+0.01) {
-		if j > i && !elems[j].keep {
+	for j < len(elems) {
+		e := elems[j]
+		if j > i && e.brk {
+			return j // a floated box starts the next page
+		}
+		top := g.top(y, e)
+		if j > i && top+e.h-shrinkable(e, shrink) > height+0.01 {
+			break
+		}
+		if j > i && !e.keep {
 			lastBreak = j
 		}
-		y += elems[j].h - shrinkable(elems[j], shrink)
+		y = top + e.h - shrinkable(e, shrink)
 		j++
 	}
 	switch {
@@ -241,16 +290,18 @@ func shrinkable(e *elem, share float64) float64 {
 // heading shrinks from a line and a half to three quarters of a line).
 const maxShrink = 0.5
 
-// place positions elements from the top, dropping discardable space at the foot.
-func place(es []*elem) []placedElem {
+// place positions elements from the top, on the grid, with their spaces shrunk by the given
+// share (see shrinkable), dropping discardable space at the foot.
+func (g grid) place(es []*elem, shrink float64) []placedElem {
 	for len(es) > 0 && es[len(es)-1].discard {
 		es = es[:len(es)-1]
 	}
 	out := make([]placedElem, len(es))
 	y := 0.0
 	for k, e := range es {
+		y = g.top(y, e)
 		out[k] = placedElem{e: e, y: y}
-		y += e.h
+		y += e.h - shrinkable(e, shrink)
 	}
 	return out
 }

@@ -35,6 +35,7 @@ func (t *typesetter) run() {
 	for _, ch := range t.d.ed.Chapters {
 		s := section{chapter: ch.ID, head: ch.Title}
 		f := t.newFlow(ch)
+		f.onGrid = true
 		f.chapterOpener(ch)
 		f.anchorBlocks = ch.ID
 		f.blocks(ch.Blocks, f.bodyContext(), "", 0)
