@@ -89,19 +89,35 @@ func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int, []*el
 }
 
 // makeSpread sets a verso and its recto from element i: at the full depth if both pages then
-// end on the foot line, else a line short or long if that makes them end together, else at
+// end on the foot line, else a line short or long if that makes them end together, else with
+// a paragraph on the spread set a line longer or shorter if that does (see respread), else at
 // the full depth as they fall.
 func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int, []*elem) {
-	type option struct {
-		pages [][]placedElem
-		next  int
-		cost  float64
-		elems []*elem
+	best := trySpread(elems, i, g)
+	if best.cost >= 100 {
+		if o, ok := respread(elems, i, best.next, g); ok {
+			best = o
+		}
 	}
-	var best *option
+	return best.pages, best.next, best.elems
+}
+
+// spreadOption is a way to set a spread: its pages, where the next spread starts, what it
+// costs (100 and more when its pages end apart) and the elements it was made from.
+type spreadOption struct {
+	pages [][]placedElem
+	next  int
+	cost  float64
+	elems []*elem
+}
+
+// trySpread sets the spread from element i at the full depth, a line short and a line long,
+// and returns the cheapest.
+func trySpread(elems []*elem, i int, g grid) spreadOption {
+	var best *spreadOption
 	for k, h := range []float64{g.height, g.height - g.leading, g.height + g.leading} {
 		v, j, es := fillPage(elems, i, g, h)
-		o := option{pages: [][]placedElem{v}, next: j, cost: float64(k), elems: es}
+		o := spreadOption{pages: [][]placedElem{v}, next: j, cost: float64(k), elems: es}
 		bv, _ := pageBase(v)
 		if j < len(es) {
 			r, n, es2 := fillPage(es, j, g, h)
@@ -128,7 +144,7 @@ func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int, []*elem) {
 			break
 		}
 	}
-	return best.pages, best.next, best.elems
+	return *best
 }
 
 // endsHyphenated reports whether a page's last line ends with a hyphen, inserted or a
