@@ -213,7 +213,7 @@ func TestPaperMeasure(t *testing.T) {
 	for _, tc := range []struct {
 		p    Paper
 		want float64 // mm
-	}{{PaperA5, 110}, {PaperA4, 132}, {PaperLetter, 133.9}, {Paper("folio"), 0}} {
+	}{{PaperA5, 110}, {PaperA4, 132}, {PaperLetter, 131.9}, {Paper("folio"), 0}} {
 		if got := tc.p.Measure() * 25.4 / 72; got < tc.want-0.01 || got > tc.want+0.01 {
 			t.Errorf("%s: measure %.2f mm, want %.2f", tc.p, got, tc.want)
 		}
