@@ -94,7 +94,7 @@ func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int, []*el
 // the full depth as they fall.
 func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int, []*elem) {
 	best := trySpread(elems, i, g)
-	if best.cost >= 100 {
+	if best.cost >= 100 || len(best.pages) > 1 && best.next < len(best.elems) && stuckHyphen(best.pages[1]) {
 		if o, ok := respread(elems, i, best.next, g); ok {
 			best = o
 		}
@@ -145,6 +145,26 @@ func trySpread(elems []*elem, i int, g grid) spreadOption {
 		}
 	}
 	return *best
+}
+
+// stuckHyphen reports whether a page ends with a hyphen that keepLeafTurns cannot take away:
+// its paragraph cannot be broken again in as many lines without it.
+func stuckHyphen(pg []placedElem) bool {
+	for k := len(pg) - 1; k >= 0; k-- {
+		e := pg[k].e
+		if e.ln == nil {
+			continue
+		}
+		if !e.ln.hyphenated || e.para == nil {
+			return false
+		}
+		r := e.para
+		bp := r.bp
+		bp.avoid, bp.lines = e.idx+1, len(r.elems)
+		brks := breakLines(r.items, bp)
+		return len(brks) != len(r.elems) || setLines(r.items, brks, bp)[e.idx].hyphenated
+	}
+	return false
 }
 
 // endsHyphenated reports whether a page's last line ends with a hyphen, inserted or a

@@ -34,7 +34,9 @@ func respread(elems []*elem, i, next int, g grid) (spreadOption, bool) {
 			}
 		}
 		o := trySpread(es, i, g)
-		return o, o.cost < 100
+		// A recto ending in a hyphen is refused: a paragraph set to a given number of lines
+		// may not be broken again to take it away (see keepLeafTurns).
+		return o, o.cost < 100 && (len(o.pages) < 2 || !endsHyphenated(o.pages[1]))
 	}
 	for _, delta := range []int{1, -1, 2, -2} {
 		for _, ref := range cands {
