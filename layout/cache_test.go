@@ -23,7 +23,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// pdfKey names one typeset edition: the edition and every option but the hyphenator.
+// pdfKey names one typeset edition: the edition and every option but the hyphenator, the
+// trim size resolved as Typeset resolves it (Options{} and Options{Paper: "a5"} set an A5
+// edition alike).
 type pdfKey struct {
 	ed        *book.Edition
 	paper     book.Paper
@@ -34,36 +36,100 @@ type pdfKey struct {
 	hyphenate bool
 }
 
-type pdfEntry struct {
+func keyOf(ed *book.Edition, opts Options) pdfKey {
+	paper := opts.Paper
+	if paper == "" {
+		paper = ed.Meta.Paper
+	}
+	if paper == "" {
+		paper = book.DefaultPaper
+	}
+	return pdfKey{ed, paper, opts.Bleed, opts.CropMarks, opts.Notes, opts.Modified, false}
+}
+
+// docEntry is one edition typeset once; pdfEntry is its PDF, drawn once.
+type docEntry struct {
 	once sync.Once
 	doc  *Document
+	err  error
+}
+
+type pdfEntry struct {
+	once sync.Once
+	dir  string // its own folder under pdfs.dir
+	data []byte
 	path string
 	err  error
 }
 
-// pdfs caches, per test binary, the Documents and PDF files that writePDF made: the checks
-// read the same PDF of an edition (pdffonts, pdftotext, qpdf, pdftoppm) without typesetting
-// it again. The Documents are shared read-only.
+// pdfs caches, per test binary, the Documents that typeset made and the PDF files that
+// writePDF drew from them: the checks read the same Document and the same PDF of an edition
+// (pdffonts, pdftotext, qpdf, pdftoppm, pdfcheck) without typesetting it again. The
+// Documents are shared read-only.
 var pdfs struct {
 	sync.Mutex
 	dir     string
+	docs    map[pdfKey]*docEntry
 	entries map[pdfKey]*pdfEntry
 	texts   map[string]*textEntry
+	checks  map[*book.Edition]*checkEntry
 }
 
-// writePDF typesets an edition and writes its PDF into a folder the tests share; the same
-// edition with the same options is typeset once per test binary (a custom hyphenator is
-// never cached).
-func writePDF(t testing.TB, ed *book.Edition, opts Options) (*Document, string) {
+// typeset returns an edition typeset with opts, once per test binary for the same edition
+// and options (a custom hyphenator is never cached: it typesets anew). The Document is
+// shared: read it, never change or draw it (writePDF and cachedPDF draw it, once).
+func typeset(t testing.TB, ed *book.Edition, opts Options) *Document {
 	t.Helper()
 	if opts.Hyphenator != nil {
-		return writeNewPDF(t, ed, opts, t.TempDir())
+		d, err := Typeset(ed, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", ed.Name(), err)
+		}
+		return d
 	}
-	key := pdfKey{ed, opts.Paper, opts.Bleed, opts.CropMarks, opts.Notes, opts.Modified, false}
+	key := keyOf(ed, opts)
+	pdfs.Lock()
+	if pdfs.docs == nil {
+		pdfs.docs = map[pdfKey]*docEntry{}
+	}
+	e := pdfs.docs[key]
+	if e == nil {
+		e = &docEntry{}
+		pdfs.docs[key] = e
+	}
+	pdfs.Unlock()
+	e.once.Do(func() { e.doc, e.err = Typeset(ed, opts) })
+	if e.err != nil {
+		t.Fatalf("%s: %v", ed.Name(), e.err)
+	}
+	return e.doc
+}
+
+// writePDF returns an edition typeset by typeset and its PDF, written into a folder the
+// tests share; the same edition with the same options is drawn once per test binary (a
+// custom hyphenator is never cached).
+func writePDF(t testing.TB, ed *book.Edition, opts Options) (*Document, string) {
+	t.Helper()
+	d, _, path := cachedPDF(t, ed, opts)
+	return d, path
+}
+
+// cachedPDF is writePDF that also returns the PDF's bytes (shared: do not change them).
+func cachedPDF(t testing.TB, ed *book.Edition, opts Options) (*Document, []byte, string) {
+	t.Helper()
+	if opts.Hyphenator != nil {
+		d := typeset(t, ed, opts)
+		data, path, err := drawTo(d, t.TempDir())
+		if err != nil {
+			t.Fatalf("%s: %v", ed.Name(), err)
+		}
+		return d, data, path
+	}
+	d := typeset(t, ed, opts)
+	key := keyOf(ed, opts)
 	pdfs.Lock()
 	if pdfs.entries == nil {
 		pdfs.entries = map[pdfKey]*pdfEntry{}
-		pdfs.texts = map[string]*textEntry{}
 	}
 	if pdfs.dir == "" {
 		dir, err := os.MkdirTemp("", "bindery-layout-")
@@ -75,43 +141,29 @@ func writePDF(t testing.TB, ed *book.Edition, opts Options) (*Document, string) 
 	}
 	e := pdfs.entries[key]
 	if e == nil {
-		e = &pdfEntry{}
+		e = &pdfEntry{dir: filepath.Join(pdfs.dir, fmt.Sprint(len(pdfs.entries)))}
 		pdfs.entries[key] = e
 	}
-	dir := filepath.Join(pdfs.dir, fmt.Sprint(len(pdfs.entries)))
 	pdfs.Unlock()
 	e.once.Do(func() {
-		if e.err = os.Mkdir(dir, 0o755); e.err == nil {
-			e.doc, e.path, e.err = typesetTo(ed, opts, dir)
+		if e.err = os.Mkdir(e.dir, 0o755); e.err == nil {
+			e.data, e.path, e.err = drawTo(d, e.dir)
 		}
 	})
 	if e.err != nil {
 		t.Fatalf("%s: %v", ed.Name(), e.err)
 	}
-	return e.doc, e.path
+	return d, e.data, e.path
 }
 
-// writeNewPDF typesets an edition and writes its PDF into dir, uncached.
-func writeNewPDF(t testing.TB, ed *book.Edition, opts Options, dir string) (*Document, string) {
-	t.Helper()
-	d, path, err := typesetTo(ed, opts, dir)
-	if err != nil {
-		t.Fatalf("%s: %v", ed.Name(), err)
-	}
-	return d, path
-}
-
-func typesetTo(ed *book.Edition, opts Options, dir string) (*Document, string, error) {
-	d, err := Typeset(ed, opts)
-	if err != nil {
-		return nil, "", err
-	}
+// drawTo draws a Document into a PDF file in dir and returns its bytes and path.
+func drawTo(d *Document, dir string) ([]byte, string, error) {
 	var buf bytes.Buffer
 	if err := d.WritePDF(&buf); err != nil {
 		return nil, "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", ed.Name(), d.Paper()))
-	return d, path, os.WriteFile(path, buf.Bytes(), 0o644)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", d.ed.Name(), d.Paper()))
+	return buf.Bytes(), path, os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 type textEntry struct {

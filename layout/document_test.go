@@ -49,6 +49,7 @@ func expanded(t testing.TB, b []byte) []byte {
 // TestReproducible draws every edition twice in a row and once more concurrently with the
 // others: the bytes must not change, whatever the scheduling.
 func TestReproducible(t *testing.T) {
+	t.Parallel()
 	eds := corpus(t)
 	opts := Options{Modified: time.Date(2021, 7, 22, 12, 0, 0, 0, time.UTC), Bleed: 3, CropMarks: true}
 	first := make([][]byte, len(eds))
@@ -83,6 +84,7 @@ func TestReproducible(t *testing.T) {
 // TestPageBoxes checks that bleed enlarges the media box and every page has a trim box of the
 // trim size, and that there is no bleed box.
 func TestPageBoxes(t *testing.T) {
+	t.Parallel()
 	pdfinfo := needTool(t, "pdfinfo")
 	ed := corpus(t)[0]
 	for _, tc := range []struct {
@@ -93,7 +95,7 @@ func TestPageBoxes(t *testing.T) {
 		{"royal", Options{Paper: "royal", Bleed: 3}},
 		{"6x9", Options{Paper: "6x9", Bleed: 3, CropMarks: true}},
 	} {
-		d, path := writePDF(t, ed, tc.opts)
+		d, pdf, path := cachedPDF(t, ed, tc.opts)
 		out, err := exec.Command(pdfinfo, "-box", "-f", "1", "-l", strconv.Itoa(len(d.pages)), path).Output()
 		if err != nil {
 			t.Fatal(err)
@@ -125,7 +127,7 @@ func TestPageBoxes(t *testing.T) {
 				t.Errorf("%s: %s on %d of %d pages", tc.paper, box, seen[box], len(d.pages))
 			}
 		}
-		if bytes.Contains(expanded(t, pdfBytes(t, ed, tc.opts)), []byte("/BleedBox")) {
+		if bytes.Contains(expanded(t, pdf), []byte("/BleedBox")) {
 			t.Errorf("%s: a BleedBox was written; only the TrimBox may be added", tc.paper)
 		}
 	}
@@ -137,6 +139,7 @@ var boxRE = regexp.MustCompile(`Page\s+(\d+) (\w+Box):\s+([\d.]+)\s+([\d.]+)\s+(
 // page number against the page where the PDF shows its title at the top, and against the
 // engine's page data.
 func TestContentsMatchesOpeners(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
 			d, path := writePDF(t, ed, Options{Notes: notes})
@@ -197,6 +200,7 @@ func tocNumber(t *testing.T, toc, title string) int {
 
 // TestOutline checks the PDF bookmarks: one per chapter at its opener, sections below.
 func TestOutline(t *testing.T) {
+	t.Parallel()
 	qpdf := needTool(t, "qpdf")
 	for _, ed := range corpus(t) {
 		d, path := writePDF(t, ed, Options{})
@@ -247,8 +251,10 @@ type outlineJSON struct {
 // TestURILinks checks that every web address in the text or the notes is a live link in the
 // PDF (a URI action per piece of the address, however it was broken).
 func TestURILinks(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
-		pdf := expanded(t, pdfBytes(t, ed, Options{}))
+		_, raw, _ := cachedPDF(t, ed, Options{})
+		pdf := expanded(t, raw)
 		for _, u := range sourceURLs(ed) {
 			esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(u)
 			if !bytes.Contains(pdf, []byte("/URI ("+esc+")")) {

@@ -10,6 +10,7 @@ import (
 // TestDraft checks from the PDF's text that a draft shows its notice in the foot of every page,
 // a final edition on none, and that each missing note has a visible placeholder.
 func TestDraft(t *testing.T) {
+	t.Parallel()
 	drafts := 0
 	for _, ed := range corpus(t) {
 		_, path := writePDF(t, ed, Options{})

@@ -12,6 +12,7 @@ import (
 // TestEdgeEditions sets editions at the edges of the model: nothing in them, empty blocks,
 // missing notes, an unknown language, titles longer than any line, text without spaces.
 func TestEdgeEditions(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("Антиконституционность ", 12)
 	word := strings.Repeat("абвгд", 60)
 	para := func(s string) book.Block {

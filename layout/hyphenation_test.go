@@ -179,6 +179,7 @@ var hyphenationFile = filepath.Join("testdata", "hyphenation-a5.txt")
 // each row against its goal and against the recorded state (testdata/hyphenation-a5.txt;
 // -update records the new state).
 func TestHyphenation(t *testing.T) {
+	t.Parallel()
 	eds := contentEditions(t)
 	if len(eds) == 0 {
 		t.Skip("no content editions")

@@ -12,6 +12,7 @@ import (
 // TestInk renders a body page of every edition and checks that its text is printed in black:
 // on a body page a good part of the inked pixels must be near black (in a tint, almost none are).
 func TestInk(t *testing.T) {
+	t.Parallel()
 	pdftoppm := needTool(t, "pdftoppm")
 	for _, ed := range corpus(t) {
 		d, path := writePDF(t, ed, Options{})

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bytes"
 	"math"
 	"regexp"
 	"strconv"
@@ -14,19 +13,13 @@ var annotRe = regexp.MustCompile(`/Rect \[([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\] 
 // annotation per line, not one per box: no two annotations with the same target touch on
 // the same baseline.
 func TestOneAnnotationPerLinkSpan(t *testing.T) {
+	t.Parallel()
 	for _, ed := range contentEditions(t) {
-		doc, err := Typeset(ed, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := doc.WritePDF(&buf); err != nil {
-			t.Fatal(err)
-		}
+		_, pdf, _ := cachedPDF(t, ed, Options{})
 		type rect struct{ x0, x1 float64 }
 		seen := map[string][]rect{}
 		n := 0
-		for _, m := range annotRe.FindAllSubmatch(expanded(t, buf.Bytes()), -1) {
+		for _, m := range annotRe.FindAllSubmatch(expanded(t, pdf), -1) {
 			n++
 			key := string(m[2]) + "|" + string(m[5]) + string(m[6])
 			r := rect{atof(m[1]), atof(m[3])}

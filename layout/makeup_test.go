@@ -296,6 +296,7 @@ var metGoals = map[string]bool{
 // issue 13's table, and checks each row against the recorded state and the rows that have
 // reached their goal against the goal.
 func TestMakeup(t *testing.T) {
+	t.Parallel()
 	eds := contentEditions(t)
 	if len(eds) == 0 {
 		t.Skip("no content editions")
@@ -305,10 +306,7 @@ func TestMakeup(t *testing.T) {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%-40s", "A5")
 	for _, ed := range eds {
-		d, err := Typeset(ed, Options{Paper: "a5"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := typeset(t, ed, Options{Paper: "a5"})
 		m := measureMakeup(d)
 		sp, sh := spreadPages(d)
 		t.Logf("%s: spreads ending apart (versos) %v, short pages %v", ed.Name(), sp, sh)

@@ -65,14 +65,11 @@ func firstWord(s string) string {
 // blank pages where the next page starts, and the first word the page sets is the word of
 // the block's text at the recorded offset (cut where the line starts inside a word).
 func TestPageStarts(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
 			t.Run(fmt.Sprintf("%s/%d", ed.Name(), notes), func(t *testing.T) {
-				d, err := Typeset(ed, Options{Notes: notes})
-				if err != nil {
-					t.Fatal(err)
-				}
-				checkPageStarts(t, ed, d)
+				checkPageStarts(t, ed, typeset(t, ed, Options{Notes: notes}))
 			})
 		}
 	}

@@ -67,12 +67,10 @@ func TestPaginate(t *testing.T) {
 // the first line of a paragraph of several lines, none starts with the last line of one, and
 // every chapter opens on a recto.
 func TestPagination(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		for _, paper := range []book.Paper{book.PaperA5, book.PaperA4, book.Paper6x9} {
-			d, err := Typeset(ed, Options{Paper: paper})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := typeset(t, ed, Options{Paper: paper})
 			for _, p := range d.pages {
 				if p.Kind == OpenerPage && p.Number%2 == 0 {
 					t.Errorf("%s %s: opener on verso p.%d", ed.Name(), paper, p.Number)
@@ -113,12 +111,10 @@ func checkPageEnds(t *testing.T, name string, p *Page) {
 // TestLinksBothWays checks that every note reference links to its note, every note number
 // links back to its first reference, and every internal link has a target.
 func TestLinksBothWays(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
-			d, err := Typeset(ed, Options{Notes: notes})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := typeset(t, ed, Options{Notes: notes})
 			anchors, links := map[string]bool{}, map[string]bool{}
 			for _, p := range d.pages {
 				for _, pe := range p.elems {

@@ -15,16 +15,13 @@ import (
 // TestNoOverfull checks, from the engine's own line data, that no line and no glyph run
 // leaves the text block, in every edition at every trim size and with both note placements.
 func TestNoOverfull(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		t.Run(ed.Name(), func(t *testing.T) {
 			t.Parallel()
 			for _, paper := range book.Papers() {
 				for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
-					d, err := Typeset(ed, Options{Paper: paper, Notes: notes})
-					if err != nil {
-						t.Fatalf("%s %s: %v", ed.Name(), paper, err)
-					}
-					checkInside(t, d)
+					checkInside(t, typeset(t, ed, Options{Paper: paper, Notes: notes}))
 				}
 			}
 		})
@@ -60,6 +57,7 @@ func checkInside(t *testing.T, d *Document) {
 // TestValidators runs pdffonts, qpdf and pdftotext over every edition's PDF: all fonts
 // embedded, a sound file, and every letter of the source in the extracted text.
 func TestValidators(t *testing.T) {
+	t.Parallel()
 	pdffonts, qpdf := needTool(t, "pdffonts"), needTool(t, "qpdf")
 	for _, ed := range corpus(t) {
 		_, path := writePDF(t, ed, Options{})
@@ -188,6 +186,7 @@ func meanSpace(ws []pdfWord) (float64, bool) {
 // TestWordSpacing is the river check: at most 3% of full-measure lines may have a mean word
 // space wider than 0.6 of the type size. It logs the distribution for every edition.
 func TestWordSpacing(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		d, path := writePDF(t, ed, Options{})
 		sp := wordSpaces(t, d, path)

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -21,11 +22,9 @@ import (
 // agreeing, fonts embedded, no .notdef, an /ID, no encryption, and every claim of the XMP
 // (PDF/UA-1, PDF/A-2 level A) backed by what those parts ask for.
 func TestTaggedEditions(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
-		r, err := pdfcheck.Check(pdfBytes(t, ed, Options{}))
-		if err != nil {
-			t.Fatalf("%s: %v", ed.Name(), err)
-		}
+		r := checkedPDF(t, ed)
 		for _, p := range r.Problems {
 			t.Errorf("%s: %s", ed.Name(), p)
 		}
@@ -50,22 +49,32 @@ type walked struct {
 	Marked   bool
 }
 
-// TestPikepdfWalk walks every edition's structure tree with pikepdf: the model's chapters,
-// notes, lists and links are all there.
+// TestPikepdfWalk walks every edition's structure tree with pikepdf, one Python for all the
+// PDFs: the model's chapters, notes, lists and links are all there.
 func TestPikepdfWalk(t *testing.T) {
+	t.Parallel()
 	python := needTool(t, "/usr/bin/python3")
 	if exec.Command(python, "-c", "import pikepdf").Run() != nil {
 		t.Skip("python3-pikepdf is not installed (CI installs it)")
 	}
-	for _, ed := range corpus(t) {
-		d, path := writePDF(t, ed, Options{})
-		out, err := exec.Command(python, filepath.Join("testdata", "walk.py"), path).CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s: walk.py: %v\n%s", ed.Name(), err, out)
-		}
+	eds := corpus(t)
+	paths := make([]string, len(eds))
+	for i, ed := range eds {
+		_, paths[i] = writePDF(t, ed, Options{})
+	}
+	out, err := exec.Command(python, append([]string{filepath.Join("testdata", "walk.py")}, paths...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("walk.py: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != len(eds) {
+		t.Fatalf("walk.py reported %d PDFs of %d:\n%s", len(lines), len(eds), out)
+	}
+	for i, ed := range eds {
+		d := typeset(t, ed, Options{})
 		var w walked
-		if err := json.Unmarshal(out, &w); err != nil {
-			t.Fatalf("%s: %v: %s", ed.Name(), err, out)
+		if err := json.Unmarshal([]byte(lines[i]), &w); err != nil {
+			t.Fatalf("%s: %v: %s", ed.Name(), err, lines[i])
 		}
 		notes, lists := 0, 0
 		for _, ch := range ed.Chapters {
@@ -104,6 +113,34 @@ func TestPikepdfWalk(t *testing.T) {
 	}
 }
 
+// checkedPDF returns pdfcheck's report on an edition's PDF with the default options, made
+// once per test binary for TestTaggedEditions, TestStructTextCoverage and TestLangOfParts.
+func checkedPDF(t *testing.T, ed *book.Edition) *pdfcheck.Report {
+	t.Helper()
+	_, pdf, _ := cachedPDF(t, ed, Options{})
+	pdfs.Lock()
+	if pdfs.checks == nil {
+		pdfs.checks = map[*book.Edition]*checkEntry{}
+	}
+	e := pdfs.checks[ed]
+	if e == nil {
+		e = &checkEntry{}
+		pdfs.checks[ed] = e
+	}
+	pdfs.Unlock()
+	e.once.Do(func() { e.report, e.err = pdfcheck.Check(pdf) })
+	if e.err != nil {
+		t.Fatalf("%s: pdfcheck: %v", ed.Name(), e.err)
+	}
+	return e.report
+}
+
+type checkEntry struct {
+	once   sync.Once
+	report *pdfcheck.Report
+	err    error
+}
+
 func countLists(bs []book.Block) int {
 	n := 0
 	for _, b := range bs {
@@ -123,28 +160,18 @@ func countLists(bs []book.Block) int {
 // tree but ignores ActualText and takes minutes on a whole edition): it has over 97% of the
 // words pdftotext finds on the pages, and the running heads and draft notices are not in it.
 func TestStructTextCoverage(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext")
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		d, path := writePDF(t, ed, Options{})
-		out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := pdfcheck.Check(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := pdfText(t, path, "-raw")
+		r := checkedPDF(t, ed)
 		// Words are compared without the punctuation around them: pdftotext splits a stop
 		// after a superscript note number off the word, the structure text does not.
 		have := map[string]int{}
 		for _, w := range strings.Fields(r.Text()) {
 			have[bare(w)]++
 		}
-		page := pageWords(d, string(out))
+		page := pageWords(d, out)
 		missing := 0
 		for _, w := range page {
 			if w = bare(w); have[w] > 0 {
@@ -212,7 +239,7 @@ func countHeads(d *Document, h string) int {
 // fragments at line ends: a line that ends in a hyphen ends with a hyphen of the source
 // (a compound or an address), never with one the layout inserted.
 func TestNoBrokenWordsExtracted(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext")
+	t.Parallel()
 	var source strings.Builder
 	for _, ed := range contentEditions(t) {
 		if ed.Name() != "kazakhstan-en" {
@@ -222,11 +249,7 @@ func TestNoBrokenWordsExtracted(t *testing.T) {
 			source.WriteString(text + "\n")
 		}
 		_, path := writePDF(t, ed, Options{})
-		out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(out), "\n")
+		lines := strings.Split(pdfText(t, path, "-raw"), "\n")
 		src := source.String()
 		bad := 0
 		for i, l := range lines {
@@ -286,6 +309,7 @@ func TestStructTextGolden(t *testing.T) {
 // citations of the kk and ru notes) is in a structure element with that /Lang, and no
 // structure element in another language holds a word of the edition's own script.
 func TestLangOfParts(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t) {
 		parts := map[string][]string{} // language -> the model's texts in it
 		ed.EachInline(func(in book.Inline) {
@@ -296,15 +320,7 @@ func TestLangOfParts(t *testing.T) {
 		if len(parts) == 0 {
 			continue
 		}
-		_, path := writePDF(t, ed, Options{})
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := pdfcheck.Check(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := checkedPDF(t, ed)
 		for lang, texts := range parts {
 			have := strings.Join(strings.Fields(r.LangText(lang)), " ")
 			missing := 0

@@ -1,19 +1,14 @@
-# walk.py PDF: walks the structure tree of a tagged PDF with pikepdf and prints, as JSON, how
-# many elements of each type it has, how many elements carry each /Lang, and how many
-# marked-content references, link objects and pages with a parent-tree entry it found. Used
-# by TestPikepdfWalk.
+# walk.py PDF...: walks the structure tree of each tagged PDF with pikepdf and prints, as one
+# line of JSON per PDF in the order given, how many elements of each type it has, how many
+# elements carry each /Lang, and how many marked-content references, link objects and pages
+# with a parent-tree entry it found. Used by TestPikepdfWalk (one Python for all the PDFs).
 import json
 import sys
 
 import pikepdf
 
-pdf = pikepdf.open(sys.argv[1])
-root = pdf.Root.StructTreeRoot
-counts, langs, mcrs, objrs = {}, {}, 0, 0
 
-
-def walk(e, depth):
-    global mcrs, objrs
+def walk(e, depth, tally):
     if depth > 200:
         raise SystemExit("structure too deep")
     kids = e.get("/K")
@@ -23,26 +18,33 @@ def walk(e, depth):
         kids = [kids]
     for k in kids:
         if isinstance(k, int):
-            mcrs += 1
+            tally["mcrs"] += 1
         elif isinstance(k, pikepdf.Dictionary):
             t = k.get("/Type")
             if t == "/MCR":
-                mcrs += 1
+                tally["mcrs"] += 1
             elif t == "/OBJR":
-                objrs += 1
+                tally["objrs"] += 1
             else:
                 s = str(k.S)[1:]
-                counts[s] = counts.get(s, 0) + 1
+                tally["types"][s] = tally["types"].get(s, 0) + 1
                 if "/Lang" in k:
                     lang = str(k.Lang)
-                    langs[lang] = langs.get(lang, 0) + 1
+                    tally["langs"][lang] = tally["langs"].get(lang, 0) + 1
                 if k.P.objgen != e.objgen:
                     raise SystemExit("an element's /P is not its parent")
-                walk(k, depth + 1)
+                walk(k, depth + 1, tally)
 
 
-walk(root, 0)
-parents = sum(1 for p in pdf.pages if "/StructParents" in p.obj)
-print(json.dumps({"types": counts, "langs": langs, "mcrs": mcrs, "objrs": objrs, "pages": len(pdf.pages),
-                  "parented": parents, "lang": str(pdf.Root.Lang),
-                  "marked": bool(pdf.Root.MarkInfo.Marked)}))
+def report(path):
+    pdf = pikepdf.open(path)
+    tally = {"types": {}, "langs": {}, "mcrs": 0, "objrs": 0}
+    walk(pdf.Root.StructTreeRoot, 0, tally)
+    tally.update({"pages": len(pdf.pages),
+                  "parented": sum(1 for p in pdf.pages if "/StructParents" in p.obj),
+                  "lang": str(pdf.Root.Lang), "marked": bool(pdf.Root.MarkInfo.Marked)})
+    return tally
+
+
+for path in sys.argv[1:]:
+    print(json.dumps(report(path)), flush=True)
