@@ -34,6 +34,7 @@ func load(t *testing.T, fsys fs.FS) *book.Library {
 // TestLoadedReport builds the editions of a txtar content tree loaded by book.Load, in both
 // note placements, and checks their links and structure.
 func TestLoadedReport(t *testing.T) {
+	t.Parallel()
 	lib := loadTxtar(t, "report.txtar")
 	if len(lib.Editions) != 2 {
 		t.Fatalf("%d editions, want 2", len(lib.Editions))
@@ -82,6 +83,7 @@ func corpus(t *testing.T) *book.Library {
 
 // TestCorpus builds every edition of the corpus and checks links and structure.
 func TestCorpus(t *testing.T) {
+	t.Parallel()
 	for _, ed := range corpus(t).Editions {
 		t.Run(ed.Name(), func(t *testing.T) {
 			for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {

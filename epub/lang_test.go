@@ -17,6 +17,7 @@ import (
 // citations of the Kazakh and Russian editions (the Kazakh notes cite English titles in 144
 // of 146 notes).
 func TestLanguageOfParts(t *testing.T) {
+	t.Parallel()
 	ed := &book.Edition{Report: "r", Lang: "kk", Meta: book.Metadata{Title: "T", Lang: "kk"}, Chapters: []*book.Chapter{{
 		ID: "ch01", Title: "Т", Blocks: []book.Block{{Kind: book.Paragraph, Inlines: []book.Inline{
 			{Kind: book.Text, Text: "Баяндама ", Lang: "kk"},

@@ -51,6 +51,7 @@ func TestThemeSafeStyle(t *testing.T) {
 // TestFacesShipped checks that an edition ships the faces its text is set in and no other,
 // each with its @font-face rule, and that every corpus EPUB stays under 1000 KB.
 func TestFacesShipped(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		draft bool

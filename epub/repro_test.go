@@ -115,6 +115,7 @@ func TestWriteErrors(t *testing.T) {
 // TestConcurrentWrites builds the fixtures at the same time, as the build does with
 // editions: the output must not change (run with -race to check the shared font data).
 func TestConcurrentWrites(t *testing.T) {
+	t.Parallel()
 	want := make([][]byte, len(fixtureCases))
 	for i, c := range fixtureCases {
 		want[i] = build(t, fixture(c.lang, c.draft), c.opts)

@@ -18,6 +18,7 @@ import (
 // fixture EPUBs marked validate, the txtar report's Kazakh draft, notes at the end, and the
 // figures report (figures_test.go).
 func TestValidators(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("validators are slow; skipped with -short")
 	}

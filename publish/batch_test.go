@@ -66,6 +66,7 @@ func dirState(t *testing.T, dir string) map[string]string {
 // the good ones are written, the broken one keeps its previous files byte for byte, and no
 // temporary file is left.
 func TestRunIsolatesFailure(t *testing.T) {
+	t.Parallel()
 	lib := cleanFixture(t)
 	bad := broken(lib.Editions[0])
 	dir := t.TempDir()
@@ -152,6 +153,7 @@ func TestRunInterrupted(t *testing.T) {
 
 // TestRunMatchesBuild checks that the bytes do not depend on the number of jobs.
 func TestRunMatchesBuild(t *testing.T) {
+	t.Parallel()
 	lib := cleanFixture(t)
 	a, b := t.TempDir(), t.TempDir()
 	if _, err := Build(context.Background(), lib, Options{OutDir: a, Formats: pdfEPUB, Jobs: 1}); err != nil {

@@ -21,6 +21,7 @@ import (
 // EPUB navigation and the PDF contents list the same headings, and both imprints name the
 // translator and the ISBN.
 func TestOneModel(t *testing.T) {
+	t.Parallel()
 	pdftotext := validate.Tool(t, "pdftotext")
 	lib, ds := booktest.Load(t, testutil.Fixture("model.txtar"))
 	if ds.HasErrors() {

@@ -27,6 +27,7 @@ import (
 // running head and the draft notice; a page that starts inside a word, whose marker
 // follows the word, begins with the rest of that word).
 func TestPageListFollowsPrint(t *testing.T) {
+	t.Parallel()
 	pdftotext := validate.Tool(t, "pdftotext")
 	lib, dir, _ := builtCorpus(t)
 	for _, ed := range lib.Editions {

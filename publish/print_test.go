@@ -38,6 +38,7 @@ func buildPrintCorpus(t *testing.T, lib *book.Library, opts Options) (string, []
 // and cover, runs Ghostscript's inkcov over each interior (no cyan, magenta or yellow on
 // any page), and checks that drafts are refused.
 func TestPrintPreflight(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("whole-corpus build")
 	}
@@ -127,6 +128,7 @@ func inkcov(t *testing.T, gs, path string, pages int) {
 // TestPrintBarcode gives an edition an ISBN and a blurb, and has zbarimg read the barcode
 // from a 400 dpi rendering of its cover.
 func TestPrintBarcode(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a corpus edition and runs validators; run without -short")
 	}
@@ -171,6 +173,7 @@ func finalEdition(t *testing.T) *book.Edition {
 // TestPrintDrafts checks a draft is refused without Drafts and printed with it, and that
 // the print files are byte-reproducible.
 func TestPrintDrafts(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a corpus edition three times; run without -short")
 	}

@@ -26,6 +26,7 @@ func loadCorpus(t testing.TB) *book.Library {
 // TestReproducible builds the corpus a second time and compares every byte with the shared
 // build, then checks that a different SOURCE_DATE_EPOCH changes the files (only their dates).
 func TestReproducible(t *testing.T) {
+	t.Parallel()
 	lib, a, outs := builtCorpus(t)
 	if len(outs) != 2*len(lib.Editions) {
 		t.Fatalf("%d files for %d editions", len(outs), len(lib.Editions))

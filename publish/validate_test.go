@@ -53,6 +53,7 @@ func builtCorpus(t *testing.T) (*book.Library, string, []Output) {
 // Ace over every EPUB exactly as `bindery build` writes it, built beside the PDFs: the one
 // place the corpus EPUBs are validated.
 func TestBuiltEPUBsValidate(t *testing.T) {
+	t.Parallel()
 	lib, dir, _ := builtCorpus(t)
 	files := map[string]string{}
 	for _, ed := range lib.Editions {

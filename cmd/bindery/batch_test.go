@@ -58,6 +58,7 @@ func files(t *testing.T, dir string) map[string][]byte {
 // together they wrote exactly the files of one whole build, byte for byte. With -short the
 // content is the clean fixture, else the whole corpus in three shards.
 func TestShardsInProcesses(t *testing.T) {
+	t.Parallel()
 	content, n := "", 3 // the embedded corpus
 	work := t.TempDir()
 	if testing.Short() {
@@ -117,6 +118,7 @@ func TestShardsInProcesses(t *testing.T) {
 // output folder, and checks the exit code 130, that no temporary file is left, and that
 // every edition's files are either all the previous ones or all new and whole.
 func TestSignalsInProcess(t *testing.T) {
+	t.Parallel()
 	work := t.TempDir()
 	out := filepath.Join(work, "dist")
 	if err := os.Mkdir(out, 0o755); err != nil {

@@ -13,6 +13,7 @@ import (
 // TestFailedRebuildKeepsEdition: when one format of an edition cannot be written, the
 // edition's other outputs stay as they were (no mixed edition).
 func TestFailedRebuildKeepsEdition(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds PDFs; runs without -short")
 	}
@@ -45,6 +46,7 @@ func TestFailedRebuildKeepsEdition(t *testing.T) {
 // rebuilt or wholly as it was. (TestSignalsInProcess covers SIGINT and SIGTERM on the
 // whole corpus.)
 func TestInterruptedBrokenBuild(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the corpus; runs without -short")
 	}

@@ -182,6 +182,7 @@ func hostileCases() []hostileCase {
 }
 
 func TestHostileBuilds(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds PDFs; runs without -short")
 	}

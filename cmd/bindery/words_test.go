@@ -92,6 +92,7 @@ var tokenRE = regexp.MustCompile(`x\d{4}y`)
 // TestNoWordLost builds adversarial editions to PDF and finds every word of their
 // manuscripts in the PDF's text (pdftotext), in each paper size bindery offers.
 func TestNoWordLost(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds PDFs; runs without -short")
 	}
