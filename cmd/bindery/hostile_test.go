@@ -1,13 +1,18 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/fpc/bindery/pdf/pdfcheck"
 )
 
 // The hostile suite: broken and malicious content and output faults, each run through the
@@ -84,6 +89,61 @@ func readOutputs(dir string) map[string][]byte {
 		}
 	}
 	return files
+}
+
+// outputText is everything an output says, uncompressed: an EPUB's entries, a PDF's
+// page text, structure text and every string and decoded stream of its objects (object
+// streams included), so that a search of it finds text however the file compresses it.
+func outputText(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	var b strings.Builder
+	b.Write(data)
+	switch filepath.Ext(name) {
+	case ".epub":
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil { // not an EPUB bindery wrote: its bytes are all
+			break
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatalf("%s: %s: %v", name, f.Name, err)
+			}
+			io.Copy(&b, rc)
+			rc.Close()
+		}
+	case ".pdf":
+		f, err := pdfcheck.Parse(data)
+		if err != nil { // not a PDF bindery wrote (a case put it in the way): its bytes are all
+			break
+		}
+		for _, o := range f.Objects {
+			fmt.Fprintf(&b, "%v\n%s\n", o.Value, pdfcheck.Text(o.Value))
+			b.Write(o.Stream)
+		}
+		if rep, err := pdfcheck.Check(data); err == nil {
+			b.WriteString(rep.Text())
+		}
+	}
+	return b.String()
+}
+
+// TestOutputTextSeesText proves the search for leaked text can see what an output says:
+// the chapter's sentence is found in each of the baseline's EPUBs and interior PDFs,
+// compressed as they are (a cover has no chapter text).
+func TestOutputTextSeesText(t *testing.T) {
+	hostileBaseline(t)
+	for name, data := range baseline.files {
+		if !strings.HasSuffix(name, ".epub") && !strings.HasSuffix(name, ".pdf") || strings.HasSuffix(name, "-cover.pdf") {
+			continue
+		}
+		if bytes.Contains(data, []byte("Text of the chapter")) {
+			t.Errorf("%s: the sentence is in the raw bytes; the test of outputText proves nothing", name)
+		}
+		if !strings.Contains(outputText(t, name, data), "Text of the chapter") {
+			t.Errorf("%s: outputText does not see the chapter's sentence", name)
+		}
+	}
 }
 
 // hostileCase breaks the "bad" edition of a copy of the baseline content (and may prepare
@@ -248,9 +308,9 @@ func TestHostileBuilds(t *testing.T) {
 					t.Errorf("%s did not survive the failed build byte for byte", name)
 				}
 			}
-			for _, o := range after {
-				if bytes.Contains(o, []byte(secret)) {
-					t.Errorf("text from outside the content directory reached an output")
+			for name, o := range after {
+				if strings.Contains(outputText(t, name, o), secret) {
+					t.Errorf("text from outside the content directory reached %s", name)
 				}
 			}
 			if _, err := os.Stat(filepath.Join(content, "bad", "dist")); err == nil {
