@@ -125,7 +125,9 @@ func (r *paraRef) relength(delta int) (*paraRef, bool) {
 	}
 	for k := range lines {
 		ln := &lines[k]
-		if ln.overfull || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
+		// The lines were broken for another measure: the last one is not justified, so it
+		// must fit the true measure at its natural width.
+		if ln.overfull || k == n-1 && ln.natural > r.width || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
 			return nil, false
 		}
 	}
