@@ -16,11 +16,16 @@ import (
 
 // TestMain lets the test binary run as bindery itself (BINDERY_AS_MAIN=1), so that tests
 // can start the command as a real child process, send it signals and read its exit code.
+// After the run it removes the hostile suite's shared baseline folder.
 func TestMain(m *testing.M) {
 	if os.Getenv("BINDERY_AS_MAIN") == "1" {
 		os.Exit(run(context.Background(), append([]string{"bindery"}, os.Args[1:]...), os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if baseline.content != "" { // the hostile suite's shared tree, made once for the binary
+		os.RemoveAll(filepath.Dir(baseline.content))
+	}
+	os.Exit(code)
 }
 
 // child returns the command that runs bindery with args in the folder dir.
