@@ -16,9 +16,6 @@ import (
 // codeMark ends a code line that continues on the next line.
 const codeMark = "→"
 
-// tabWidth is the tab stop interval of code blocks, in characters.
-const tabWidth = 4
-
 // codeBlock sets a fenced code block.
 func (f *flow) codeBlock(b *book.Block, c context) {
 	if len(b.Inlines) == 0 {
@@ -37,7 +34,6 @@ func (f *flow) codeBlock(b *book.Block, c context) {
 	text := strings.TrimRight(b.Inlines[0].Text, "\n")
 	var rows []*line
 	for k, src := range strings.Split(text, "\n") {
-		src = expandTabs(src)
 		parts := splitCode(src, fit)
 		if len(parts) > 1 {
 			pos := b.Pos
@@ -84,26 +80,6 @@ func splitCode(s string, fit int) []string {
 		rs = rs[fit-1:]
 	}
 	return append(out, string(rs))
-}
-
-// expandTabs replaces tabs with spaces to the next tab stop.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := tabWidth - col%tabWidth
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		}
-		b.WriteRune(r)
-		col++
-	}
-	return b.String()
 }
 
 // usesFace reports whether any line of the document is set in the face id.

@@ -176,25 +176,8 @@ func lineWords(ln *line) []string {
 
 // lineSpace returns the mean word space of a line as a fraction of its type size.
 func lineSpace(ln *line) (float64, bool) {
-	sum, n, size := 0.0, 0, 0.0
-	end := math.Inf(1)
-	for _, r := range ln.runs {
-		if r.x < 0 || r.g == nil || r.g.rise != 0 {
-			continue
-		}
-		if size == 0 {
-			size = r.g.size
-		}
-		if gap := r.x - end; gap > 1 {
-			sum += gap
-			n++
-		}
-		end = r.x + r.g.width
-	}
-	if n == 0 || size == 0 {
-		return 0, false
-	}
-	return sum / float64(n) / size, true
+	v := lineWordSpace(ln) // 0 only for a line without a word space
+	return v, v > 0
 }
 
 // lastLine returns the last set line of a page.

@@ -32,21 +32,6 @@ func TestSplitCode(t *testing.T) {
 	}
 }
 
-func TestExpandTabs(t *testing.T) {
-	for in, want := range map[string]string{
-		"no tabs":   "no tabs",
-		"\tx":       "    x",
-		"ab\tc":     "ab  c",
-		"abcd\te":   "abcd    e",
-		"a\t\tb":    "a       b",
-		"ж\tкод\t;": "ж   код ;",
-	} {
-		if got := expandTabs(in); got != want {
-			t.Errorf("expandTabs(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // vocabEdition is a one-chapter edition of the given blocks.
 func vocabEdition(blocks ...book.Block) *book.Edition {
 	ch := &book.Chapter{ID: "ch01", Title: "One", File: "content/r/en/01.md", Blocks: blocks}
