@@ -29,14 +29,18 @@ func spacedDashAt(rs []rune, i int) bool {
 	return w > 0 && (i+w == len(rs) || isSpace(rs[i+w]))
 }
 
-// countedWord reports whether a word of at least three small letters starts at rs[j], the
-// noun a numeral counts (not a conjunction such as и).
-func countedWord(rs []rune, j int) bool {
+// countedWord reports whether the word at rs[j] is what a numeral before it counts: a word of
+// at least three small letters (not a conjunction such as и), and not one of the language's
+// notCounted words (English "and", "the": "in 2019 the").
+func (f *Fixer) countedWord(rs []rune, j int) bool {
 	n := 0
 	for j+n < len(rs) && unicode.IsLower(rs[j+n]) {
 		n++
 	}
-	return n >= 3
+	if n < 3 || (j+n < len(rs) && unicode.IsLetter(rs[j+n])) {
+		return false
+	}
+	return f.st.notCounted == nil || !f.st.notCounted[string(rs[j:j+n])]
 }
 
 // strayBefore reports whether the space at rs[i] is residue a typesetter removes: before
@@ -151,8 +155,8 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		return true
 	case (nx == ',' || nx == ';' || nx == ':') && !isSpace(p):
 		return true // a stray space before punctuation: no line may start with it
-	case unicode.IsDigit(p) && f.st.groupDigits && countedWord(rs, i+1):
-		return true // a numeral tied to the word it counts: 1994 году, 117 человек
+	case unicode.IsDigit(p) && f.st.tieCounted && f.countedWord(rs, i+1):
+		return true // a numeral tied to the word it counts: 1994 году, 117 человек, 200 protestors
 	case p == '.' && unicode.IsUpper(f.back(1)) && !unicode.IsLetter(f.back(2)) && unicode.IsUpper(nx):
 		return true // an initial: А. С. Пушкин
 	case unicode.IsDigit(p):

@@ -23,7 +23,8 @@
 //   - No-break spaces (U+00A0; never U+202F, which the fonts lack) after №; after an initial
 //     before a capital (А. С. Пушкин, N. Nazarbayev); between a number and a unit or number
 //     word (15 %, 5 млн, 2021 ж., 1.5 million); between an abbreviation and its number (ст. 174,
-//     p. 12); in ru and tg after one- and two-letter prepositions and conjunctions (в, к, с, о,
+//     p. 12); between a numeral and the word it counts (1994 году, 117 человек, 200 protestors;
+//     in English not before a conjunction, article or preposition: "in 2019 the"); in ru and tg after one- and two-letter prepositions and conjunctions (в, к, с, о,
 //     у, на, по...; tg ба, аз, бо, ва...), in ru before the particles ли, же, бы, in en after
 //     Mr, Mrs, Ms, Dr and Prof; and in ru, kk, ky and tg between groups of thousands (10 000,
 //     1 500 000).

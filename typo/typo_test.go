@@ -62,6 +62,12 @@ func TestText(t *testing.T) {
 		{"en", `He said 'the "listening state" isn't working'.`, `He said ‘the “listening state” isn’t working’.`}, // constructed
 		{"en", `3 million were ethnic Kazakhs, 38 per cent`, `3~million were ethnic Kazakhs, 38~per cent`},
 		{"en", `see p. 12 and N. Nazarbayev`, `see p.~12 and N.~Nazarbayev`},
+		// English numerals are tied to the word they count, not to a conjunction, article or
+		// preposition after them, nor across punctuation or into a capitalised word.
+		{"en", `more than 200 protestors were detained, 8,173 deaths and 2.5 tonnes`, `more than 200~protestors were detained, 8,173~deaths and 2.5~tonnes`},
+		{"en", `in 2019 the party, Article 405 and 174 of the Code, 2021, with 30 Kazakhs`, `in 2019 the party, Article 405 and 174 of the Code, 2021, with 30 Kazakhs`},
+		{"en", `for 20,000 members and 30 years, the 2019 elections`, `for 20,000~members and 30~years, the 2019~elections`},
+		{"en", `1990-1995 saw 12 people; COVID-19 cases`, `1990–1995 saw 12~people; COVID-19~cases`},
 		{"en", `Mr Tokayev met Dr Smith`, `Mr~Tokayev met Dr~Smith`},                                                                  // constructed
 		{"ru", `Будет ли он знать, что же было бы`, `Будет~ли он знать, что~же было~бы`},                                              // constructed
 		{"en-US", `He said 'the "listening state" isn't working' - really`, `He said “the ‘listening state’ isn’t working”~— really`}, // constructed
