@@ -177,6 +177,8 @@ type paraRef struct {
 	check *paraCheck    // what the paragraph's warnings need; nil for none
 	// emergency is set when the paragraph could be set only with the emergency pass.
 	emergency bool
+	// relengths keeps relength's breaks by delta (nil: it cannot be done), computed once.
+	relengths map[int][]int
 }
 
 // finish places set lines in the paragraph's indents, with its label.

@@ -111,30 +111,22 @@ func (r *paraRef) relength(delta int) (*paraRef, bool) {
 		return nil, false
 	}
 	var lines []line
-	for step := 1; step <= 16 && lines == nil; step++ {
-		f := 1 - float64(delta)*0.005*float64(step)
-		bp := r.bp
-		bp.width = func(int) float64 { return r.width * f }
-		brks := breakLines(r.items, bp)
-		if len(brks) == n {
-			lines = setLines(r.items, brks, r.bp)
+	brks, ok := r.relengths[delta]
+	if !ok {
+		brks, lines = r.relengthBreaks(n)
+		if r.relengths == nil {
+			r.relengths = map[int][]int{}
 		}
+		r.relengths[delta] = brks
+	}
+	if brks == nil {
+		return nil, false
 	}
 	if lines == nil {
-		return nil, false
-	}
-	for k := range lines {
-		ln := &lines[k]
-		// The lines were broken for another measure: the last one is not justified, so it
-		// must fit the true measure at its natural width.
-		if ln.overfull || k == n-1 && ln.natural > r.width || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
-			return nil, false
-		}
-	}
-	if lines[n-1].natural < minLastLine*r.width {
-		return nil, false
+		lines = setLines(r.items, brks, r.bp)
 	}
 	nr := *r
+	nr.relengths = nil
 	nr.finish(lines)
 	first := r.elems[0]
 	nr.elems = make([]*elem, n)
@@ -148,6 +140,42 @@ func (r *paraRef) relength(delta int) (*paraRef, bool) {
 		nr.elems[k] = &e
 	}
 	return &nr, true
+}
+
+// relengthBreaks finds the breaks of the paragraph in n lines for relength, and the lines set
+// from them; nil when no narrower (or wider) measure makes that many lines within the bounds.
+// The answer depends only on the items, the break parameters and n, so relength keeps it
+// (paraRef.relengths): respread tries the same paragraph and change for many spreads and pairs.
+func (r *paraRef) relengthBreaks(n int) ([]int, []line) {
+	delta := n - len(r.elems)
+	for step := 1; step <= 16; step++ {
+		f := 1 - float64(delta)*0.005*float64(step)
+		bp := r.bp
+		bp.width = func(int) float64 { return r.width * f }
+		if brks := breakLines(r.items, bp); len(brks) == n {
+			lines := setLines(r.items, brks, r.bp)
+			if !r.relengthFits(lines) {
+				return nil, nil
+			}
+			return brks, lines
+		}
+	}
+	return nil, nil
+}
+
+// relengthFits reports whether lines broken for another measure stay within relength's bounds
+// at the true one.
+func (r *paraRef) relengthFits(lines []line) bool {
+	n := len(lines)
+	for k := range lines {
+		ln := &lines[k]
+		// The lines were broken for another measure: the last one is not justified, so it
+		// must fit the true measure at its natural width.
+		if ln.overfull || k == n-1 && ln.natural > r.width || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
+			return false
+		}
+	}
+	return lines[n-1].natural >= minLastLine*r.width
 }
 
 // splice returns a copy of elems, from which old (a run starting at or after i) is replaced
