@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"strconv"
 	"strings"
 
@@ -31,18 +30,41 @@ const (
 	defaultAccent     = "#e63946"
 )
 
-// coverCanvas is the cover being drawn: one coverage mask per ink over the background.
+// ink is one of the two colours drawn over the cover's background.
+type ink int
+
+// The inks: text in the foreground colour, marks in the accent colour.
+const (
+	fgInk ink = iota
+	accentInk
+)
+
+// coverCanvas is the cover being drawn: the outlines of each ink over the background,
+// rasterized a pixel row at a time when the PNG is written (no whole-cover buffers).
 type coverCanvas struct {
 	bg, fg, accent color.RGBA
-	fgMask         *image.Alpha
-	accentMask     *image.Alpha
-	err            error  // the first error while drawing
-	lang           string // the edition's language, for breaking the display lines by sense
+	shapes         [2][]*outline // per ink, in drawing order
+	err            error         // the first error while drawing
+	lang           string        // the edition's language, for breaking the display lines by sense
 }
 
 // renderCover draws the generated cover: series, title, subtitle, the draft mark, and at
 // the foot the edition's language and publisher, in PT Sans and PT Serif.
 func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
+	c, err := drawCover(ed, ui)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := c.writePNG(&buf); err != nil {
+		return nil, fmt.Errorf("cover: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// drawCover lays out the generated cover's text and marks as outlines on a canvas.
+func drawCover(ed *book.Edition, ui book.Strings) (*coverCanvas, error) {
 	c, err := newCoverCanvas(ed.Meta.Cover)
 	if err != nil {
 		return nil, err
@@ -51,34 +73,29 @@ func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 	width := coverW - 2*coverMargin
 	y := 300
 	if meta.Series != "" {
-		y = c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 72, meta.Series, y, width, 6)
+		y = c.paragraph(fgInk, fonts.Sans, fonts.Regular, 72, meta.Series, y, width, 6)
 	}
-	fill(c.accentMask, image.Rect(coverMargin, y+10, coverMargin+360, y+26))
+	c.rect(accentInk, image.Rect(coverMargin, y+10, coverMargin+360, y+26))
 	y += 200
 	c.lang = ed.Lang
 	size := titleSize(meta.Title, ed.Lang, width)
-	y = c.paragraph(c.fgMask, fonts.Sans, fonts.Bold, size, meta.Title, y, width, 100)
+	y = c.paragraph(fgInk, fonts.Sans, fonts.Bold, size, meta.Title, y, width, 100)
 	if meta.Subtitle != "" {
-		y = c.paragraph(c.fgMask, fonts.Serif, fonts.Italic, 68, meta.Subtitle, y+60, width, 8)
+		y = c.paragraph(fgInk, fonts.Serif, fonts.Italic, 68, meta.Subtitle, y+60, width, 8)
 	}
 	if ed.Draft() {
-		c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 96, strings.ToUpper(ui.Draft), y+120, width, 1)
+		c.paragraph(accentInk, fonts.Sans, fonts.Bold, 96, strings.ToUpper(ui.Draft), y+120, width, 1)
 	}
 	foot := coverH - coverMargin - 90
 	if ed.Meta.Publisher != "" {
-		c.paragraph(c.fgMask, fonts.Sans, fonts.Regular, 56, ed.Meta.Publisher, foot, width, 1)
+		c.paragraph(fgInk, fonts.Sans, fonts.Regular, 56, ed.Meta.Publisher, foot, width, 1)
 		foot -= 110
 	}
-	c.paragraph(c.accentMask, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)
+	c.paragraph(accentInk, fonts.Sans, fonts.Bold, 64, ui.Language, foot, width, 1)
 	if c.err != nil {
 		return nil, c.err
 	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, c.image()); err != nil {
-		return nil, fmt.Errorf("cover: %w", err)
-	}
-	return buf.Bytes(), nil
+	return c, nil
 }
 
 func newCoverCanvas(cv book.Cover) (*coverCanvas, error) {
@@ -98,8 +115,6 @@ func newCoverCanvas(cv book.Cover) (*coverCanvas, error) {
 			return nil, fmt.Errorf("cover %s: %w", x.fieldName, err)
 		}
 	}
-	c.fgMask = image.NewAlpha(image.Rect(0, 0, coverW, coverH))
-	c.accentMask = image.NewAlpha(image.Rect(0, 0, coverW, coverH))
 	return &c, nil
 }
 
@@ -116,15 +131,15 @@ func parseColor(s string) (color.RGBA, error) {
 	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, nil
 }
 
-// fill marks a rectangle of a mask as fully covered.
-func fill(mask *image.Alpha, r image.Rectangle) {
-	r = r.Intersect(mask.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := mask.Pix[mask.PixOffset(r.Min.X, y):mask.PixOffset(r.Max.X, y)]
-		for i := range row {
-			row[i] = 0xff
-		}
-	}
+// rect draws a rectangle in an ink, fully covering the pixels inside it.
+func (c *coverCanvas) rect(k ink, r image.Rectangle) {
+	var o outline
+	x0, y0, x1, y1 := float64(r.Min.X), float64(r.Min.Y), float64(r.Max.X), float64(r.Max.Y)
+	o.line(x0, y0, x1, y0)
+	o.line(x1, y0, x1, y1)
+	o.line(x1, y1, x0, y1)
+	o.line(x0, y1, x0, y0)
+	c.shapes[k] = append(c.shapes[k], &o)
 }
 
 // errNoFont reports a face missing from the embedded fonts.
@@ -148,7 +163,7 @@ func titleSize(title, lang string, width int) float64 {
 
 // paragraph draws text wrapped to width from the baseline y, at most maxLines lines, and
 // returns the baseline after the last line. An error is kept for renderCover to return.
-func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.Style, size float64, text string, y, width, maxLines int) int {
+func (c *coverCanvas) paragraph(k ink, family string, style fonts.Style, size float64, text string, y, width, maxLines int) int {
 	face, err := newTypeface(family, style, size)
 	if err != nil {
 		c.err = cmp.Or(c.err, err)
@@ -162,7 +177,7 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 		if i > 0 {
 			y += lead
 		}
-		face.draw(mask, line, coverMargin, float64(y))
+		c.shapes[k] = append(c.shapes[k], face.outline(line, coverMargin, float64(y)))
 	}
 	return y + lead
 }
@@ -171,34 +186,6 @@ func (c *coverCanvas) paragraph(mask *image.Alpha, family string, style fonts.St
 // than width pixels, by sense (textwrap.Display), as the title page does.
 func wrap(face *typeface, text, lang string, width int) []string {
 	return textwrap.Display(text, lang, face.width, float64(width))
-}
-
-// image composes the masks over the background into a paletted image: the palette holds
-// coverLevels blends from the background to each ink.
-func (c *coverCanvas) image() *image.Paletted {
-	pal := make(color.Palette, 0, 2*coverLevels)
-	for _, ink := range []color.RGBA{c.fg, c.accent} {
-		for i := range coverLevels {
-			pal = append(pal, blend(c.bg, ink, i*255/(coverLevels-1)))
-		}
-	}
-	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), pal)
-	blank := make([]byte, coverW)
-	for y := range coverH {
-		row := img.Pix[y*coverW : (y+1)*coverW]
-		fgRow, accRow := c.fgMask.Pix[y*coverW:(y+1)*coverW], c.accentMask.Pix[y*coverW:(y+1)*coverW]
-		if bytes.Equal(fgRow, blank) && bytes.Equal(accRow, blank) {
-			continue // index 0 is the background
-		}
-		for x, fg := range fgRow {
-			if acc := accRow[x]; acc >= fg && acc > 0 {
-				row[x] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
-			} else {
-				row[x] = uint8(int(fg) * (coverLevels - 1) / 255)
-			}
-		}
-	}
-	return img
 }
 
 // blend mixes two colours, a/255 of the second.

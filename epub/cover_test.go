@@ -3,6 +3,7 @@ package epub
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"reflect"
 	"testing"
@@ -49,7 +50,7 @@ func TestRasterSquare(t *testing.T) {
 			a, b := pts[i], pts[(i+1)%len(pts)]
 			o.line(a[0], a[1], b[0], b[1])
 		}
-		o.fill(mask)
+		fillMask(&o, mask)
 		for _, c := range []struct{ x, y, min, max int }{
 			{5, 5, 255, 255}, {3, 3, 255, 255}, {0, 0, 0, 0}, {8, 5, 0, 0},
 			{2, 5, 126, 129}, {7, 5, 126, 129}, {5, 2, 126, 129}, {2, 2, 62, 66},
@@ -94,5 +95,103 @@ func TestRenderCover(t *testing.T) {
 	}
 	if counts[bg] < coverW*coverH/4*8/10 {
 		t.Errorf("only %d background samples", counts[bg])
+	}
+}
+
+// fillMask rasterizes an outline into a whole mask, row by row.
+func fillMask(o *outline, mask *image.Alpha) {
+	w, h := mask.Rect.Dx(), mask.Rect.Dy()
+	o.prepare(w, h)
+	cov := make([]float64, w+1)
+	for y := range h {
+		o.row(y, mask.Pix[y*mask.Stride:y*mask.Stride+w], cov)
+	}
+}
+
+// TestRasterClipped draws rectangles partly and wholly outside the image: what is inside
+// is covered, nothing else, and nothing runs out of the buffers.
+func TestRasterClipped(t *testing.T) {
+	for _, r := range []image.Rectangle{
+		image.Rect(-5, -5, 4, 4), image.Rect(6, 6, 15, 15), image.Rect(12, 2, 20, 5), image.Rect(-9, 2, -3, 5),
+	} {
+		mask := image.NewAlpha(image.Rect(0, 0, 10, 10))
+		var c coverCanvas
+		c.rect(fgInk, r)
+		fillMask(c.shapes[fgInk][0], mask)
+		for y := range 10 {
+			for x := range 10 {
+				want := uint8(0)
+				if image.Pt(x, y).In(r) {
+					want = 0xff
+				}
+				if got := mask.AlphaAt(x, y).A; got != want {
+					t.Errorf("%v: coverage at (%d,%d) = %d, want %d", r, x, y, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCoverPNG: the cover written a row at a time has the bytes image/png writes for the
+// same paletted image at BestSpeed.
+func TestCoverPNG(t *testing.T) {
+	ed := fixture("kk", true)
+	ui, _ := book.UI("kk")
+	c, err := drawCover(ed, ui)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), c.palette())
+	for _, shapes := range c.shapes {
+		for _, o := range shapes {
+			o.prepare(coverW, coverH)
+		}
+	}
+	rows := c.rows()
+	for y := range coverH {
+		rows(y, img.Pix[y*img.Stride:(y+1)*img.Stride])
+	}
+	var want bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&want, img); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second time with a pooled compressor
+		got, err := renderCover(ed, ui)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("cover PNG differs from image/png's: %d bytes, want %d", len(got), want.Len())
+		}
+	}
+}
+
+// TestWritePaletted compares writePaletted with image/png on an image that does not
+// compress (several IDAT chunks) and one of a single colour.
+func TestWritePaletted(t *testing.T) {
+	pal := make(color.Palette, 256)
+	for i := range pal {
+		pal[i] = color.RGBA{uint8(i), uint8(255 - i), uint8(i * 7), 0xff}
+	}
+	noisy := image.NewPaletted(image.Rect(0, 0, 301, 257), pal)
+	seed := uint32(1)
+	for i := range noisy.Pix {
+		seed = seed*1664525 + 1013904223
+		noisy.Pix[i] = uint8(seed >> 24)
+	}
+	flat := image.NewPaletted(image.Rect(0, 0, 40, 3), pal[:20])
+	for _, img := range []*image.Paletted{noisy, flat} {
+		var want, got bytes.Buffer
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&want, img); err != nil {
+			t.Fatal(err)
+		}
+		w, h := img.Rect.Dx(), img.Rect.Dy()
+		err := writePaletted(&got, w, h, img.Palette, func(y int, pix []byte) { copy(pix, img.Pix[y*img.Stride:]) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%dx%d: %d bytes, image/png %d", w, h, got.Len(), want.Len())
+		}
 	}
 }

@@ -2,7 +2,6 @@ package epub
 
 import (
 	"cmp"
-	"image"
 	"math"
 	"slices"
 
@@ -24,9 +23,13 @@ type edge struct {
 	dir            int
 }
 
-// outline collects the edges of the glyphs of one line of text.
+// outline collects the edges of the glyphs of one line of text (or of a rectangle), and
+// then rasterizes itself a pixel row at a time, top down.
 type outline struct {
-	edges []edge
+	edges       []edge
+	top, bottom int // the pixel rows it covers, [top, bottom)
+	left, right int // the coverage cells a row can touch, [left, right]
+	sc          scanner
 }
 
 // line adds a segment.
@@ -101,27 +104,47 @@ func (o *outline) glyph(segs sfnt.Segments, x, y float64) {
 	}
 }
 
-// fill paints the outline's coverage into the mask, keeping the larger value per pixel.
-func (o *outline) fill(mask *image.Alpha) {
+// prepare sorts the edges and finds the rows and columns the outline covers in an image
+// of w × h pixels, before row is called for its rows.
+func (o *outline) prepare(w, h int) {
+	o.sc = scanner{edges: o.edges}
 	if len(o.edges) == 0 {
 		return
 	}
 	slices.SortFunc(o.edges, func(a, b edge) int { return cmp.Compare(a.y0, b.y0) })
 	top, bottom := o.edges[0].y0, o.edges[0].y1
+	left, right := o.edges[0].x0, o.edges[0].x0
 	for _, e := range o.edges {
 		bottom = max(bottom, e.y1)
+		left, right = min(left, e.x0, e.x1), max(right, e.x0, e.x1)
 	}
-	sc := scanner{edges: o.edges, x0: float64(mask.Rect.Min.X), cov: make([]float64, mask.Rect.Dx()+1)}
-	for py := max(int(math.Floor(top)), mask.Rect.Min.Y); py < min(int(math.Ceil(bottom)), mask.Rect.Max.Y); py++ {
-		clear(sc.cov)
-		for s := range rasterSamples {
-			sc.subRow(float64(py) + (float64(s)+0.5)/rasterSamples)
-		}
-		row := mask.Pix[mask.PixOffset(mask.Rect.Min.X, py):]
-		for x := range mask.Rect.Dx() {
-			row[x] = max(row[x], uint8(min(1, sc.cov[x]/rasterSamples)*255))
-		}
+	o.top, o.bottom = max(int(math.Floor(top)), 0), min(int(math.Ceil(bottom)), h)
+	// A crossing lies between its edge's ends; one cell of slack on each side covers
+	// the rounding of its interpolation.
+	o.right = max(min(int(math.Ceil(right))+1, w), 0)
+	o.left = min(max(int(math.Floor(left))-1, 0), o.right)
+	o.sc.edges = o.edges
+}
+
+// row adds the outline's coverage of pixel row py to dst, keeping the larger value per
+// pixel; it reports whether the outline covers that row. Rows must come top down. cov is
+// scratch space of len(dst)+1 cells (the last one takes spans running off the right).
+func (o *outline) row(py int, dst []uint8, cov []float64) bool {
+	if py < o.top || py >= o.bottom {
+		return false
 	}
+	clear(cov[o.left : o.right+1])
+	o.sc.cov = cov
+	for s := range rasterSamples {
+		o.sc.subRow(float64(py) + (float64(s)+0.5)/rasterSamples)
+	}
+	for x := o.left; x < min(o.right+1, len(dst)); x++ {
+		dst[x] = max(dst[x], uint8(min(1, cov[x]/rasterSamples)*255))
+	}
+	if py == o.bottom-1 {
+		o.edges, o.sc = nil, scanner{} // done: let the edges go
+	}
+	return true
 }
 
 // crossing is where an edge crosses a sub-row, and which way it runs.
@@ -137,7 +160,6 @@ type scanner struct {
 	next   int
 	active []edge
 	xs     []crossing
-	x0     float64   // left of the mask
 	cov    []float64 // coverage of the current pixel row, in sub-row units
 }
 
@@ -156,7 +178,7 @@ func (sc *scanner) subRow(sy float64) {
 	wind := 0
 	for i, c := range sc.xs {
 		if wind != 0 && i > 0 {
-			addSpan(sc.cov, sc.xs[i-1].x-sc.x0, c.x-sc.x0)
+			addSpan(sc.cov, sc.xs[i-1].x, c.x)
 		}
 		wind += c.dir
 	}
@@ -232,8 +254,8 @@ func (t *typeface) layout(s string, fn func(gi sfnt.GlyphIndex, x float64)) floa
 // width measures s in pixels.
 func (t *typeface) width(s string) float64 { return t.layout(s, nil) }
 
-// draw paints s into the mask with its baseline starting at (x, y).
-func (t *typeface) draw(mask *image.Alpha, s string, x, y float64) {
+// outline returns the outline of s with its baseline starting at (x, y).
+func (t *typeface) outline(s string, x, y float64) *outline {
 	var o outline
 	t.layout(s, func(gi sfnt.GlyphIndex, gx float64) {
 		segs, err := t.f.LoadGlyph(&t.buf, gi, t.ppem, nil)
@@ -242,5 +264,5 @@ func (t *typeface) draw(mask *image.Alpha, s string, x, y float64) {
 		}
 		o.glyph(segs, x+gx, y)
 	})
-	o.fill(mask)
+	return &o
 }

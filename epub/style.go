@@ -16,26 +16,34 @@ import (
 //go:embed assets/book.css
 var styleSheet string
 
-// fontEntries are the embedded faces and their license, compressed once per process:
-// every edition that ships a face carries the same bytes.
-var fontEntries = sync.OnceValues(func() (map[*fonts.Face]*deflated, error) {
-	entries := map[*fonts.Face]*deflated{}
+// fontEntries holds each embedded face (and, under nil, the fonts' license) compressed
+// once per process, when an edition first ships it: every edition that ships a face
+// carries the same bytes, and a face no edition uses is never compressed.
+var fontEntries = func() map[*fonts.Face]func() (*deflated, error) {
+	entries := map[*fonts.Face]func() (*deflated, error){}
 	for _, f := range append(fonts.All(), nil) {
-		data := fonts.License()
-		if f != nil {
-			data = f.Data()
-		}
-		if len(data) == 0 {
-			return nil, fmt.Errorf("font %s is empty", f.Name())
-		}
-		d, err := deflate(data)
-		if err != nil {
-			return nil, err
-		}
-		entries[f] = d
+		entries[f] = sync.OnceValues(func() (*deflated, error) {
+			data := fonts.License()
+			if f != nil {
+				data = f.Data()
+			}
+			if len(data) == 0 {
+				return nil, fmt.Errorf("font %s is empty", f.Name())
+			}
+			return deflate(data)
+		})
 	}
-	return entries, nil
-})
+	return entries
+}()
+
+// fontEntry returns the compressed entry of a face, or of the license for nil.
+func fontEntry(f *fonts.Face) (*deflated, error) {
+	entry, ok := fontEntries[f]
+	if !ok {
+		return nil, fmt.Errorf("font %s is not embedded", f.Name())
+	}
+	return entry()
+}
 
 // addFonts embeds the faces the edition's text is set in (usedFaces), unmodified, with
 // the fonts' license. They are embedded whole: a subset is a modified font, which the
@@ -43,15 +51,19 @@ var fontEntries = sync.OnceValues(func() (map[*fonts.Face]*deflated, error) {
 // subsetters (speedata/gootf, seehuhn.de/go/sfnt) are made for PDF embedding, not for fonts
 // a reading system installs.
 func (p *publication) addFonts() error {
-	entries, err := fontEntries()
+	p.faces = usedFaces(p.ed)
+	for i, f := range p.faces {
+		d, err := fontEntry(f)
+		if err != nil {
+			return err
+		}
+		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, raw: d})
+	}
+	license, err := fontEntry(nil)
 	if err != nil {
 		return err
 	}
-	p.faces = usedFaces(p.ed)
-	for i, f := range p.faces {
-		p.add(item{id: fmt.Sprintf("font-%d", i+1), href: "fonts/" + f.File, mediaType: fontType, raw: entries[f]})
-	}
-	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, raw: entries[nil]})
+	p.add(item{id: "font-license", href: "fonts/LICENSE.txt", mediaType: textType, raw: license})
 	return nil
 }
 

@@ -1,0 +1,159 @@
+package epub
+
+import (
+	"bufio"
+	"compress/zlib"
+	"encoding/binary"
+	"hash/crc32"
+	"image/color"
+	"io"
+	"sync"
+)
+
+// This file writes the generated cover as a PNG a pixel row at a time: each row of each
+// ink is rasterized from the outlines that cross it, composed into palette indices and
+// compressed, so that no buffer of the whole cover is ever allocated. The bytes are those
+// image/png writes for the same paletted image at png.BestSpeed (TestCoverPNG checks it).
+
+// pngSignature opens every PNG file.
+const pngSignature = "\x89PNG\r\n\x1a\n"
+
+// zlibWriters keeps the compressors (about a megabyte each) from one cover to the next.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
+	return zw
+}}
+
+// palette holds coverLevels blends from the background to each ink, the foreground's first.
+func (c *coverCanvas) palette() color.Palette {
+	pal := make(color.Palette, 0, 2*coverLevels)
+	for _, ink := range []color.RGBA{c.fg, c.accent} {
+		for i := range coverLevels {
+			pal = append(pal, blend(c.bg, ink, i*255/(coverLevels-1)))
+		}
+	}
+	return pal
+}
+
+// writePNG writes the cover as an 8-bit paletted PNG.
+func (c *coverCanvas) writePNG(w io.Writer) error {
+	for _, shapes := range c.shapes {
+		for _, o := range shapes {
+			o.prepare(coverW, coverH)
+		}
+	}
+	return writePaletted(w, coverW, coverH, c.palette(), c.rows())
+}
+
+// rows returns the function that fills each pixel row of the cover with palette indices,
+// called top down: where both inks cover a pixel, the accent wins if it covers as much.
+func (c *coverCanvas) rows() func(y int, pix []byte) {
+	var masks [2][]uint8
+	var drawn [2]bool
+	for k := range masks {
+		masks[k] = make([]uint8, coverW)
+	}
+	cov := make([]float64, coverW+1)
+	return func(y int, pix []byte) {
+		for k, shapes := range c.shapes {
+			if drawn[k] {
+				clear(masks[k])
+			}
+			drawn[k] = false
+			for _, o := range shapes {
+				drawn[k] = o.row(y, masks[k], cov) || drawn[k]
+			}
+		}
+		if !drawn[fgInk] && !drawn[accentInk] {
+			clear(pix) // index 0 is the background
+			return
+		}
+		for x, fg := range masks[fgInk] {
+			if acc := masks[accentInk][x]; acc >= fg && acc > 0 {
+				pix[x] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
+			} else {
+				pix[x] = uint8(int(fg) * (coverLevels - 1) / 255)
+			}
+		}
+	}
+}
+
+// writePaletted writes a PNG of 8-bit palette indices (at most 256 colours, opaque) whose
+// rows, unfiltered, row fills top down; the image data is compressed at zlib.BestSpeed in
+// IDAT chunks of 32 KiB, as image/png does.
+func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y int, pix []byte)) error {
+	cw := &chunkWriter{w: w}
+	if _, err := io.WriteString(w, pngSignature); err != nil {
+		return err
+	}
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
+	ihdr[8], ihdr[9] = 8, 3 // bit depth 8, colour type 3 (paletted); no interlace
+	cw.chunk("IHDR", ihdr[:])
+	plte := make([]byte, 0, 3*len(pal))
+	for _, c := range pal {
+		rgba := color.NRGBAModel.Convert(c).(color.NRGBA)
+		plte = append(plte, rgba.R, rgba.G, rgba.B)
+	}
+	cw.chunk("PLTE", plte)
+	bw := bufio.NewWriterSize(idatWriter{cw}, 1<<15)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(bw)
+	defer func() {
+		zw.Reset(io.Discard) // keep no reference to this cover's output
+		zlibWriters.Put(zw)
+	}()
+	line := make([]byte, 1+width) // filter type 0 (none), then the indices
+	for y := range height {
+		row(y, line[1:])
+		if _, err := zw.Write(line); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	cw.chunk("IEND", nil)
+	return cw.err
+}
+
+// chunkWriter writes PNG chunks, keeping the first error.
+type chunkWriter struct {
+	w   io.Writer
+	err error
+}
+
+// chunk writes one chunk: length, type, data and the CRC of type and data.
+func (cw *chunkWriter) chunk(name string, data []byte) {
+	if cw.err != nil {
+		return
+	}
+	var head [8]byte
+	binary.BigEndian.PutUint32(head[:4], uint32(len(data)))
+	copy(head[4:], name)
+	crc := crc32.Update(crc32.ChecksumIEEE(head[4:]), crc32.IEEETable, data)
+	var tail [4]byte
+	binary.BigEndian.PutUint32(tail[:], crc)
+	for _, b := range [][]byte{head[:], data, tail[:]} {
+		if _, err := cw.w.Write(b); err != nil {
+			cw.err = err
+			return
+		}
+	}
+}
+
+// idatWriter turns each write into one IDAT chunk.
+type idatWriter struct{ cw *chunkWriter }
+
+// Write writes p as an IDAT chunk.
+func (iw idatWriter) Write(p []byte) (int, error) {
+	iw.cw.chunk("IDAT", p)
+	if iw.cw.err != nil {
+		return 0, iw.cw.err
+	}
+	return len(p), nil
+}
