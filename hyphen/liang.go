@@ -2,7 +2,7 @@ package hyphen
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -66,69 +66,115 @@ type edge struct {
 	child int32
 }
 
-// builder is the mutable trie used while reading patterns.
-type builder struct {
-	children []map[uint8]int32
-	vals     [][]uint8
-}
-
-func (b *builder) newNode() int32 {
-	b.children = append(b.children, nil)
-	b.vals = append(b.vals, nil)
-	return int32(len(b.children) - 1)
-}
-
-// newTrie builds the trie from TeX patterns such as ".ab1r" or "4m1p".
+// newTrie builds the trie from TeX patterns such as ".ab1r" or "4m1p". Letters get their
+// codes in the order the patterns first use them.
 func newTrie(patterns []string) (*trie, error) {
 	t := &trie{}
-	b := &builder{}
-	b.newNode()
+	b := builder{nodes: make([]buildNode, 1, 4*len(patterns))}
+	b.nodes[0].val = -1
+	var letters []rune
 	for _, p := range patterns {
-		letters, vals, err := splitPattern(p)
+		val := len(t.values)
+		var err error
+		letters, t.values, err = appendPattern(letters[:0], t.values, p)
 		if err != nil {
 			return nil, err
 		}
-		if err := t.insert(b, letters, vals); err != nil {
+		if err := b.insert(&t.abc, letters, int32(val)); err != nil {
 			return nil, fmt.Errorf("pattern %q: %w", p, err)
 		}
+		t.maxLen = max(t.maxLen, len(letters))
 	}
-	t.flatten(b)
+	t.flatten(&b)
 	return t, nil
 }
 
-func (t *trie) insert(b *builder, letters []rune, vals []uint8) error {
+// builder is the trie while patterns are read: each node's children are a list through
+// their next links, newest first.
+type builder struct {
+	nodes []buildNode
+	root  [256]int32 // the children of the root by code, 0 for none
+}
+
+type buildNode struct {
+	code        uint8
+	first, next int32 // first child and next sibling, 0 for none (node 0 is the root)
+	val         int32 // offset of the pattern's values in trie.values, -1 for none
+	valLen      int32
+}
+
+// insert adds the path of a pattern's letters; its values start at val in trie.values.
+func (b *builder) insert(abc *alphabet, letters []rune, val int32) error {
 	n := int32(0)
 	for _, r := range letters {
-		c, err := t.abc.add(r)
+		c, err := abc.add(r)
 		if err != nil {
 			return err
 		}
-		if b.children[n] == nil {
-			b.children[n] = map[uint8]int32{}
-		}
-		next, ok := b.children[n][c]
-		if !ok {
-			next = b.newNode()
-			b.children[n][c] = next
-		}
-		n = next
+		n = b.child(n, c)
 	}
-	if b.vals[n] != nil {
+	if b.nodes[n].val >= 0 {
 		return fmt.Errorf("duplicate pattern")
 	}
-	b.vals[n] = vals
-	if len(letters) > t.maxLen {
-		t.maxLen = len(letters)
-	}
+	b.nodes[n].val, b.nodes[n].valLen = val, int32(len(letters)+1)
 	return nil
+}
+
+// child returns the child of n by code c, adding it if there is none.
+func (b *builder) child(n int32, c uint8) int32 {
+	head := &b.nodes[n].first
+	if n == 0 {
+		head = &b.root[c]
+	}
+	for k := *head; k != 0; k = b.nodes[k].next {
+		if b.nodes[k].code == c {
+			return k
+		}
+	}
+	k := int32(len(b.nodes))
+	b.nodes = append(b.nodes, buildNode{code: c, next: *head, val: -1})
+	if n == 0 {
+		b.root[c] = k
+	} else {
+		b.nodes[n].first = k
+	}
+	return k
+}
+
+// flatten lays the children of every node out as one sorted run of edges.
+func (t *trie) flatten(b *builder) {
+	t.nodes = make([]node, len(b.nodes))
+	t.edges = make([]edge, 0, len(b.nodes))
+	for i, bn := range b.nodes {
+		nd := &t.nodes[i]
+		nd.val = bn.val
+		nd.valLen = bn.valLen
+		nd.first = int32(len(t.edges))
+		for k := bn.first; k != 0; k = b.nodes[k].next {
+			t.edges = append(t.edges, edge{code: b.nodes[k].code, child: k})
+		}
+		run := t.edges[nd.first:]
+		slices.SortFunc(run, func(x, y edge) int { return int(x.code) - int(y.code) })
+		nd.n = int32(len(run))
+	}
+	t.root = make([]int32, 256)
+	for c, k := range b.root {
+		t.root[c] = k
+		if k == 0 {
+			t.root[c] = -1
+		}
+	}
 }
 
 // splitPattern separates a pattern into its letters and the len(letters)+1 values between
 // them.
-func splitPattern(p string) ([]rune, []uint8, error) {
-	var letters []rune
-	vals := []uint8{0}
-	digit := false
+func splitPattern(p string) ([]rune, []uint8, error) { return appendPattern(nil, nil, p) }
+
+// appendPattern appends a pattern's letters and the len(letters)+1 values between them to
+// the two slices.
+func appendPattern(letters []rune, vals []uint8, p string) ([]rune, []uint8, error) {
+	vals = append(vals, 0)
+	digit, n := false, 0
 	for _, r := range p {
 		switch {
 		case r >= '0' && r <= '9':
@@ -143,42 +189,13 @@ func splitPattern(p string) ([]rune, []uint8, error) {
 			letters = append(letters, r)
 			vals = append(vals, 0)
 			digit = false
+			n++
 		}
 	}
-	if len(letters) == 0 {
+	if n == 0 {
 		return nil, nil, fmt.Errorf("pattern %q has no letters", p)
 	}
 	return letters, vals, nil
-}
-
-// flatten turns the builder's maps into sorted edge lists, breadth first.
-func (t *trie) flatten(b *builder) {
-	t.nodes = make([]node, len(b.children))
-	for i := range b.children {
-		t.nodes[i].val = -1
-		if v := b.vals[i]; v != nil {
-			t.nodes[i].val = int32(len(t.values))
-			t.nodes[i].valLen = int32(len(v))
-			t.values = append(t.values, v...)
-		}
-		codes := make([]int, 0, len(b.children[i]))
-		for c := range b.children[i] {
-			codes = append(codes, int(c))
-		}
-		sort.Ints(codes)
-		t.nodes[i].first = int32(len(t.edges))
-		t.nodes[i].n = int32(len(codes))
-		for _, c := range codes {
-			t.edges = append(t.edges, edge{code: uint8(c), child: b.children[i][uint8(c)]})
-		}
-	}
-	t.root = make([]int32, 256)
-	for i := range t.root {
-		t.root[i] = -1
-	}
-	for c, child := range b.children[0] {
-		t.root[c] = child
-	}
 }
 
 func (t *trie) child(n int32, c uint8) int32 {

@@ -22,11 +22,13 @@ func parseTeX(src string) (*texPatterns, error) {
 	}
 	out := &texPatterns{}
 	var group *[]string
-	for lineNo, line := range strings.Split(src, "\n") {
+	lineNo := -1
+	for line := range strings.Lines(src) {
+		lineNo++
 		if i := strings.IndexByte(line, '%'); i >= 0 {
 			line = line[:i]
 		}
-		for _, tok := range strings.Fields(line) {
+		for tok := range strings.FieldsSeq(line) {
 			var err error
 			group, err = parseToken(out, group, tok)
 			if err != nil {
