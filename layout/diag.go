@@ -158,8 +158,14 @@ func (b *paraBuilder) anchor(x book.Inline) {
 		}
 		return
 	}
+	at, n := 0, 0 // characters in x.Text[:at], counted on from the last mark (marks ascend)
 	for _, m := range x.Marks {
-		b.anchors = append(b.anchors, anchor{at: b.pos + utf8.RuneCountInString(x.Text[:m.At]), pos: m.Pos})
+		if m.At < at {
+			at, n = 0, 0
+		}
+		n += utf8.RuneCountInString(x.Text[at:m.At])
+		at = m.At
+		b.anchors = append(b.anchors, anchor{at: b.pos + n, pos: m.Pos})
 	}
 }
 

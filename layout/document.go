@@ -126,7 +126,7 @@ func (d *Document) dropScratch() {
 	for _, p := range d.pages {
 		dropItems(p.elems)
 	}
-	d.m.words = map[wordKey][]item{}
+	d.m.words = map[wordKey]wordEntry{}
 }
 
 // dropItems lets go of the item lists of the paragraphs whose lines are on the pages given,

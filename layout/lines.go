@@ -184,7 +184,7 @@ func (it item) chars() int {
 // one piece per character, so any PDF writer draws it without a spacing operator.
 func tracked(m *metrics, g *glyphs, sp float64) *glyphs {
 	out := *g
-	out.pieces = nil
+	out.pieces = make([]piece, 0, utf8.RuneCountInString(g.text))
 	f := m.faces[g.font]
 	n := 0
 	for _, pc := range g.pieces {

@@ -98,12 +98,12 @@ type faceMetrics struct {
 // Typeset call makes its own.
 type metrics struct {
 	faces [numFonts]*faceMetrics
-	words map[wordKey][]item // words already set, with their break opportunities
+	words map[wordKey]wordEntry // words already set, with their break opportunities
 }
 
 // newMetrics prepares the (parse-once) faces for measuring.
 func newMetrics() (*metrics, error) {
-	m := &metrics{words: map[wordKey][]item{}}
+	m := &metrics{words: map[wordKey]wordEntry{}}
 	for id := fontID(0); id < numFonts; id++ {
 		f, err := id.face().SFNT()
 		if err != nil {

@@ -288,16 +288,18 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	b.lang = st.lang
 	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, lang: st.lang,
 		alert: st.alert, name: b.properName(w)}
-	if items, ok := b.m.words[key]; ok && st.link == "" {
-		b.items = append(b.items, items...)
+	cached, ok := b.m.words[key]
+	if ok && st.link == "" {
+		b.items = append(b.items, cached.items...)
 	} else {
-		b.setWord(w, st)
+		cached.wide = b.setWord(w, st)
 		if st.link == "" {
-			b.m.words[key] = slices.Clone(b.items[start:])
+			cached.items = slices.Clone(b.items[start:])
+			b.m.words[key] = cached
 		}
 	}
 	var wide *wideWord
-	if !st.url && b.rep != nil && b.tooWide(w, st) {
+	if b.rep != nil && cached.wide {
 		wide = &wideWord{word: w, pos: b.wordPos(base)}
 	}
 	for i := start; i < len(b.items); i++ {
@@ -321,12 +323,20 @@ type wordKey struct {
 	name    bool // a proper name: its hyphens are for the emergency pass
 }
 
-// setWord hyphenates and shapes a word into boxes and penalties.
-func (b *paraBuilder) setWord(w string, st textStyle) {
+// wordEntry is a word set once: its items, and whether it is too wide for a line (tooWide;
+// never for a URL).
+type wordEntry struct {
+	items []item
+	wide  bool
+}
+
+// setWord hyphenates and shapes a word into boxes and penalties. It reports whether the word
+// is too wide for a line (and not a URL).
+func (b *paraBuilder) setWord(w string, st textStyle) (wide bool) {
 	var pts []breakPoint
 	if st.url {
 		pts = urlBreaks(w)
-	} else if b.tooWide(w, st) {
+	} else if wide = b.tooWide(w, st); wide {
 		pts = wideBreaks(w, b.wordBreaks(w))
 	} else {
 		pts = b.wordBreaks(w)
@@ -336,8 +346,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 			}
 		}
 	}
-	hy := b.run(st.font, st.size, "-")
-	hy.alert, hy.lang = st.alert, st.lang
+	var hy *glyphs // the hyphen, shaped when the word has a hyphenation point
 	start := 0
 	for _, p := range pts {
 		b.addBox(w[start:p.at], st, utf8.RuneCountInString(w[:start]))
@@ -348,6 +357,10 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 			b.items[n].width += k
 		}
 		if p.hyphen {
+			if hy == nil {
+				hy = b.run(st.font, st.size, "-")
+				hy.alert, hy.lang = st.alert, st.lang
+			}
 			pr := protrusion('-') * hy.width
 			b.items = append(b.items, penalty(hy.width-k-pr, p.penalty, true, hy))
 			b.items[len(b.items)-1].protrude = pr
@@ -360,6 +373,7 @@ func (b *paraBuilder) setWord(w string, st textStyle) {
 		start = p.at
 	}
 	b.addBox(w[start:], st, utf8.RuneCountInString(w[:start]))
+	return wide
 }
 
 // wideBreaks are the break opportunities of a word too wide for a line: its own (after its
