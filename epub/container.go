@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
+	"sync"
 )
 
 // mimetype is the first entry of every EPUB container, stored uncompressed.
@@ -27,6 +28,7 @@ const (
 func writeContainer(w io.Writer, files []file) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	zw := zip.NewWriter(bw)
+	zw.RegisterCompressor(zip.Deflate, newDocumentCompressor)
 	if err := writeMimetype(zw); err != nil {
 		return err
 	}
@@ -85,6 +87,44 @@ func writeEntry(zw *zip.Writer, f file) error {
 		return err
 	}
 	_, err = fw.Write(f.data)
+	return err
+}
+
+// documentLevel is the deflate level of the documents rendered for each edition (XHTML,
+// CSS, the package document): measured on the corpus, level 4 costs half the CPU of
+// archive/zip's level 5 for 4% more compressed bytes of documents (13 KB over five
+// editions, 0.4% of the EPUBs, whose size is mostly the fonts).
+const documentLevel = 4
+
+// documentCompressors keeps the compressors (about a megabyte each) between entries.
+var documentCompressors sync.Pool
+
+// newDocumentCompressor returns a compressor at documentLevel writing to w, which goes
+// back to the pool when it is closed.
+func newDocumentCompressor(w io.Writer) (io.WriteCloser, error) {
+	fw, ok := documentCompressors.Get().(*flate.Writer)
+	if ok {
+		fw.Reset(w)
+		return &pooledCompressor{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, documentLevel)
+	if err != nil {
+		return nil, err
+	}
+	return &pooledCompressor{fw}, nil
+}
+
+// pooledCompressor is a compressor of the pool; Close returns it there.
+type pooledCompressor struct{ fw *flate.Writer }
+
+// Write compresses p.
+func (pc *pooledCompressor) Write(p []byte) (int, error) { return pc.fw.Write(p) }
+
+// Close ends the stream and puts the compressor back in the pool.
+func (pc *pooledCompressor) Close() error {
+	err := pc.fw.Close()
+	pc.fw.Reset(io.Discard) // keep no reference to the container
+	documentCompressors.Put(pc.fw)
 	return err
 }
 

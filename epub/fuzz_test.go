@@ -12,12 +12,23 @@ import (
 )
 
 // FuzzEscape: escaped text and attributes always parse back as XML to the input with the
-// characters XML cannot hold removed.
+// characters XML cannot hold removed, and escapeTo writes what escaping each character in
+// turn writes.
 func FuzzEscape(f *testing.F) {
-	for _, s := range []string{"", "a<b>&\"'", "\x00\x1f\ufffe", "\xff\xfe", "line\r\nbreak", "]]>"} {
+	for _, s := range []string{"", "a<b>&\"'", "\x00\x1f\ufffe", "\xff\xfe", "line\r\nbreak", "]]>", "Қазақ «ёлка»\u0085\ufffd\t"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, inAttr := range []bool{false, true} {
+			var got, want markup
+			escapeTo(&got, s, inAttr)
+			for _, r := range s {
+				escapeRune(&want, r, inAttr)
+			}
+			if got.String() != want.String() {
+				t.Errorf("escapeTo(%q, %v) = %q, character by character %q", s, inAttr, got.String(), want.String())
+			}
+		}
 		var m markup
 		m.open("p", "title", s)
 		m.text(s)

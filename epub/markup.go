@@ -58,28 +58,67 @@ func (m *markup) element(tag, content string, attrs ...string) {
 }
 
 // escapeTo writes s with the XML special characters escaped, invalid UTF-8 replaced by
-// U+FFFD and characters XML 1.0 forbids dropped.
+// U+FFFD and characters XML 1.0 forbids dropped. Runs that need none of it are written
+// as they are.
 func escapeTo(m *markup, s string, inAttr bool) {
+	done := 0 // s[:done] is written
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '&':
-			m.WriteString("&amp;")
-		case r == '<':
-			m.WriteString("&lt;")
-		case r == '>':
-			m.WriteString("&gt;")
-		case r == '"' && inAttr:
-			m.WriteString("&quot;")
-		case (r == '\n' || r == '\t' || r == '\r') && inAttr:
-			m.WriteByte(' ')
-		case r == '\r':
-			m.WriteByte('\n')
-		case !xmlChar(r):
-		default:
-			m.WriteRune(r)
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if plainASCII(c, inAttr) {
+				i++
+				continue
+			}
+			m.WriteString(s[done:i])
+			escapeRune(m, rune(c), inAttr)
+			i++
+			done = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r != utf8.RuneError || size > 1) && xmlChar(r) {
+			i += size
+			continue
+		}
+		m.WriteString(s[done:i])
+		escapeRune(m, r, inAttr)
+		i += size
+		done = i
+	}
+	m.WriteString(s[done:])
+}
+
+// plainASCII reports whether an ASCII character is written as it is.
+func plainASCII(c byte, inAttr bool) bool {
+	switch {
+	case c == '&' || c == '<' || c == '>':
+		return false
+	case c == '"' || c == '\t' || c == '\n':
+		return !inAttr
+	}
+	return c >= 0x20 && c < 0x7f
+}
+
+// escapeRune writes one character that is not written as it is: an entity, a space for a
+// line break or tab in an attribute, a line feed for a carriage return, U+FFFD for
+// invalid UTF-8, or nothing for a character XML forbids.
+func escapeRune(m *markup, r rune, inAttr bool) {
+	switch {
+	case r == '&':
+		m.WriteString("&amp;")
+	case r == '<':
+		m.WriteString("&lt;")
+	case r == '>':
+		m.WriteString("&gt;")
+	case r == '"' && inAttr:
+		m.WriteString("&quot;")
+	case (r == '\n' || r == '\t' || r == '\r') && inAttr:
+		m.WriteByte(' ')
+	case r == '\r':
+		m.WriteByte('\n')
+	case !xmlChar(r):
+	default:
+		m.WriteRune(r)
 	}
 }
 

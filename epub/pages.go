@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fpc/bindery/book"
 )
@@ -134,6 +135,14 @@ func (r *renderer) endLeaf() {
 // text writes character data of the current text block, with the page-break markers that
 // fall inside it and, in languages reading systems cannot hyphenate, soft hyphens.
 func (r *renderer) text(s string) {
+	if n := utf8.RuneCountInString(s); (len(r.due) == 0 || r.due[0].Offset-r.pos > n) && utf8.ValidString(s) {
+		r.write(s) // no page starts in s
+		r.pos += n
+		if last, _ := utf8.DecodeLastRuneInString(s); n > 0 {
+			r.midWord = !unicode.IsSpace(last)
+		}
+		return
+	}
 	rs := []rune(s)
 	start := 0
 	for len(r.due) > 0 {

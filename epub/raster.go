@@ -147,40 +147,50 @@ func (o *outline) row(py int, dst []uint8, cov []float64) bool {
 	return true
 }
 
-// crossing is where an edge crosses a sub-row, and which way it runs.
+// crossing is an active edge and where it crosses the current sub-row.
 type crossing struct {
-	x   float64
-	dir int
+	edge
+	x float64
 }
 
 // scanner walks down the edges, sorted by their tops, keeping those that span the current
-// sub-row active.
+// sub-row active, in the order of their crossings.
 type scanner struct {
 	edges  []edge
 	next   int
-	active []edge
-	xs     []crossing
+	active []crossing
 	cov    []float64 // coverage of the current pixel row, in sub-row units
 }
 
 // subRow adds the spans of one sub-row at height sy, filled by the non-zero rule.
 func (sc *scanner) subRow(sy float64) {
 	for sc.next < len(sc.edges) && sc.edges[sc.next].y0 <= sy {
-		sc.active = append(sc.active, sc.edges[sc.next])
+		sc.active = append(sc.active, crossing{edge: sc.edges[sc.next]})
 		sc.next++
 	}
-	sc.active = slices.DeleteFunc(sc.active, func(e edge) bool { return e.y1 <= sy })
-	sc.xs = sc.xs[:0]
-	for _, e := range sc.active {
-		sc.xs = append(sc.xs, crossing{e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0), e.dir})
+	sc.active = slices.DeleteFunc(sc.active, func(c crossing) bool { return c.y1 <= sy })
+	for i := range sc.active {
+		e := &sc.active[i]
+		e.x = e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0)
 	}
-	slices.SortFunc(sc.xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
+	sortCrossings(sc.active)
 	wind := 0
-	for i, c := range sc.xs {
+	for i, c := range sc.active {
 		if wind != 0 && i > 0 {
-			addSpan(sc.cov, sc.xs[i-1].x, c.x)
+			addSpan(sc.cov, sc.active[i-1].x, c.x)
 		}
 		wind += c.dir
+	}
+}
+
+// sortCrossings sorts crossings by x. An insertion sort: the crossings keep their order
+// from one sub-row to the next but where edges begin or cross, so they come nearly sorted.
+// (Crossings at the same x may come in any order: the spans between them are empty.)
+func sortCrossings(cs []crossing) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].x < cs[j-1].x; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
 	}
 }
 
