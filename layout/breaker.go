@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // breakParams tunes the Knuth–Plass line breaker. Widths are in points.
 type breakParams struct {
@@ -100,7 +103,7 @@ func hasFlagged(items []item) bool {
 
 // legal reports whether item i is a breakpoint and its penalty.
 func legal(items []item, i int, p breakParams) (bool, float64) {
-	it := items[i]
+	it := &items[i]
 	switch it.kind {
 	case glueItem:
 		return i > 0 && items[i-1].kind == boxItem, 0
@@ -116,17 +119,67 @@ func legal(items []item, i int, p breakParams) (bool, float64) {
 	return false, 0
 }
 
+// kpScratch is the working memory of a pass: the best candidates of the break being tried (see
+// tryBreak), the active list, and the chunks the nodes are stored in. Nothing of it outlives
+// the pass (kpPass returns only the breaks' indices), so the next pass reuses it all: the
+// breaker runs thousands of times an edition and allocates almost nothing.
+type kpScratch struct {
+	best   [4][maxLadder + 1]breakNode
+	found  [4][maxLadder + 1]bool
+	active []*breakNode
+	chunks [][]breakNode // chunks[cur] is being filled; the later ones are free
+	cur    int
+}
+
+// kpChunk is the number of nodes a chunk holds.
+const kpChunk = 64
+
+// scratches holds the kpScratch of passes that ended, for the next ones (editions may be
+// typeset concurrently).
+var scratches = sync.Pool{New: func() any { return &kpScratch{} }}
+
+// reset makes a scratch ready for a new pass.
+func (s *kpScratch) reset() {
+	for k := range s.chunks {
+		s.chunks[k] = s.chunks[k][:0]
+	}
+	s.cur = 0
+	s.active = s.active[:0]
+}
+
+// node stores n in the scratch's current chunk and returns its address, which stays valid
+// until the scratch is reset: a full chunk is left to the nodes in it and the next begun.
+func (s *kpScratch) node(n *breakNode) *breakNode {
+	if len(s.chunks) == 0 {
+		s.chunks = append(s.chunks, make([]breakNode, 0, kpChunk))
+	}
+	if len(s.chunks[s.cur]) == kpChunk {
+		s.cur++
+		if s.cur == len(s.chunks) {
+			s.chunks = append(s.chunks, make([]breakNode, 0, kpChunk))
+		}
+	}
+	c := append(s.chunks[s.cur], *n)
+	s.chunks[s.cur] = c
+	return &c[len(c)-1]
+}
+
 func kpPass(items []item, p breakParams) []int {
-	active := []*breakNode{{pos: -1, fitness: 1}}
+	s := scratches.Get().(*kpScratch)
+	defer scratches.Put(s)
+	s.reset()
+	active := append(s.active, s.node(&breakNode{pos: -1, fitness: 1}))
+	defer func() { s.active = active[:0] }()
 	var sum totals
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
 		if ok, pen := legal(items, i, p); ok {
-			active = tryBreak(items, i, pen, sum, active, p)
+			active = tryBreak(items, i, pen, sum, active, p, s)
 			if len(active) == 0 {
 				return nil
 			}
 		}
-		sum.width += widthOf(it)
+		sum.width += widthOf(*it)
 		if it.kind == boxItem && it.ink != nil {
 			sum.boxes += it.width
 		}
@@ -233,12 +286,12 @@ func fitnessOf(r float64) int {
 	return 3
 }
 
-// tryBreak updates the active list for a break at item i, in place.
-func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode, p breakParams) []*breakNode {
+// tryBreak updates the active list for a break at item i, in place, with new nodes from s.
+func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode, p breakParams, s *kpScratch) []*breakNode {
 	// The best node per fitness class and per length of the hyphen ladder it ends, since both
 	// change what the next line costs.
-	var best [4][maxLadder + 1]breakNode
-	var found [4][maxLadder + 1]bool
+	best, found := &s.best, &s.found
+	*found = [4][maxLadder + 1]bool{}
 	kept := active[:0]
 	var overfull *breakNode
 	for _, a := range active {
@@ -269,7 +322,9 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	for f := range best {
 		for h := range best[f] {
 			if found[f][h] {
-				kept = append(kept, finishNode(best[f][h], items, i, sum))
+				n := &best[f][h]
+				finishTotals(n, items, i, sum)
+				kept = append(kept, s.node(n))
 				added = true
 			}
 		}
@@ -277,16 +332,22 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	if !added && len(kept) == 0 && p.final && overfull != nil {
 		n := candidate(items, i, pen, -1, overfull, sum, p)
 		n.demerits += 1e9
-		kept = append(kept, finishNode(n, items, i, sum))
+		finishTotals(&n, items, i, sum)
+		kept = append(kept, s.node(&n))
 	}
 	return kept
 }
 
 // finishNode stores a chosen candidate with the totals its next line starts from.
 func finishNode(n breakNode, items []item, i int, sum totals) *breakNode {
+	finishTotals(&n, items, i, sum)
+	return &n
+}
+
+// finishTotals gives a chosen candidate the totals its next line starts from.
+func finishTotals(n *breakNode, items []item, i int, sum totals) {
 	n.width, n.stretch, n.shrink = afterBreak(items, i, sum)
 	n.boxes = sum.boxes
-	return &n
 }
 
 // candidate makes the node for a break at i after a, with its demerits.
@@ -345,7 +406,7 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 func afterBreak(items []item, i int, sum totals) (w, st, sh float64) {
 	w, st, sh = sum.width, sum.stretch, sum.shrink
 	for j := i; j < len(items); j++ {
-		it := items[j]
+		it := &items[j]
 		if it.kind == boxItem || (j > i && it.kind == penaltyItem && it.penalty <= -infPenalty) {
 			break
 		}
