@@ -86,16 +86,71 @@ func (d *Document) drawing() pdfdraw.Document {
 	return doc
 }
 
-// displayPages yields every page as complete data for the draw step.
+// displayAhead is how many pages the display step may have ready before the draw step takes
+// them.
+const displayAhead = 4
+
+// displayPages yields every page as complete data for the draw step. The pages are made in a
+// goroutine of their own, at most displayAhead ahead of the one being drawn, so on a machine
+// with a spare core the two steps run side by side; they come in order, so the file's bytes
+// are those of one goroutine doing both.
 func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 	return func(yield func(*pdfdraw.Page) bool) {
-		ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{},
-			spans: map[*pdfdraw.Node]*pdfdraw.Node{}}
-		ds.words, ds.cont = d.brokenWords()
-		for i, p := range d.pages {
-			if !yield(ds.page(i, p)) {
+		pages := make(chan shownPage, displayAhead)
+		free := make(chan []pdf.Glyph, displayAhead+2)
+		stop := make(chan struct{})
+		go d.display(pages, free, stop)
+		defer func() {
+			close(stop)
+			for range pages { // until the display goroutine has ended
+			}
+		}()
+		for s := range pages {
+			if s.panic != nil {
+				panic(s.panic)
+			}
+			if !yield(s.page) {
 				return
 			}
+			free <- s.glyphs // drawn: its glyph buffer can take another page's
+		}
+	}
+}
+
+// shownPage is a page made by the display goroutine: the page, the buffer its runs keep
+// their glyphs in, or what the goroutine panicked with.
+type shownPage struct {
+	page   *pdfdraw.Page
+	glyphs []pdf.Glyph
+	panic  any
+}
+
+// display makes the pages one after another and sends them to out, each with a glyph
+// buffer from free (a new one when none is free), until all are sent or stop is closed.
+func (d *Document) display(out chan<- shownPage, free <-chan []pdf.Glyph, stop <-chan struct{}) {
+	defer close(out)
+	defer func() {
+		if v := recover(); v != nil {
+			select {
+			case out <- shownPage{panic: v}:
+			case <-stop:
+			}
+		}
+	}()
+	ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{},
+		spans: map[*pdfdraw.Node]*pdfdraw.Node{}}
+	ds.words, ds.cont = d.brokenWords()
+	for i, p := range d.pages {
+		select {
+		case ds.glyphs = <-free:
+		default:
+			ds.glyphs = nil
+		}
+		page := ds.page(i, p)
+		select {
+		case out <- shownPage{page: page, glyphs: ds.glyphs}:
+		case <-stop:
+			return
 		}
 	}
 }
@@ -110,7 +165,7 @@ type displayer struct {
 	links   map[*pdfdraw.Node]*openLink
 	chars   int // bytes of text of the line being placed: at least its glyphs and spaces
 	// glyphs is where the runs of a page keep their glyphs, one run after another; it is
-	// reused for the next page, which the draw step asks for once it has drawn this one.
+	// reused for a later page once the draw step has drawn this one.
 	glyphs  []pdf.Glyph
 	counted int // the page's runs whose glyphs are counted in the length of glyphs
 	// spans are the open Span nodes of text in another language than the document's, by
