@@ -36,7 +36,8 @@ func (e *Edition) HasCode() bool {
 }
 
 // Imprint returns the edition's imprint: every contributor with their role (author,
-// editor, translator, …), the publisher, the date, the rights, the image credits, the ISBN
+// editor, translator, …), the publisher, the date, the rights, the image credits (only when
+// the edition holds an image: a cover picture, a figure or a picture in text), the ISBN
 // as an ISBN (or an identifier the manifest gives; never the generated UUID, which only the
 // EPUB's metadata needs) and the typefaces (PT Mono too when a code block uses it).
 func (e *Edition) Imprint() Imprint {
@@ -65,7 +66,9 @@ func (e *Edition) Imprint() Imprint {
 		add(ui.Published, ui.FormatDate(meta.Date))
 	}
 	add(ui.Rights, meta.Rights)
-	add(ui.ImageCredits, meta.ImageCredits...)
+	if e.HasImage() {
+		add(ui.ImageCredits, meta.ImageCredits...)
+	}
 	switch {
 	case meta.ISBN.Digits != "":
 		add("ISBN", meta.ISBN.Display())
@@ -78,6 +81,48 @@ func (e *Edition) Imprint() Imprint {
 		add(ui.Typefaces, Typefaces)
 	}
 	return im
+}
+
+// HasImage reports whether the edition holds a picture its image credits can credit: the
+// manifest's cover image or a figure or picture of a chapter or note. A generated cover is
+// no image: the WordPress posts' featured images are not in the books.
+func (e *Edition) HasImage() bool {
+	return len(e.Meta.Cover.Data) > 0 || len(e.Images()) > 0
+}
+
+// TitleCredits are the lines of the display pages (the title page, both covers) that name
+// the edition's makers: the authors by name, then the editors and the translators, after
+// "Edited by" and "Translated by" in English and after their role in the other languages
+// ("Редактор: …"), whose grammar would decline a name after a preposition.
+func (e *Edition) TitleCredits() []string {
+	ui := e.Strings()
+	en := strings.HasPrefix(e.Lang, "en")
+	byRole := map[string][]string{}
+	for _, c := range e.Meta.Contributors {
+		role := c.Role
+		if role == "" {
+			role = "aut"
+		}
+		if c.Name != "" {
+			byRole[role] = append(byRole[role], c.Name)
+		}
+	}
+	var out []string
+	if names := byRole["aut"]; len(names) > 0 {
+		out = append(out, strings.Join(names, ", "))
+	}
+	for _, r := range []struct{ role, english string }{{"edt", "Edited by "}, {"trl", "Translated by "}} {
+		names := byRole[r.role]
+		if len(names) == 0 {
+			continue
+		}
+		label := ui.Role(r.role) + ": "
+		if en {
+			label = r.english
+		}
+		out = append(out, label+strings.Join(names, ", "))
+	}
+	return out
 }
 
 // Display returns the ISBN as a reader sees it after the label "ISBN": as the manifest

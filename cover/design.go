@@ -161,28 +161,6 @@ func (l *designer) lines(f *face, family string, style fonts.Style, size float64
 	return y - lead
 }
 
-// editedBy is the line naming the editors, or the authors, of the edition.
-func editedBy(meta book.Metadata, ui book.Strings, lang string) string {
-	var eds, auts []string
-	for _, c := range meta.Contributors {
-		switch c.Role {
-		case "edt":
-			eds = append(eds, c.Name)
-		case "aut", "":
-			auts = append(auts, c.Name)
-		}
-	}
-	switch {
-	case len(auts) > 0:
-		return strings.Join(auts, ", ")
-	case len(eds) == 0:
-		return ""
-	case lang == "en":
-		return "Edited by " + strings.Join(eds, ", ")
-	}
-	return ui.Editor + ": " + strings.Join(eds, ", ")
-}
-
 // front lays out the front panel on the grid of the EPUB's generated cover (1600 × 2560 px,
 // margin 150 px), scaled to the trim width and measured from the top and the foot.
 func (l *designer) front() error {
@@ -213,8 +191,12 @@ func (l *designer) front() error {
 			return err
 		}
 	}
-	if by := editedBy(meta, l.ui, l.ed.Lang); by != "" {
-		if y, err = l.paragraph(fonts.Serif, fonts.Regular, 56*s, l.pal.fg, by, x0, y-60*s, width, 3); err != nil {
+	for i, by := range l.ed.TitleCredits() {
+		gap := 60 * s
+		if i > 0 {
+			gap = 0
+		}
+		if y, err = l.paragraph(fonts.Serif, fonts.Regular, 56*s, l.pal.fg, by, x0, y-gap, width, 3); err != nil {
 			return err
 		}
 	}

@@ -48,7 +48,7 @@ type coverCanvas struct {
 	lang           string        // the edition's language, for breaking the display lines by sense
 }
 
-// renderCover draws the generated cover: series, title, subtitle, the draft mark, and at
+// renderCover draws the generated cover: series, title, subtitle, the editors, the draft mark, and at
 // the foot the edition's language and publisher, in PT Sans and PT Serif.
 func renderCover(ed *book.Edition, ui book.Strings) ([]byte, error) {
 	c, err := drawCover(ed, ui)
@@ -82,6 +82,9 @@ func drawCover(ed *book.Edition, ui book.Strings) (*coverCanvas, error) {
 	y = c.paragraph(fgInk, fonts.Sans, fonts.Bold, size, meta.Title, y, width, 100)
 	if meta.Subtitle != "" {
 		y = c.paragraph(fgInk, fonts.Serif, fonts.Italic, 68, meta.Subtitle, y+60, width, 8)
+	}
+	for i, by := range ed.TitleCredits() { // "Edited by …", as on the printed cover
+		y = c.paragraph(fgInk, fonts.Serif, fonts.Regular, 56, by, y+60*(1-min(i, 1)), width, 3)
 	}
 	if ed.Draft() {
 		c.paragraph(accentInk, fonts.Sans, fonts.Bold, 96, strings.ToUpper(ui.Draft), y+120, width, 1)

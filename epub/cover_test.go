@@ -195,3 +195,48 @@ func TestWritePaletted(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverCredits: the generated cover names the editor below the title, as the printed
+// cover does: without the contributors the band under the title holds less foreground ink,
+// and the draft mark below moves up.
+func TestCoverCredits(t *testing.T) {
+	inkRows := func(ed *book.Edition) (fg, firstAccent int) {
+		ui, _ := book.UI(ed.Lang)
+		data, err := renderCover(ed, ui)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := img.(*image.Paletted)
+		firstAccent = -1
+		for y := 600; y < coverH/2; y++ { // below the series rule, above the foot
+			row := p.Pix[y*p.Stride : y*p.Stride+coverW]
+			inked := false
+			for _, v := range row {
+				switch {
+				case v > 0 && v < coverLevels:
+					inked = true
+				case v > coverLevels && firstAccent < 0:
+					firstAccent = y
+				}
+			}
+			if inked {
+				fg++
+			}
+		}
+		return fg, firstAccent
+	}
+	ed := fixture("en", true)
+	if got := ed.TitleCredits(); len(got) != 1 || got[0] != "Edited by Adam Hug" {
+		t.Fatalf("fixture credits %q", got)
+	}
+	withRows, withDraft := inkRows(ed)
+	ed.Meta.Contributors = nil
+	withoutRows, withoutDraft := inkRows(ed)
+	if withRows < withoutRows+30 || withDraft < withoutDraft+60 {
+		t.Errorf("ink rows %d with the editor, %d without; draft mark at %d, %d without", withRows, withoutRows, withDraft, withoutDraft)
+	}
+}

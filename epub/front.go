@@ -25,15 +25,19 @@ func (p *publication) addCover() error {
 	return nil
 }
 
-// coverAlt is the cover's text alternative: the manifest's, or one naming the title, the
-// series and the language; a draft says it is one.
+// coverAlt is the cover's text alternative: the manifest's, or one naming what the cover
+// shows: the title, the series (unless the title opens with it), the editors and the
+// language; a draft says it is one.
 func (p *publication) coverAlt() string {
 	meta := p.ed.Meta
 	alt := meta.Cover.Alt
 	if alt == "" {
 		alt = fmt.Sprintf(p.ui.CoverAlt, p.fullTitle())
-		if meta.Series != "" {
-			alt += ". " + meta.Series
+		if meta.Series != "" && !strings.HasPrefix(strings.ToLower(meta.Title), strings.ToLower(meta.Series)) {
+			alt += ". " + meta.Series // a title that opens with the series has said it
+		}
+		for _, by := range p.ed.TitleCredits() {
+			alt += ". " + by
 		}
 		alt += ". " + p.ui.Language + "."
 	}
@@ -75,26 +79,25 @@ func (p *publication) fullTitle() string {
 	return p.ed.Meta.Title
 }
 
-// addTitlePage writes the title page: series, title, subtitle, contributors, publisher,
-// and the draft mark of a draft edition.
+// addTitlePage writes the title page: the display levels (series, title, subtitle, as the
+// PDF's title page sets them), the authors and "Edited by …", the publisher, and the draft
+// mark of a draft edition.
 func (p *publication) addTitlePage() error {
 	meta := p.ed.Meta
 	var m markup
 	m.xhtmlHead(p.ed.Lang, p.ui.TitlePage, "titlepage")
 	m.openLine("section", "class", "titlepage", "epub:type", "titlepage", "aria-labelledby", "title-main")
 	p.pages.write(&m, titlePageBlock, titleFile)
-	if meta.Series != "" {
-		m.elementLine("p", meta.Series, "class", "series")
+	disp := meta.Display()
+	if disp.Series != "" {
+		m.elementLine("p", disp.Series, "class", "series")
 	}
-	m.elementLine("h1", meta.Title, "id", "title-main")
-	if meta.Subtitle != "" {
-		m.elementLine("p", meta.Subtitle, "class", "subtitle")
+	m.elementLine("h1", disp.Title, "id", "title-main")
+	if disp.Subtitle != "" {
+		m.elementLine("p", disp.Subtitle, "class", "subtitle")
 	}
-	for _, c := range meta.Contributors {
-		m.open("p", "class", "contributor")
-		m.element("span", p.ui.Role(c.Role)+": ", "class", "role")
-		m.text(c.Name)
-		m.closeLine("p")
+	for _, by := range p.ed.TitleCredits() {
+		m.elementLine("p", by, "class", "contributor")
 	}
 	if p.ed.Draft() {
 		m.open("p", "class", "draft")

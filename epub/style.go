@@ -141,7 +141,7 @@ func usedFaces(ed *book.Edition) []*fonts.Face {
 			}
 		}
 	}
-	if ed.Meta.Subtitle != "" || ed.Draft() { // the subtitle, the draft notice
+	if ed.Meta.Display().Subtitle != "" || ed.Draft() { // the subtitle, the draft notice
 		used[fonts.Italic] = true
 	}
 	for _, ch := range ed.Chapters {

@@ -3,6 +3,9 @@ package layout
 import (
 	"math"
 	"strconv"
+
+	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/textwrap"
 )
 
 // tocEntry is one line of the contents: a title, its level and the anchor it points at.
@@ -66,7 +69,7 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 			ps.first = 0
 		}
 		f.role = "TOCI"
-		lines := f.paragraph(link(e.title, e.anchor), ps)
+		lines := f.paragraph(f.tocTitle(e.title, e.anchor, ps), ps)
 		if e.author != "" {
 			f.keepNext = true
 			aps := ps
@@ -79,6 +82,29 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 		}
 	}
 	return section{head: t.d.ui.Contents, pages: paginate(f.elems, g.grid())}
+}
+
+// tocTitle is a contents entry's title as a link, broken by sense when it takes more than
+// one line (textwrap.Display: no preposition or conjunction at a line end, no word alone on
+// the last line, after a colon or a dash where there is one), in as many lines as the
+// line breaker would set, so the contents keep their length.
+func (f *flow) tocTitle(title, anchor string, ps paraSpec) []book.Inline {
+	measure := f.g.textW - ps.left - ps.right
+	width := func(l string) float64 { return f.m.width(ps.font, ps.size, l) }
+	if width(title) <= measure {
+		return link(title, anchor)
+	}
+	lines := textwrap.Display(title, f.lang, width, measure)
+	greedy := textwrap.Lines(title, func(l string) bool { return width(l) <= measure })
+	if len(lines) != len(greedy) {
+		return link(title, anchor)
+	}
+	for _, l := range lines {
+		if width(l) > measure {
+			return link(title, anchor) // a word too wide: the line breaker's business
+		}
+	}
+	return []book.Inline{{Kind: book.Link, URL: "#" + anchor, Children: lineBroken(lines)}}
 }
 
 // leaders adds dot leaders on a grid and the right-aligned page number to a contents line.

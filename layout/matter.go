@@ -109,7 +109,7 @@ func (t *typesetter) frontMatter() []*Page {
 		title = append(title, &elem{h: t.d.g.leading})
 		title = append(title, f.centredBlock(sub, serifItalic, 1.3)...)
 	}
-	for i, names := range contributorLines(meta.Contributors, t.d.ed.Lang, t.d.ui) {
+	for i, names := range t.d.ed.TitleCredits() {
 		title = append(title, &elem{h: t.d.g.leading * float64(2-min(i, 1))})
 		title = append(title, f.centredBlock(names, serifRegular, 1.2)...)
 	}
@@ -132,16 +132,22 @@ func (f *flow) centredBlock(s string, font fontID, scale float64) []*elem {
 	size := f.g.size * scale
 	ps := paraSpec{font: font, size: size, leading: size * 1.25, align: centred}
 	width := func(l string) float64 { return f.m.width(font, size, l) }
+	start := len(f.elems)
+	f.paragraph(lineBroken(textwrap.Display(s, f.lang, width, f.g.textW)), ps)
+	return f.elems[start:]
+}
+
+// lineBroken sets lines broken by sense as one text with a line break after each but the
+// last.
+func lineBroken(lines []string) []book.Inline {
 	var in []book.Inline
-	for i, l := range textwrap.Display(s, f.lang, width, f.g.textW) {
+	for i, l := range lines {
 		if i > 0 {
 			in = append(in, book.Inline{Kind: book.Break})
 		}
 		in = append(in, book.Inline{Kind: book.Text, Text: l})
 	}
-	start := len(f.elems)
-	f.paragraph(in, ps)
-	return f.elems[start:]
+	return in
 }
 
 // placeAt stacks elements from a given depth below the top of the text block.
@@ -150,33 +156,6 @@ func placeAt(es []*elem, y float64) []placedElem {
 	for i, e := range es {
 		out[i] = placedElem{e: e, y: y}
 		y += e.h
-	}
-	return out
-}
-
-// contributorLines lists the title page's contributors: the authors by name, then the editors
-// as "Edited by …" (in English; the other languages name the role: "Редактор: …").
-func contributorLines(cs []book.Contributor, lang string, ui book.Strings) []string {
-	var authors, editors []string
-	for _, c := range cs {
-		switch {
-		case c.Name == "":
-		case c.Role == "edt":
-			editors = append(editors, c.Name)
-		default:
-			authors = append(authors, c.Name)
-		}
-	}
-	var out []string
-	if len(authors) > 0 {
-		out = append(out, strings.Join(authors, ", "))
-	}
-	if len(editors) > 0 {
-		label := ui.Editor + ": "
-		if strings.HasPrefix(lang, "en") {
-			label = "Edited by "
-		}
-		out = append(out, label+strings.Join(editors, ", "))
 	}
 	return out
 }
@@ -193,9 +172,6 @@ func (t *typesetter) imprint() []*elem {
 		f.space(c.leading/2, false)
 	}
 	for _, row := range im.Rows {
-		if row.Label == t.d.ui.ImageCredits {
-			continue // the PDF prints no image (the cover is made separately), so it credits none
-		}
 		f.paragraph([]book.Inline{{Kind: book.Strong, Children: text(row.Label + ": ")},
 			{Kind: book.Text, Text: strings.Join(row.Values, " ")}}, c.spec())
 		f.space(c.leading/2, false)

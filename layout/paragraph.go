@@ -136,8 +136,8 @@ func (b *paraBuilder) addInlines(in []book.Inline, st textStyle) {
 			b.addNoteRef(x, st)
 		case book.Picture:
 			b.addPicture(x, st)
-		case book.Break:
-			b.items = append(b.items, glue(0, fill, 0), penalty(0, -infPenalty, false, nil))
+		case book.Break: // the glue after the break marks the line end as a word's end: the text keeps a space there
+			b.items = append(b.items, glue(0, fill, 0), penalty(0, -infPenalty, false, nil), glue(0, 0, 0))
 		}
 	}
 }

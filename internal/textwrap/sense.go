@@ -158,6 +158,10 @@ func weakWord(lang, w string) bool {
 	return weakEnd[base][w]
 }
 
+// WeakEnd reports whether a word of lang (punctuation around it and case aside) is one a
+// line broken by sense may not end with: a preposition, an article or a conjunction.
+func WeakEnd(lang, word string) bool { return weakWord(lang, trimWord(word)) }
+
 // postposition reports whether a word of lang follows the noun it governs (kk, ky), so that
 // a line had better not start with it.
 func postposition(lang, w string) bool {

@@ -1,0 +1,76 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/fpc/bindery/internal/textwrap"
+)
+
+// displayParagraphs returns the lines, as words, of the paragraphs a typographer breaks by
+// sense: those of the half title and the title page, and the contents entries (without
+// their leaders and page numbers).
+func displayParagraphs(d *Document) [][][]string {
+	var out [][][]string
+	front := 0
+	for _, p := range d.pages {
+		if p.Kind == FrontPage {
+			front++
+		}
+		titlePage := p.Kind == FrontPage && (front == 1 || front == 3) // the imprint is small print
+		for _, pe := range p.elems {
+			ln := pe.e.ln
+			if ln == nil || ln.tag == nil || !titlePage && ln.tag.Role != "TOCI" {
+				continue
+			}
+			var words []string
+			for _, r := range ln.runs {
+				if !r.artifact && r.g != nil && (ln.tag.Role != "TOCI" || r.g.link == "" || !pageNumber.MatchString(r.g.text)) {
+					words = append(words, strings.Fields(strings.ReplaceAll(r.g.text, "\u00a0", " "))...)
+				}
+			}
+			if ln.first || len(out) == 0 {
+				out = append(out, nil)
+			}
+			out[len(out)-1] = append(out[len(out)-1], words)
+		}
+	}
+	return out
+}
+
+var pageNumber = regexp.MustCompile(`^[0-9]+$`)
+
+// TestDisplayLinesBySense checks the display pages and the contents of every corpus edition
+// as a typographer reads them: a title or contents entry that takes several lines leaves no
+// word alone on its last line and ends no line with a preposition, article or conjunction;
+// and the words at the ends of the title page's lines keep their space in the extracted text
+// (the title page once read "the pressureon human rights").
+func TestDisplayLinesBySense(t *testing.T) {
+	t.Parallel()
+	for _, ed := range corpus(t) {
+		d, path := writePDF(t, ed, Options{})
+		paras := displayParagraphs(d)
+		if len(paras) < 5 {
+			t.Errorf("%s: only %d display paragraphs found", ed.Name(), len(paras))
+		}
+		for _, lines := range paras {
+			if len(lines) < 2 {
+				continue
+			}
+			if last := lines[len(lines)-1]; len(last) < 2 {
+				t.Errorf("%s: %q leaves a word alone on its last line", ed.Name(), lines)
+			}
+			for _, l := range lines[:len(lines)-1] {
+				if len(l) > 0 && textwrap.WeakEnd(ed.Lang, l[len(l)-1]) {
+					t.Errorf("%s: %q ends a line with %q", ed.Name(), lines, l[len(l)-1])
+				}
+			}
+		}
+		raw := strings.Join(strings.Fields(pdfText(t, path, "-raw", "-f", "3", "-l", "3")), " ")
+		title := strings.Join(strings.Fields(strings.ReplaceAll(ed.Meta.Display().Title, "\u00a0", " ")), " ")
+		if !strings.Contains(raw, title) {
+			t.Errorf("%s: the title page's text %q lacks the title %q", ed.Name(), raw, title)
+		}
+	}
+}
