@@ -58,7 +58,7 @@ const (
 // (a hyphen in a proper name, a no-break space): a paragraph that needs the pass for one line
 // does not hyphenate every name in it, only where that spares a line of about badness 1000.
 const (
-	lastWordDemerits   = 1e6
+	lastWordDemerits   = 1e8
 	lastResortDemerits = 1e6
 	compressDemerits   = 3e4
 )
@@ -81,8 +81,8 @@ func breakLinesPass(items []item, p breakParams) ([]int, bool) {
 	passes[0].noHyphens, passes[0].tolerance = true, math.Min(p.tolerance, 100)
 	passes[2].tolerance, passes[2].final = 10000, true
 	for i, pass := range passes {
-		if i == 1 && !hasFlagged(items) {
-			continue
+		if i == 1 && !hasFlagged(items) && pass.tolerance <= passes[0].tolerance {
+			continue // the same as the first pass: no hyphen to add, no wider tolerance
 		}
 		if b := kpPass(items, pass); b != nil {
 			return b, pass.final
@@ -293,6 +293,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	best, found := &s.best, &s.found
 	*found = [4][maxLadder + 1]bool{}
 	kept := active[:0]
+	var counted []breakNode // with p.lines: the best per line count as well
 	var overfull *breakNode
 	for _, a := range active {
 		r := ratio(items, i, a, sum, p)
@@ -307,18 +308,25 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue
 		}
 		n := candidate(items, i, pen, r, a, sum, p)
-		if n.flagged && a.line+1 == p.avoid {
+		if (n.flagged && a.line+1 == p.avoid) || (p.lines > 0 && n.line > p.lines) {
 			continue
 		}
 		if n.hyphens > maxLadder && !p.final {
 			continue // only the emergency pass may build a longer ladder
+		}
+		if p.lines > 0 {
+			counted = keepPerLine(counted, n)
+			continue
 		}
 		f, h := n.fitness, min(n.hyphens, maxLadder)
 		if !found[f][h] || n.demerits < best[f][h].demerits {
 			best[f][h], found[f][h] = n, true
 		}
 	}
-	added := false
+	added := len(counted) > 0
+	for _, n := range counted {
+		kept = append(kept, finishNode(n, items, i, sum))
+	}
 	for f := range best {
 		for h := range best[f] {
 			if found[f][h] {
@@ -336,6 +344,25 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 		kept = append(kept, s.node(&n))
 	}
 	return kept
+}
+
+// keepPerLine keeps candidate n among the best nodes of one break when the paragraph must have
+// exactly p.lines lines: the best per fitness class, ladder length and number of lines, since a
+// node with more demerits but another count of lines may be the only one that reaches the
+// count (Knuth and Plass's line classes, as for TeX's \looseness). A node past the count is
+// dropped.
+func keepPerLine(counted []breakNode, n breakNode) []breakNode {
+	h := min(n.hyphens, maxLadder)
+	for k := range counted {
+		c := &counted[k]
+		if c.line == n.line && c.fitness == n.fitness && min(c.hyphens, maxLadder) == h {
+			if n.demerits < c.demerits {
+				*c = n
+			}
+			return counted
+		}
+	}
+	return append(counted, n)
 }
 
 // finishNode stores a chosen candidate with the totals its next line starts from.

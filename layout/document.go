@@ -47,6 +47,9 @@ type Document struct {
 	pages []*Page
 	m     *metrics  // measures running heads in the draw step; not shared between documents
 	rep   *reporter // the layout's warnings (Diagnostics)
+	// keptHyphens holds the page-end lines whose hyphen keepLeafTurns could not take away, with
+	// why: the tests report them with the pages they end.
+	keptHyphens map[*line]string
 }
 
 // PageKind says what a page holds, which decides its running head and folio.
@@ -110,7 +113,7 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	if hy == nil {
 		hy = byLang{lang: ed.Lang}
 	}
-	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m, rep: &reporter{}}
+	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m, rep: &reporter{}, keptHyphens: map[*line]string{}}
 	t := &typesetter{d: d, m: m, hy: hy}
 	t.run()
 	d.checkPages()

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -199,41 +200,73 @@ func (r *paraRef) finish(lines []line) {
 
 // avoidHyphen breaks the paragraph again so that its line idx does not end with a hyphen
 // (inserted or the word's own), in the same number of lines, so the pages stay as they are; it
-// reports whether it could. It takes no emergency setting the paragraph did not need, unless
-// leaf is set (the line ends a recto: the word would be split across the turn of the leaf) and
-// no line of it is stretched beyond maxLeafRatio.
-func (r *paraRef) avoidHyphen(idx int, leaf bool) bool {
-	if r.items == nil { // its pages were final: the items are gone (dropItems)
-		return false
-	}
-	bp := r.bp
-	bp.avoid, bp.lines = idx+1, len(r.elems)
-	brks, emergency := breakLinesPass(r.items, bp)
-	if len(brks) != len(r.elems) || (emergency && !r.emergency && !leaf) {
-		return false
-	}
-	lines := setLines(r.items, brks, bp)
-	if lines[idx].hyphenEnd {
-		return false
-	}
-	for _, ln := range lines {
-		if emergency && !r.emergency && ln.justified && ln.ratio > maxLeafRatio {
-			return false
-		}
+// returns "" when it could, else why not. Where only the emergency pass could, and the
+// paragraph did not need it, it sets the paragraph as loose as maxVersoRatio allows (a hyphen
+// on a verso's last line, where the eye goes across the spread), or maxLeafRatio when leaf is
+// set (the line ends a recto: the word would be split across the turn of the leaf), without
+// the emergency pass's other freedoms (a proper name hyphenated, a no-break space broken); a
+// recto takes the emergency setting after all when no line of it is looser than maxLeafRatio.
+func (r *paraRef) avoidHyphen(idx int, leaf bool) string {
+	lines, why := r.rebreak(idx, leaf)
+	if why != "" {
+		return why
 	}
 	r.finish(lines)
 	for i, e := range r.elems {
 		e.ln = &lines[i]
 	}
-	return true
+	return ""
+}
+
+// rebreak sets the paragraph's lines again as avoidHyphen describes, without changing it.
+func (r *paraRef) rebreak(idx int, leaf bool) ([]line, string) {
+	if r.items == nil { // its pages were final: the items are gone (dropItems)
+		return nil, "its pages were final"
+	}
+	bp := r.bp
+	bp.avoid, bp.lines = idx+1, len(r.elems)
+	brks, emergency := breakLinesPass(r.items, bp)
+	limit := maxVersoRatio
+	if leaf {
+		limit = maxLeafRatio
+	}
+	if emergency && !r.emergency {
+		loose := bp
+		loose.tolerance = badness(limit)
+		if b := kpPass(r.items, loose); b != nil {
+			brks, emergency = b, false
+		} else if !leaf {
+			return nil, fmt.Sprintf("in %d lines only with a line looser than %g or the emergency pass", len(r.elems), limit)
+		}
+	}
+	if len(brks) != len(r.elems) {
+		return nil, fmt.Sprintf("no setting in %d lines", len(r.elems))
+	}
+	lines := setLines(r.items, brks, bp)
+	if lines[idx].hyphenEnd {
+		return nil, "every setting in as many lines ends the line with a hyphen"
+	}
+	for _, ln := range lines {
+		if ln.overfull {
+			return nil, "only with an overfull line"
+		}
+		if emergency && !r.emergency && ln.justified && ln.ratio > maxLeafRatio {
+			return nil, fmt.Sprintf("only with the emergency pass and a line looser than %g", maxLeafRatio)
+		}
+	}
+	return lines, ""
 }
 
 // maxLeafRatio is the most a line's spaces may stretch (as a share of their stretch) in a
 // paragraph set again so that no word is split across the turn of a leaf: a word split across
 // the leaf is taken to be worse than a line whose spaces are up to three times their width.
-// (Where even that is not enough the hyphen stays; pagination could then choose another
-// page break.)
-const maxLeafRatio = 3.0
+// maxVersoRatio is the same for a hyphen on a verso's last line, which is less bad: the word
+// is split across the spread, both halves in view. (Where even that is not enough the hyphen
+// stays; pagination could then choose another page break.)
+const (
+	maxLeafRatio  = 3.0
+	maxVersoRatio = 2.0
+)
 
 func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
 

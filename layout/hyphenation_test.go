@@ -93,11 +93,16 @@ func measureHyphenation(d *Document) hyphenation {
 		if p.Kind != BodyPage || len(tls) == 0 || !tls[len(tls)-1].endsHyphen() {
 			continue
 		}
+		last := tls[len(tls)-1]
+		if why, ok := d.keptHyphens[last.ln]; ok {
+			h.examples = append(h.examples, fmt.Sprintf("page-end hyphen p.%d kept: %s", p.Number, why))
+		}
 		if p.Number%2 == 1 {
 			h.RectoHyphen++
-			h.note("recto", tls[len(tls)-1])
+			h.note("recto", last)
 		} else {
 			h.VersoHyphen++
+			h.note("verso", last)
 		}
 	}
 	return h

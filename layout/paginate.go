@@ -148,7 +148,8 @@ func trySpread(elems []*elem, i int, g grid) spreadOption {
 }
 
 // stuckHyphen reports whether a page ends with a hyphen that keepLeafTurns cannot take away:
-// its paragraph cannot be broken again in as many lines without it.
+// its paragraph cannot be broken again in as many lines without it (paraRef.rebreak, as for a
+// recto: the test must accept what keepLeafTurns would).
 func stuckHyphen(pg []placedElem) bool {
 	for k := len(pg) - 1; k >= 0; k-- {
 		e := pg[k].e
@@ -158,11 +159,8 @@ func stuckHyphen(pg []placedElem) bool {
 		if !e.ln.hyphenated || e.para == nil {
 			return false
 		}
-		r := e.para
-		bp := r.bp
-		bp.avoid, bp.lines = e.idx+1, len(r.elems)
-		brks := breakLines(r.items, bp)
-		return len(brks) != len(r.elems) || setLines(r.items, brks, bp)[e.idx].hyphenated
+		_, why := e.para.rebreak(e.idx, true)
+		return why != ""
 	}
 	return false
 }
@@ -354,8 +352,10 @@ func height(es []*elem) float64 {
 // keepLeafTurns has a paragraph broken again where a page, other than a section's last,
 // ends with a hyphen (see paraRef.avoidHyphen): on a recto the word would be split across the
 // turn of the leaf, which makeSpread also avoids; on a verso the eye has to go across the
-// spread. A section's first page is a recto, so its rectos are its even pages.
-func keepLeafTurns(pages [][]placedElem) {
+// spread. A section's first page is a recto, so its rectos are its even pages. It returns
+// the page-end lines whose hyphen stayed, with why (see Document.keptHyphens).
+func keepLeafTurns(pages [][]placedElem) map[*line]string {
+	var kept map[*line]string
 	for k := 0; k+1 < len(pages); k++ {
 		pg := pages[k]
 		for j := len(pg) - 1; j >= 0; j-- {
@@ -364,9 +364,15 @@ func keepLeafTurns(pages [][]placedElem) {
 				continue
 			}
 			if e.ln.hyphenEnd && e.para != nil {
-				e.para.avoidHyphen(e.idx, k%2 == 0)
+				if why := e.para.avoidHyphen(e.idx, k%2 == 0); why != "" {
+					if kept == nil {
+						kept = map[*line]string{}
+					}
+					kept[e.ln] = why
+				}
 			}
 			break
 		}
 	}
+	return kept
 }

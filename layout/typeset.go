@@ -43,7 +43,9 @@ func (t *typesetter) run() {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
 		s.pages = paginate(f.elems, t.d.g.grid())
-		keepLeafTurns(s.pages)
+		for ln, why := range keepLeafTurns(s.pages) {
+			t.d.keptHyphens[ln] = why
+		}
 		dropItems(s.pages...) // the chapter's pages are final: free its paragraphs' items
 		body = append(body, s)
 	}

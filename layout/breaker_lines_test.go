@@ -1,0 +1,108 @@
+package layout
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// bruteForceLines is bruteForce for the settings of exactly n lines.
+func bruteForceLines(items []item, p breakParams, n int) float64 {
+	var legalAt []int
+	for i := range items[:len(items)-1] {
+		if ok, _ := legal(items, i, p); ok {
+			legalAt = append(legalAt, i)
+		}
+	}
+	best := math.Inf(1)
+	for mask := 0; mask < 1<<len(legalAt); mask++ {
+		var breaks []int
+		for k, at := range legalAt {
+			if mask&(1<<k) != 0 {
+				breaks = append(breaks, at)
+			}
+		}
+		if len(breaks) == n-1 {
+			best = math.Min(best, demerits(items, append(breaks, len(items)-1), p))
+		}
+	}
+	return best
+}
+
+// TestExactLineCount asks the breaker for every line count of random paragraphs (as spread
+// balancing and keepLeafTurns do) and compares with an exhaustive search: it must find a
+// setting whenever one exists, with the least demerits. Keeping only the best node per
+// fitness class, whatever its number of lines, lost most of them.
+func TestExactLineCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	found, exists := 0, 0
+	for range 60 {
+		ws := make([]float64, 10+rng.IntN(5))
+		for i := range ws {
+			ws[i] = 4 + rng.Float64()*10
+		}
+		items := para(ws...)
+		for n := 2; n <= 8; n++ {
+			p := fixedWidth(30 + rng.Float64()*15)
+			p.tolerance, p.lines = 10000, n
+			want := bruteForceLines(items, p, n)
+			brks := kpPass(items, p)
+			if math.IsInf(want, 1) {
+				if brks != nil {
+					t.Fatalf("%v at %d lines: breaks %v where no setting exists", ws, n, brks)
+				}
+				continue
+			}
+			exists++
+			if len(brks) != n {
+				t.Errorf("%v: no setting in %d lines found, demerits %.0f exist", ws, n, want)
+				continue
+			}
+			found++
+			if got := demerits(items, brks, p); math.Abs(got-want) > 1e-6*want {
+				t.Errorf("%v in %d lines: demerits %.0f, optimum %.0f", ws, n, got, want)
+			}
+		}
+	}
+	t.Logf("%d of %d line counts that can be set were found", found, exists)
+}
+
+// TestTolerancePassWithoutHyphens: a paragraph with no place to hyphenate whose best setting
+// has a line of badness between the first pass's 100 and the tolerance is set by the second
+// pass, not left to the emergency pass (which may break no-break spaces and hyphenate names).
+func TestTolerancePassWithoutHyphens(t *testing.T) {
+	items := para(50, 50, 30) // the first line, 50 50, stretches 1.2 times: badness 173
+	p := fixedWidth(104.8)
+	p.tolerance = 400
+	brks, emergency := breakLinesPass(items, p)
+	if len(brks) != 2 || emergency {
+		t.Errorf("breaks %v, emergency %v; want 2 lines without the emergency pass", brks, emergency)
+	}
+}
+
+// TestLastWordKept: when only the emergency pass can set a paragraph, it sets a line loose
+// (here badness 1350) rather than hyphenate the paragraph's last word.
+func TestLastWordKept(t *testing.T) {
+	hy := &glyphs{text: "-", width: 2}
+	var items []item
+	for i := range 8 {
+		if i > 0 {
+			items = append(items, glue(3, 1.5, 1))
+		}
+		items = append(items, box(10, nil))
+	}
+	items = append(items, glue(3, 1.5, 1), box(6, nil), penalty(2, hyphenPenalty, true, hy), box(30, nil))
+	keepLastWord(items)
+	items = finish(items)
+	p := fixedWidth(126) // before the last word the line stretches 2.38 times; hyphenated, 1.33
+	p.tolerance = 400
+	brks, emergency := breakLinesPass(items, p)
+	if !emergency {
+		t.Fatal("set without the emergency pass")
+	}
+	for _, b := range brks {
+		if items[b].lastWord {
+			t.Errorf("breaks %v: the last word is hyphenated", brks)
+		}
+	}
+}
