@@ -88,7 +88,7 @@ func (d *Document) drawing() pdfdraw.Document {
 
 // displayAhead is how many pages the display step may have ready before the draw step takes
 // them.
-const displayAhead = 4
+const displayAhead = 2
 
 // displayPages yields every page as complete data for the draw step. The pages are made in a
 // goroutine of their own, at most displayAhead ahead of the one being drawn, so on a machine

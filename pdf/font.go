@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"slices"
 	"unicode/utf16"
 )
 
@@ -14,7 +13,11 @@ type Font struct {
 	ref  ref
 	name string // resource name
 	tt   *trueType
-	text map[uint16]string // glyph -> the Unicode text it was first shown for
+	// text is the Unicode text each glyph was first shown for, by glyph ID; shown marks the
+	// glyphs shown (the text may be empty).
+	text  []string
+	shown []bool
+	n     int // glyphs shown
 }
 
 // AddTrueType registers a TrueType font program (glyf outlines) for embedding.
@@ -23,7 +26,8 @@ func (w *Writer) AddTrueType(data []byte) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Font{ref: w.alloc(), name: fmt.Sprintf("F%d", len(w.fonts)+1), tt: tt, text: map[uint16]string{}}
+	f := &Font{ref: w.alloc(), name: fmt.Sprintf("F%d", len(w.fonts)+1), tt: tt,
+		text: make([]string, tt.numGlyphs), shown: make([]bool, tt.numGlyphs)}
 	w.fonts = append(w.fonts, f)
 	return f, nil
 }
@@ -34,19 +38,26 @@ func (f *Font) Width(g uint16) float64 { return f.tt.width(g) }
 // PostScriptName returns the font's PostScript name, without a subset tag.
 func (f *Font) PostScriptName() string { return f.tt.postScript }
 
+// use records that glyph g is shown, standing for text if it was not shown before.
 func (f *Font) use(g uint16, text string) {
-	if _, ok := f.text[g]; !ok {
-		f.text[g] = text
+	if int(g) >= len(f.shown) { // not a glyph of the font: kept all the same
+		f.text = append(f.text, make([]string, int(g)+1-len(f.text))...)
+		f.shown = append(f.shown, make([]bool, int(g)+1-len(f.shown))...)
+	}
+	if !f.shown[g] {
+		f.shown[g], f.text[g] = true, text
+		f.n++
 	}
 }
 
 // glyphs returns the glyphs shown, in order.
 func (f *Font) glyphs() []uint16 {
-	gs := make([]uint16, 0, len(f.text))
-	for g := range f.text {
-		gs = append(gs, g)
+	gs := make([]uint16, 0, f.n)
+	for g, ok := range f.shown {
+		if ok {
+			gs = append(gs, uint16(g))
+		}
 	}
-	slices.Sort(gs)
 	return gs
 }
 

@@ -103,20 +103,24 @@ func (p *Page) op(s string) { p.content = append(p.content, s...) }
 
 // num formats a number with at most three decimals and no trailing zeros.
 func num(v float64) string {
-	if math.Abs(v) < 0.0005 {
-		return "0"
-	}
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	for s[len(s)-1] == '0' {
-		s = s[:len(s)-1]
-	}
-	if s[len(s)-1] == '.' {
-		s = s[:len(s)-1]
-	}
-	return s
+	var b [32]byte
+	return string(appendNum(b[:0], v))
 }
 
-func appendNum(b []byte, v float64) []byte { return append(b, num(v)...) }
+// appendNum appends v as num formats it.
+func appendNum(b []byte, v float64) []byte {
+	if math.Abs(v) < 0.0005 {
+		return append(b, '0')
+	}
+	b = strconv.AppendFloat(b, v, 'f', 3, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	return b
+}
 
 // SetFill sets the colour that fills shapes and text.
 func (p *Page) SetFill(c Color) {
