@@ -63,6 +63,11 @@ type Writer struct {
 	dests        map[string]string // name -> destination array
 	structs      *structTree
 	open         *Page
+	// queue is the output not yet written, behind a stream still being compressed; jobs
+	// counts the compressions in it.
+	queue  []queued
+	jobs   int
+	inline bool // compress every stream in the writer's goroutine (for tests)
 }
 
 // New starts a document on w.
@@ -75,7 +80,7 @@ func New(w io.Writer, opts Options) *Writer {
 	if opts.Tagged {
 		pw.structs = newStructTree(pw)
 	}
-	pw.write([]byte(opts.header() + "%\xe2\xe3\xcf\xd3\n"))
+	pw.emit(queued{data: []byte(opts.header() + "%\xe2\xe3\xcf\xd3\n")})
 	return pw
 }
 
@@ -86,6 +91,7 @@ func (w *Writer) alloc() ref {
 	return ref(len(w.offsets) - 1)
 }
 
+// write writes bytes to the file; only the queue calls it, in order (see emit).
 func (w *Writer) write(b []byte) {
 	if w.err != nil {
 		return
@@ -103,31 +109,40 @@ func (w *Writer) object(r ref, body []byte) {
 		w.packObject(r, body)
 		return
 	}
-	w.offsets[r] = w.n
-	w.write(strconv.AppendInt(w.obj[:0], int64(r), 10))
-	w.write([]byte(" 0 obj\n"))
-	w.write(body)
-	w.write([]byte("\nendobj\n"))
+	b := make([]byte, 0, len(body)+24)
+	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, " 0 obj\n"...)
+	b = append(b, body...)
+	b = append(b, "\nendobj\n"...)
+	w.emit(queued{r: r, data: b})
 }
 
 // dictObject writes a dictionary object from its body (without the << >>).
 func (w *Writer) dictObject(r ref, dict string) { w.object(r, []byte("<<"+dict+">>")) }
 
 // stream writes a stream object, Flate-compressed when compress is set; extra goes into its
-// dictionary.
+// dictionary. The caller may reuse data once it returns.
 func (w *Writer) stream(r ref, extra string, data []byte, compress bool) {
-	if compress {
-		w.zbuf.Reset()
-		w.zw.Reset(&w.zbuf)
-		w.zw.Write(data)
-		w.zw.Close()
-		data = w.zbuf.Bytes()
-		extra = "/Filter /FlateDecode" + extra
+	if !compress {
+		w.emit(queued{r: r, stream: true, extra: extra, data: data})
+		return
 	}
-	w.offsets[r] = w.n
-	w.write(fmt.Appendf(w.obj[:0], "%d 0 obj\n<<%s /Length %d>>\nstream\n", r, extra, len(data)))
-	w.write(data)
-	w.write([]byte("\nendstream\nendobj\n"))
+	extra = "/Filter /FlateDecode" + extra
+	if len(data) >= asyncMin && !w.inline {
+		w.jobs++
+		w.emit(queued{r: r, stream: true, extra: extra, job: compressAsync(data)})
+		return
+	}
+	w.zbuf.Reset()
+	w.zw.Reset(&w.zbuf)
+	w.zw.Write(data)
+	w.zw.Close()
+	w.emit(queued{r: r, stream: true, extra: extra, data: w.zbuf.Bytes()})
+}
+
+// appendStreamHead appends a stream object's start: its number and dictionary.
+func appendStreamHead(b []byte, r ref, extra string, n int) []byte {
+	return fmt.Appendf(b, "%d 0 obj\n<<%s /Length %d>>\nstream\n", r, extra, n)
 }
 
 // Close finishes the document: it writes the fonts, images, page tree, outline, structure
@@ -160,6 +175,7 @@ func (w *Writer) Close() error {
 	} else {
 		w.xref(catalog, info)
 	}
+	w.drain(true)
 	if w.err != nil {
 		return fmt.Errorf("pdf: %w", w.err)
 	}
@@ -169,6 +185,7 @@ func (w *Writer) Close() error {
 // xref writes the cross-reference table and the trailer with an /ID made from the hash of
 // everything written before it.
 func (w *Writer) xref(root, info ref) {
+	w.drain(true)
 	id := fmt.Sprintf("%x", w.hash.Sum(nil)[:16])
 	at := w.n
 	b := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
@@ -177,7 +194,7 @@ func (w *Writer) xref(root, info ref) {
 	}
 	b = fmt.Appendf(b, "trailer\n<</Size %d /Root %s /Info %s /ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(w.offsets), root, info, id, id, at)
-	w.write(b)
+	w.emit(queued{data: b})
 }
 
 // catalog writes the document catalog and what hangs off it.

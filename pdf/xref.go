@@ -54,9 +54,10 @@ func (w *Writer) flushObjects() {
 // offset (or of the number of the object stream) and two of generation (or of the index in
 // the object stream).
 func (w *Writer) xrefStream(root, info ref) {
+	w.drain(true)
 	id := fmt.Sprintf("%x", w.hash.Sum(nil)[:16])
 	x := w.alloc()
-	w.offsets[x] = w.n
+	w.offsets[x] = w.n // the queue is empty: the stream starts here
 	data := make([]byte, 0, 7*len(w.offsets))
 	data = append(data, 0, 0, 0, 0, 0, 0xff, 0xff)
 	for r := 1; r < len(w.offsets); r++ {
@@ -71,5 +72,5 @@ func (w *Writer) xrefStream(root, info ref) {
 	at := w.n
 	w.stream(x, fmt.Sprintf(" /Type /XRef /Size %d /W [1 4 2] /Root %s /Info %s /ID [<%s> <%s>]",
 		len(w.offsets), root, info, id, id), data, true)
-	w.write(fmt.Appendf(nil, "startxref\n%d\n%%%%EOF\n", at))
+	w.emit(queued{data: fmt.Appendf(nil, "startxref\n%d\n%%%%EOF\n", at)})
 }

@@ -1,0 +1,108 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"sync"
+)
+
+// Streams of at least asyncMin bytes are compressed in a goroutine of their own while the
+// writer goes on with the next page; the file is written strictly in the order of the calls,
+// so its bytes are those of compressing each stream in turn. At most maxPending compressions
+// are waited for at a time: then the writer waits for the oldest.
+const (
+	asyncMin   = 4 << 10
+	maxPending = 4
+)
+
+// queued is output in the order it is to be written: bytes, or a stream whose data may still
+// be being compressed.
+type queued struct {
+	r      ref // the object the output starts, 0 for none
+	data   []byte
+	stream bool   // data is a stream's, written with its dictionary extra
+	extra  string // for a stream
+	job    *zjob  // the compression of data, when it is in flight
+}
+
+// zjob is one stream being compressed.
+type zjob struct {
+	done chan struct{}
+	out  []byte
+}
+
+// zlibs are Flate compressors at the writer's level, for the compressing goroutines.
+var zlibs = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return zw
+}}
+
+// compressAsync starts compressing a copy of data.
+func compressAsync(data []byte) *zjob {
+	j := &zjob{done: make(chan struct{})}
+	in := bytes.Clone(data)
+	go func() {
+		defer close(j.done)
+		var buf bytes.Buffer
+		buf.Grow(len(in)/3 + 64)
+		zw := zlibs.Get().(*zlib.Writer)
+		zw.Reset(&buf)
+		zw.Write(in)
+		zw.Close()
+		zlibs.Put(zw)
+		j.out = buf.Bytes()
+	}()
+	return j
+}
+
+// emit writes output, or queues it (with a copy of its data, which the caller may reuse)
+// behind a stream still being compressed, and writes what is ready of the queue.
+func (w *Writer) emit(q queued) {
+	if len(w.queue) == 0 && q.job == nil {
+		w.put(&q)
+		return
+	}
+	if q.job == nil {
+		q.data = bytes.Clone(q.data)
+	}
+	w.queue = append(w.queue, q)
+	w.drain(false)
+}
+
+// drain writes the queue's output in order while it is ready; with wait, or while more than
+// maxPending compressions are queued, it waits for them.
+func (w *Writer) drain(wait bool) {
+	for len(w.queue) > 0 {
+		q := &w.queue[0]
+		if q.job != nil {
+			if !wait && w.jobs <= maxPending {
+				select {
+				case <-q.job.done:
+				default:
+					return
+				}
+			}
+			<-q.job.done
+			q.data, q.job = q.job.out, nil
+			w.jobs--
+		}
+		w.put(q)
+		*q = queued{}
+		w.queue = w.queue[1:]
+	}
+	w.queue = w.queue[:0]
+}
+
+// put writes one piece of output, noting where its object starts.
+func (w *Writer) put(q *queued) {
+	if q.r != 0 {
+		w.offsets[q.r] = w.n
+	}
+	if !q.stream {
+		w.write(q.data)
+		return
+	}
+	w.write(appendStreamHead(w.obj[:0], q.r, q.extra, len(q.data)))
+	w.write(q.data)
+	w.write([]byte("\nendstream\nendobj\n"))
+}
