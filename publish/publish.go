@@ -43,7 +43,11 @@ type Options struct {
 	Notes     book.NotePlacement // after each chapter or gathered at the end of the book
 	Modified  *time.Time         // from SOURCE_DATE_EPOCH; nil = each edition's date
 	Jobs      int                // editions built at once; 0 = number of CPUs
-	Print     PrintOptions
+	// MemoryBudget bounds the estimated working memory of the editions built at once, in
+	// bytes (see WorkBytesPerTextByte); 0 = DefaultMemoryBudget. An edition over the
+	// budget builds alone.
+	MemoryBudget int
+	Print        PrintOptions
 	// Progress, when set, hears of each stage of the build, from the build's goroutines.
 	Progress Progress
 
@@ -125,7 +129,8 @@ func Build(ctx context.Context, lib *book.Library, opts Options) ([]Output, erro
 	return r.Outputs, r.Err()
 }
 
-// Run builds the editions of a batch, largest first, opts.Jobs at a time. The batch's
+// Run builds the editions of a batch, largest first, up to opts.Jobs at a time and as
+// many as opts.MemoryBudget lets be in flight together. The batch's
 // failures come first in the result, then those of rendering, in edition order; the
 // outputs are in edition and format order whatever the scheduling.
 func Run(ctx context.Context, b Batch, opts Options) Result {
@@ -152,33 +157,23 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	// the others write what was typeset and the peak memory stays that of half as many
 	// typeset documents, at about the same wall time.
 	opts.typesetting = make(chan struct{}, max(1, jobs/2))
-	order := largestFirst(b)
+	budget := opts.MemoryBudget
+	if budget == 0 {
+		budget = DefaultMemoryBudget
+	}
+	sched := newScheduler(b, budget)
 	// Run holds each edition only while it builds: its own copy of the list lets go of the
 	// edition once it is committed, so that its memory can be freed.
 	b.Editions = slices.Clone(b.Editions)
-	queue := make(chan int)
 	var wg sync.WaitGroup
 	for range min(jobs, len(b.Editions)) {
 		wg.Go(func() {
-			for i := range queue {
-				name := b.Editions[i].Name()
-				ed, fail := b.edition(i)
-				b.Editions[i] = nil
-				if fail != nil {
-					fails[i] = fail
-					if opts.Progress != nil {
-						opts.Progress.Failed(*fail)
-					}
-					continue
-				}
-				outs[i], refused[i], fails[i] = buildEdition(ctx, ed, opts, b.Warnings[name])
+			for i, ok := sched.next(); ok; i, ok = sched.next() {
+				outs[i], refused[i], fails[i] = b.build(ctx, i, opts)
+				sched.done(i)
 			}
 		})
 	}
-	for _, i := range order {
-		queue <- i
-	}
-	close(queue)
 	wg.Wait()
 	for i := range b.Editions {
 		res.Outputs = append(res.Outputs, outs[i]...)
@@ -190,23 +185,6 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 		}
 	}
 	return res
-}
-
-// largestFirst returns the indexes of the batch's editions by decreasing size (ties in
-// edition order), so that the longest edition does not start last and set the wall time.
-func largestFirst(b Batch) []int {
-	eds := b.Editions
-	idx := make([]int, len(eds))
-	size := make([]int, len(eds))
-	for i, ed := range eds {
-		n, dropped := b.Dropped[ed.Name()]
-		if !dropped {
-			n = textSize(ed)
-		}
-		idx[i], size[i] = i, n
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return size[b] - size[a] })
-	return idx
 }
 
 // textSize is the number of bytes of text in an edition's chapters and notes.
@@ -231,4 +209,19 @@ func SourceDateEpoch(v string) (*time.Time, error) {
 	}
 	t := time.Unix(secs, 0).UTC()
 	return &t, nil
+}
+
+// build builds edition i of the batch (read again first if it was dropped after loading)
+// and lets go of it.
+func (b Batch) build(ctx context.Context, i int, opts Options) ([]Output, *RefusedError, *Failure) {
+	name := b.Editions[i].Name()
+	ed, fail := b.edition(i)
+	b.Editions[i] = nil
+	if fail != nil {
+		if opts.Progress != nil {
+			opts.Progress.Failed(*fail)
+		}
+		return nil, nil, fail
+	}
+	return buildEdition(ctx, ed, opts, b.Warnings[name])
 }

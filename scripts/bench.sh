@@ -63,17 +63,28 @@ for n in "${names[@]}"; do
 		"$(awk '{print $(NF-8)}' "$tmp/rows" | median)" "$(awk '{print $(NF-5)}' "$tmp/rows" | median)" \
 		"$(awk '{print $(NF-1)}' "$tmp/rows" | median)"
 done | tee "$tmp/med"
-# The ratios the README quotes, from the medians.
-med() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-8)}'; }
-rss() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-1)}'; }
+# The issue-16 targets, each with its value from the medians above and whether it is met.
+med() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-8)}' || true; }
+rss() { grep -F "$1 " "$tmp/med" | awk '{print $(NF-1)}' || true; }
+ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; fi; }
 one=$(med "bindery 1x corpus EPUB+PDF")
-if [ "$havepandoc" = 1 ]; then
-	awk -v a="$one" -v b="$(med "pandoc EPUB of the introduction")" 'BEGIN {printf "whole corpus EPUB+PDF / pandoc EPUB of one chapter: %.2f (target <= 1)\n", a/b}'
-fi
-if [ "$havepandoc$havexelatex" = 11 ]; then
-	awk -v a="$(med "bindery kazakhstan-en PDF")" -v b="$(med "pandoc+xelatex PDF of the introduction")" 'BEGIN {printf "pandoc+xelatex PDF of one chapter / bindery kazakhstan-en PDF: %.1fx (target >= 20x)\n", b/a}'
-fi
 for n in $SCALES; do
-	awk -v n="$n" -v a="$(med "bindery ${n}x corpus EPUB+PDF")" -v b="$one" -v m="$(rss "bindery ${n}x corpus EPUB+PDF")" \
-		'BEGIN {printf "%sx corpus: %.2f times the 1x wall time, peak RSS %d MiB\n", n, a/b, m}'
+	awk -v n="$n" -v r="$(ratio "$(med "bindery ${n}x corpus EPUB+PDF")" "$one")" -v m="$(rss "bindery ${n}x corpus EPUB+PDF")" \
+		'BEGIN {printf "%sx corpus: %s times the 1x wall time, peak RSS %d MiB\n", n, r, m}'
 done
+# target NAME VALUE GOAL CONDITION: one line with the value and met or NOT MET; the
+# condition is an awk expression of v, the value.
+target() {
+	if [ -z "$2" ]; then
+		printf "%-56s %9s %8s  not measured\n" "$1" "-" "$3"
+	else
+		awk -v name="$1" -v v="$2" -v goal="$3" "BEGIN {printf \"%-56s %9s %8s  %s\\n\", name, v, goal, ($4) ? \"met\" : \"NOT MET\"}"
+	fi
+}
+echo "== issue-16 targets, from the medians above"
+printf "%-56s %9s %8s  %s\n" target measured goal result
+target "whole corpus EPUB+PDF wall / pandoc EPUB of one chapter" "$(ratio "$one" "$(med "pandoc EPUB of the introduction")")" "<= 1" "v <= 1"
+target "pandoc+xelatex PDF of one chapter / kazakhstan-en PDF" "$(ratio "$(med "pandoc+xelatex PDF of the introduction")" "$(med "bindery kazakhstan-en PDF")")" ">= 20" "v >= 20"
+target "peak RSS of the 1x corpus build, MiB" "$(rss "bindery 1x corpus EPUB+PDF")" "< 100" "v < 100"
+target "peak RSS of the 10x corpus build, MiB" "$(rss "bindery 10x corpus EPUB+PDF")" "< 150" "v < 150"
+target "10x corpus wall / 1x corpus wall" "$(ratio "$(med "bindery 10x corpus EPUB+PDF")" "$one")" "<= 10" "v <= 10"
