@@ -28,7 +28,12 @@ const (
 func writeContainer(w io.Writer, files []file) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	zw := zip.NewWriter(bw)
-	zw.RegisterCompressor(zip.Deflate, newDocumentCompressor)
+	dc, err := newDocumentCompressor()
+	if err != nil {
+		return err
+	}
+	defer dc.release()
+	zw.RegisterCompressor(zip.Deflate, dc.start)
 	if err := writeMimetype(zw); err != nil {
 		return err
 	}
@@ -96,36 +101,41 @@ func writeEntry(zw *zip.Writer, f file) error {
 // editions, 0.4% of the EPUBs, whose size is mostly the fonts).
 const documentLevel = 4
 
-// documentCompressors keeps the compressors (about a megabyte each) between entries.
+// documentCompressors keeps compressors (about a megabyte each) between containers.
 var documentCompressors sync.Pool
 
-// newDocumentCompressor returns a compressor at documentLevel writing to w, which goes
-// back to the pool when it is closed.
-func newDocumentCompressor(w io.Writer) (io.WriteCloser, error) {
-	fw, ok := documentCompressors.Get().(*flate.Writer)
-	if ok {
-		fw.Reset(w)
-		return &pooledCompressor{fw}, nil
+// documentCompressor compresses the entries of one container, one after the other, with
+// one compressor.
+type documentCompressor struct{ fw *flate.Writer }
+
+// newDocumentCompressor takes a compressor at documentLevel from the pool or makes one.
+func newDocumentCompressor() (*documentCompressor, error) {
+	if fw, ok := documentCompressors.Get().(*flate.Writer); ok {
+		return &documentCompressor{fw}, nil
 	}
-	fw, err := flate.NewWriter(w, documentLevel)
+	fw, err := flate.NewWriter(io.Discard, documentLevel)
 	if err != nil {
 		return nil, err
 	}
-	return &pooledCompressor{fw}, nil
+	return &documentCompressor{fw}, nil
 }
 
-// pooledCompressor is a compressor of the pool; Close returns it there.
-type pooledCompressor struct{ fw *flate.Writer }
+// start begins the compressed data of an entry written to w (a zip.Compressor).
+func (dc *documentCompressor) start(w io.Writer) (io.WriteCloser, error) {
+	dc.fw.Reset(w)
+	return dc, nil
+}
 
 // Write compresses p.
-func (pc *pooledCompressor) Write(p []byte) (int, error) { return pc.fw.Write(p) }
+func (dc *documentCompressor) Write(p []byte) (int, error) { return dc.fw.Write(p) }
 
-// Close ends the stream and puts the compressor back in the pool.
-func (pc *pooledCompressor) Close() error {
-	err := pc.fw.Close()
-	pc.fw.Reset(io.Discard) // keep no reference to the container
-	documentCompressors.Put(pc.fw)
-	return err
+// Close ends the entry's compressed data.
+func (dc *documentCompressor) Close() error { return dc.fw.Close() }
+
+// release puts the compressor back in the pool, holding no reference to the container.
+func (dc *documentCompressor) release() {
+	dc.fw.Reset(io.Discard)
+	documentCompressors.Put(dc.fw)
 }
 
 // deflated is an entry compressed ahead of time, so that resources every edition shares

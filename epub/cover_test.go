@@ -133,7 +133,7 @@ func TestRasterClipped(t *testing.T) {
 }
 
 // TestCoverPNG: the cover written a row at a time has the bytes image/png writes for the
-// same paletted image at BestSpeed.
+// cover composed from whole masks, each ink's outlines rasterized into its own.
 func TestCoverPNG(t *testing.T) {
 	ed := fixture("kk", true)
 	ui, _ := book.UI("kk")
@@ -141,15 +141,20 @@ func TestCoverPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), c.palette())
-	for _, shapes := range c.shapes {
+	var masks [2]*image.Alpha
+	for k, shapes := range c.shapes {
+		masks[k] = image.NewAlpha(image.Rect(0, 0, coverW, coverH))
 		for _, o := range shapes {
-			o.prepare(coverW, coverH)
+			fillMask(o, masks[k])
 		}
 	}
-	rows := c.rows()
-	for y := range coverH {
-		rows(y, img.Pix[y*img.Stride:(y+1)*img.Stride])
+	img := image.NewPaletted(image.Rect(0, 0, coverW, coverH), c.palette())
+	for i, fg := range masks[fgInk].Pix {
+		if acc := masks[accentInk].Pix[i]; acc >= fg && acc > 0 {
+			img.Pix[i] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
+		} else {
+			img.Pix[i] = uint8(int(fg) * (coverLevels - 1) / 255)
+		}
 	}
 	var want bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&want, img); err != nil {

@@ -47,32 +47,35 @@ func (c *coverCanvas) writePNG(w io.Writer) error {
 
 // rows returns the function that fills each pixel row of the cover with palette indices,
 // called top down: where both inks cover a pixel, the accent wins if it covers as much.
+// Only the columns an outline of the row can touch are composed; the rest is background.
 func (c *coverCanvas) rows() func(y int, pix []byte) {
 	var masks [2][]uint8
-	var drawn [2]bool
 	for k := range masks {
 		masks[k] = make([]uint8, coverW)
 	}
 	cov := make([]float64, coverW+1)
+	lo, hi := 0, 0 // the columns drawn in the masks, [lo, hi)
 	return func(y int, pix []byte) {
+		for k := range masks {
+			clear(masks[k][lo:hi])
+		}
+		lo, hi = coverW, 0
 		for k, shapes := range c.shapes {
-			if drawn[k] {
-				clear(masks[k])
-			}
-			drawn[k] = false
 			for _, o := range shapes {
-				drawn[k] = o.row(y, masks[k], cov) || drawn[k]
+				if o.row(y, masks[k], cov) {
+					lo, hi = min(lo, o.left), max(hi, min(o.right+1, coverW))
+				}
 			}
 		}
-		if !drawn[fgInk] && !drawn[accentInk] {
-			clear(pix) // index 0 is the background
-			return
-		}
-		for x, fg := range masks[fgInk] {
-			if acc := masks[accentInk][x]; acc >= fg && acc > 0 {
-				pix[x] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
+		hi = max(lo, hi)
+		clear(pix[:lo]) // index 0 is the background
+		clear(pix[hi:])
+		fgRow, accRow := masks[fgInk][lo:hi], masks[accentInk][lo:hi]
+		for x, fg := range fgRow {
+			if acc := accRow[x]; acc >= fg && acc > 0 {
+				pix[lo+x] = uint8(coverLevels + int(acc)*(coverLevels-1)/255)
 			} else {
-				pix[x] = uint8(int(fg) * (coverLevels - 1) / 255)
+				pix[lo+x] = uint8(int(fg) * (coverLevels - 1) / 255)
 			}
 		}
 	}
