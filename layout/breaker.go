@@ -66,10 +66,12 @@ const (
 type totals struct{ width, stretch, shrink, boxes float64 }
 
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
-// strict pass, then one with hyphenation, then an emergency pass that never fails, which
-// alone may hyphenate proper names and the last word and break no-break spaces (each at
-// lastResortDemerits or lastWordDemerits, so as few as it can). It returns the indices of the
-// items where lines end.
+// strict pass, then one with hyphenation, then one that allows lines up to the badness that is
+// reported (maxBadness), then an emergency pass that never fails, which alone may hyphenate
+// proper names and the last word and break no-break spaces (each at lastResortDemerits or
+// lastWordDemerits, so as few as it can): those are kept for the paragraphs that cannot be
+// set otherwise without a line the warnings name. It returns the indices of the items where
+// lines end.
 func breakLines(items []item, p breakParams) []int {
 	b, _ := breakLinesPass(items, p)
 	return b
@@ -77,12 +79,16 @@ func breakLines(items []item, p breakParams) []int {
 
 // breakLinesPass is breakLines that also says whether only the emergency pass succeeded.
 func breakLinesPass(items []item, p breakParams) ([]int, bool) {
-	passes := []breakParams{p, p, p}
+	passes := []breakParams{p, p, p, p}
 	passes[0].noHyphens, passes[0].tolerance = true, math.Min(p.tolerance, 100)
-	passes[2].tolerance, passes[2].final = 10000, true
+	passes[2].tolerance = math.Max(p.tolerance, maxBadness)
+	passes[3].tolerance, passes[3].final = 10000, true
 	for i, pass := range passes {
 		if i == 1 && !hasFlagged(items) && pass.tolerance <= passes[0].tolerance {
 			continue // the same as the first pass: no hyphen to add, no wider tolerance
+		}
+		if i == 2 && pass.tolerance <= passes[1].tolerance {
+			continue
 		}
 		if b := kpPass(items, pass); b != nil {
 			return b, pass.final

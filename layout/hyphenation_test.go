@@ -148,7 +148,7 @@ func (h *hyphenation) join(tl, next textLine) {
 			h.Compound++
 			h.note("compound", tl)
 		}
-		if n := len(tl.words); n > 1 && !endsSentence(tl.words[n-2]) && isCapital(before) {
+		if n := len(tl.words); n > 1 && !closesSentence(tl.words[n-2]) && isCapital(before) {
 			h.Name++
 			h.note("name", tl)
 		}
@@ -160,6 +160,15 @@ func (h *hyphenation) join(tl, next textLine) {
 		h.Suffix++
 		h.note("suffix", tl)
 	}
+}
+
+// closesSentence reports whether a printed word ends a sentence, a note reference after its
+// stop included ("ООН.10", "США).48"): the word after it starts a sentence, not a proper name.
+func closesSentence(w string) bool {
+	if t := strings.TrimRightFunc(w, unicode.IsDigit); t != w && t != "" && endsSentence(t) {
+		return true
+	}
+	return endsSentence(w)
 }
 
 // isCapital reports whether a word starts with a capital letter, after any opening quotes
