@@ -2,8 +2,9 @@ package epub
 
 import (
 	"bufio"
-	"compress/zlib"
+	"compress/flate"
 	"encoding/binary"
+	"hash/adler32"
 	"hash/crc32"
 	"image/color"
 	"io"
@@ -18,10 +19,10 @@ import (
 // pngSignature opens every PNG file.
 const pngSignature = "\x89PNG\r\n\x1a\n"
 
-// zlibWriters keeps the compressors (about a megabyte each) from one cover to the next.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
-	return zw
+// pngCompressors keeps the compressors (about a megabyte each) from one cover to the next.
+var pngCompressors = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return fw
 }}
 
 // palette holds coverLevels blends from the background to each ink, the foreground's first.
@@ -47,15 +48,16 @@ func (c *coverCanvas) writePNG(w io.Writer) error {
 
 // rows returns the function that fills each pixel row of the cover with palette indices,
 // called top down: where both inks cover a pixel, the accent wins if it covers as much.
-// Only the columns an outline of the row can touch are composed; the rest is background.
-func (c *coverCanvas) rows() func(y int, pix []byte) {
+// Only the columns an outline of the row can touch are composed, and returned as [lo, hi);
+// the rest is background (index 0).
+func (c *coverCanvas) rows() func(y int, pix []byte) (lo, hi int) {
 	var masks [2][]uint8
 	for k := range masks {
 		masks[k] = make([]uint8, coverW)
 	}
 	cov := make([]float64, coverW+1)
 	lo, hi := 0, 0 // the columns drawn in the masks, [lo, hi)
-	return func(y int, pix []byte) {
+	return func(y int, pix []byte) (int, int) {
 		for k := range masks {
 			clear(masks[k][lo:hi])
 		}
@@ -78,13 +80,14 @@ func (c *coverCanvas) rows() func(y int, pix []byte) {
 				pix[lo+x] = uint8(int(fg) * (coverLevels - 1) / 255)
 			}
 		}
+		return lo, hi
 	}
 }
 
 // writePaletted writes a PNG of 8-bit palette indices (at most 256 colours, opaque) whose
-// rows, unfiltered, row fills top down; the image data is compressed at zlib.BestSpeed in
-// IDAT chunks of 32 KiB, as image/png does.
-func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y int, pix []byte)) error {
+// rows, unfiltered, row fills top down, saying where in the row it wrote anything but
+// index 0. The bytes are those image/png writes at png.BestSpeed.
+func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y int, pix []byte) (lo, hi int)) error {
 	cw := &chunkWriter{w: w}
 	if _, err := io.WriteString(w, pngSignature); err != nil {
 		return err
@@ -100,21 +103,8 @@ func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y
 		plte = append(plte, rgba.R, rgba.G, rgba.B)
 	}
 	cw.chunk("PLTE", plte)
-	bw := bufio.NewWriterSize(idatWriter{cw}, 1<<15)
-	zw := zlibWriters.Get().(*zlib.Writer)
-	zw.Reset(bw)
-	defer func() {
-		zw.Reset(io.Discard) // keep no reference to this cover's output
-		zlibWriters.Put(zw)
-	}()
-	line := make([]byte, 1+width) // filter type 0 (none), then the indices
-	for y := range height {
-		row(y, line[1:])
-		if _, err := zw.Write(line); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
+	bw := bufio.NewWriterSize(idatWriter{cw}, 1<<15) // IDAT chunks of 32 KiB, as image/png
+	if err := writeImageData(bw, width, height, row); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -122,6 +112,59 @@ func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y
 	}
 	cw.chunk("IEND", nil)
 	return cw.err
+}
+
+// writeImageData writes the rows as the zlib stream compress/zlib writes at BestSpeed:
+// its header, the deflate stream and the Adler-32 of the rows, which is summed only over
+// the columns the row function wrote (a run of zeros adds a known multiple to the sum).
+func writeImageData(w io.Writer, width, height int, row func(y int, pix []byte) (lo, hi int)) error {
+	if _, err := w.Write([]byte{0x78, 0x01}); err != nil {
+		return err
+	}
+	fw := pngCompressors.Get().(*flate.Writer)
+	fw.Reset(w)
+	defer func() {
+		fw.Reset(io.Discard) // keep no reference to this cover's output
+		pngCompressors.Put(fw)
+	}()
+	line := make([]byte, 1+width) // filter type 0 (none), then the indices
+	sum := uint32(1)
+	for y := range height {
+		lo, hi := row(y, line[1:])
+		if _, err := fw.Write(line); err != nil {
+			return err
+		}
+		lo, hi = 1+lo, 1+max(lo, hi)
+		sum = adlerZeros(sum, lo)
+		sum = adlerCombine(sum, adler32.Checksum(line[lo:hi]), hi-lo)
+		sum = adlerZeros(sum, len(line)-hi)
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(binary.BigEndian.AppendUint32(nil, sum))
+	return err
+}
+
+// adlerBase is the modulus of Adler-32.
+const adlerBase = 65521
+
+// adlerZeros is the Adler-32 of a string followed by n zero bytes, from the string's:
+// each zero adds the first sum to the second.
+func adlerZeros(adler uint32, n int) uint32 {
+	a, b := uint64(adler&0xffff), uint64(adler>>16)
+	return uint32(a | (b+a*uint64(n))%adlerBase<<16)
+}
+
+// adlerCombine is the Adler-32 of two strings one after the other, from the checksums of
+// each and the length of the second (as zlib's adler32_combine).
+func adlerCombine(adler1, adler2 uint32, len2 int) uint32 {
+	rem := uint64(len2 % adlerBase)
+	a1, b1 := uint64(adler1&0xffff), uint64(adler1>>16)
+	a2, b2 := uint64(adler2&0xffff), uint64(adler2>>16)
+	a := (a1 + a2 + adlerBase - 1) % adlerBase
+	b := (rem*a1 + b1 + b2 + adlerBase - rem) % adlerBase
+	return uint32(a | b<<16)
 }
 
 // chunkWriter writes PNG chunks, keeping the first error.
