@@ -25,10 +25,10 @@ type queued struct {
 	job    *zjob  // the compression of data, when it is in flight
 }
 
-// zjob is one stream being compressed.
+// zjob is one stream being compressed: a copy of its data in, the compressed data out.
 type zjob struct {
-	done chan struct{}
-	out  []byte
+	done    chan struct{}
+	in, out []byte
 }
 
 // zlibs are Flate compressors at the writer's level, for the compressing goroutines.
@@ -37,22 +37,31 @@ var zlibs = sync.Pool{New: func() any {
 	return zw
 }}
 
-// compressAsync starts compressing a copy of data.
-func compressAsync(data []byte) *zjob {
-	j := &zjob{done: make(chan struct{})}
-	in := bytes.Clone(data)
+// compressAsync starts compressing a copy of data, in buffers of the writer's that the queue
+// hands back once it has written the result.
+func (w *Writer) compressAsync(data []byte) *zjob {
+	j := &zjob{done: make(chan struct{}), in: append(w.buffer(), data...), out: w.buffer()}
 	go func() {
 		defer close(j.done)
-		var buf bytes.Buffer
-		buf.Grow(len(in)/3 + 64)
+		buf := bytes.NewBuffer(j.out)
 		zw := zlibs.Get().(*zlib.Writer)
-		zw.Reset(&buf)
-		zw.Write(in)
+		zw.Reset(buf)
+		zw.Write(j.in)
 		zw.Close()
 		zlibs.Put(zw)
 		j.out = buf.Bytes()
 	}()
 	return j
+}
+
+// buffer returns an empty buffer from those written out, or nil.
+func (w *Writer) buffer() []byte {
+	if n := len(w.bufs); n > 0 {
+		b := w.bufs[n-1]
+		w.bufs = w.bufs[:n-1]
+		return b[:0]
+	}
+	return nil
 }
 
 // emit writes output, or queues it (with a copy of its data, which the caller may reuse)
@@ -83,10 +92,14 @@ func (w *Writer) drain(wait bool) {
 				}
 			}
 			<-q.job.done
-			q.data, q.job = q.job.out, nil
+			j := q.job
+			q.data, q.job = j.out, nil
 			w.jobs--
+			w.put(q)
+			w.bufs = append(w.bufs, j.in, j.out)
+		} else {
+			w.put(q)
 		}
-		w.put(q)
 		*q = queued{}
 		w.queue = w.queue[1:]
 	}

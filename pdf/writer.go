@@ -67,7 +67,8 @@ type Writer struct {
 	// counts the compressions in it.
 	queue  []queued
 	jobs   int
-	inline bool // compress every stream in the writer's goroutine (for tests)
+	bufs   [][]byte // buffers of compressed streams written out, for the next ones
+	inline bool     // compress every stream in the writer's goroutine (for tests)
 }
 
 // New starts a document on w.
@@ -130,7 +131,7 @@ func (w *Writer) stream(r ref, extra string, data []byte, compress bool) {
 	extra = "/Filter /FlateDecode" + extra
 	if len(data) >= asyncMin && !w.inline {
 		w.jobs++
-		w.emit(queued{r: r, stream: true, extra: extra, job: compressAsync(data)})
+		w.emit(queued{r: r, stream: true, extra: extra, job: w.compressAsync(data)})
 		return
 	}
 	w.zbuf.Reset()
