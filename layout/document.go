@@ -34,6 +34,10 @@ type Options struct {
 	// Hyphenator overrides the hyphenation patterns of the edition's language (for tests);
 	// nil uses the hyphen package.
 	Hyphenator Hyphenator
+	// Jobs is how many goroutines may set one chapter's paragraphs at once (see prefetch.go);
+	// 0 or 1 sets them in the one. The pages are the same whatever it is. A custom
+	// Hyphenator must then be safe for concurrent use.
+	Jobs int
 }
 
 // Document is a typeset edition: its pages in plain data, ready to draw. Documents of
@@ -115,6 +119,13 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	}
 	d := &Document{ed: ed, opts: opts, g: g, ui: ui, m: m, rep: &reporter{}, keptHyphens: map[*line]string{}}
 	t := &typesetter{d: d, m: m, hy: hy}
+	for range opts.Jobs - 1 {
+		hm, err := newMetrics()
+		if err != nil {
+			return nil, err
+		}
+		t.helpers = append(t.helpers, hm)
+	}
 	t.run()
 	d.checkPages()
 	d.dropScratch()

@@ -85,6 +85,8 @@ type flow struct {
 	node *pdfdraw.Node
 	role string
 	lbl  *pdfdraw.Node
+	// memo, when set, has the chapter's paragraphs set by helpers too (see prefetch.go).
+	memo *paraMemo
 }
 
 // textAddr is the address of a block of a chapter's text, shared with the EPUB so that a
@@ -132,7 +134,6 @@ func (f *flow) space(h float64, keep bool) {
 // paragraph breaks inlines into lines and adds them, marking where the page may not break:
 // never after the first line or before the last (no orphans, no widows).
 func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
-	items, anchors := f.itemsWithPlaces(in, ps)
 	width := f.g.textW - ps.left - ps.right
 	bp := breakParams{
 		width: func(int) float64 { return width }, tolerance: 400, linePenalty: 10,
@@ -143,13 +144,13 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	} else {
 		bp.expand, bp.m = true, f.m
 	}
-	breaks, emergency := breakLinesPass(items, bp)
-	lines := setLines(items, breaks, bp)
+	set := f.setParagraph(in, ps, bp)
+	items, lines, emergency := set.items, set.lines, set.emergency
 	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl,
 		emergency: emergency}
 	if f.rep != nil {
 		ref.check = &paraCheck{pos: firstPos(in), emergency: emergency, tooDeep: width < minMeasure*f.g.textW,
-			anchors: anchors}
+			anchors: set.anchors}
 	}
 	f.role, f.lbl = "", nil
 	ref.finish(lines)
@@ -162,6 +163,25 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 		f.add(e)
 	}
 	return lines
+}
+
+// setParagraph builds a paragraph's items, breaks them and sets the lines, or takes all that
+// from the chapter's memo when it has one (see prefetch.go).
+func (f *flow) setParagraph(in []book.Inline, ps paraSpec, bp breakParams) paraSet {
+	set := func() paraSet {
+		items, anchors := f.itemsWithPlaces(in, ps)
+		breaks, emergency := breakLinesPass(items, bp)
+		return paraSet{items: items, anchors: anchors, breaks: breaks, emergency: emergency,
+			lines: setLines(items, breaks, bp)}
+	}
+	if f.memo == nil || len(in) == 0 {
+		return set()
+	}
+	k := paraKey{first: &in[0], n: len(in), ps: ps}
+	k.ps.label = nil
+	s := f.memo.get(k, set)
+	s.lines = cloneLines(s.lines)
+	return s
 }
 
 // paraRef keeps what a paragraph's lines were made from, so that pagination can have the

@@ -13,6 +13,9 @@ type typesetter struct {
 	m      *metrics
 	hy     Hyphenator
 	panels int
+	// helpers are the metrics of the goroutines that set a chapter's later paragraphs while
+	// its flow sets the first ones (see prefetch); none when Options.Jobs is below 2.
+	helpers []*metrics
 }
 
 // section is a stretch of pages that opens on a recto: the contents, a chapter, the notes.
@@ -35,14 +38,21 @@ func (t *typesetter) run() {
 	for _, ch := range t.d.ed.Chapters {
 		s := section{chapter: ch.ID, head: ch.Title}
 		f := t.newFlow(ch)
+		notes := t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0
+		wait := func() {}
+		if len(t.helpers) > 0 {
+			f.memo = &paraMemo{sets: map[paraKey]*memoEntry{}}
+			wait = t.prefetch(ch, f.memo, notes)
+		}
 		f.onGrid = true
 		f.chapterOpener(ch)
 		f.anchorBlocks = ch.ID
 		f.blocks(ch.Blocks, f.bodyContext(), "", 0)
-		if t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0 {
+		if notes {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
 		s.pages = paginate(f.elems, t.d.g.grid())
+		wait()
 		for ln, why := range keepLeafTurns(s.pages) {
 			t.d.keptHyphens[ln] = why
 		}
@@ -61,7 +71,12 @@ func (t *typesetter) run() {
 
 // newFlow starts a flow for a chapter (nil for generated text).
 func (t *typesetter) newFlow(ch *book.Chapter) *flow {
-	f := &flow{rep: t.d.rep, m: t.m, hy: t.hy, lang: t.d.ed.Lang, g: t.d.g, ch: ch, panels: &t.panels,
+	return t.newFlowWith(ch, t.m, t.d.rep, &t.panels)
+}
+
+// newFlowWith starts a flow that measures with m, warns to rep and counts panels in panels.
+func (t *typesetter) newFlowWith(ch *book.Chapter, m *metrics, rep *reporter, panels *int) *flow {
+	f := &flow{rep: rep, m: m, hy: t.hy, lang: t.d.ed.Lang, g: t.d.g, ch: ch, panels: panels,
 		missing: t.d.ui.MissingNote, node: &pdfdraw.Node{Role: "Sect"}}
 	if ch != nil {
 		f.sectionOf = map[*book.Block]int{}

@@ -315,5 +315,6 @@ func (o Options) typeset(ed *book.Edition, lo layout.Options) (*layout.Document,
 		o.typesetting <- struct{}{}
 		defer func() { <-o.typesetting }()
 	}
+	lo.Jobs = o.typesetJobs
 	return layout.Typeset(ed, lo)
 }

@@ -52,6 +52,7 @@ type Options struct {
 	Progress Progress
 
 	typesetting chan struct{} // Run's slots for typesetting (see typeset)
+	typesetJobs int           // goroutines one typesetting may use (layout.Options.Jobs)
 }
 
 // Output is one file written.
@@ -162,6 +163,9 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 		budget = DefaultMemoryBudget
 	}
 	sched := newScheduler(b, budget)
+	// The jobs no edition takes help typeset: a batch of one edition on two cores sets its
+	// paragraphs on both.
+	opts.typesetJobs = max(1, jobs-len(b.Editions)+1)
 	// Run holds each edition only while it builds: its own copy of the list lets go of the
 	// edition once it is committed, so that its memory can be freed.
 	b.Editions = slices.Clone(b.Editions)
