@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -85,28 +84,25 @@ func (e *edition) renderPrint() ([]pending, *RefusedError, error) {
 	}
 	doc.PadPages(4)
 	e.stage(Print, Writing)
-	var interior, cov bytes.Buffer
-	if err := doc.WritePrintPDF(&interior, intent); err != nil {
-		return nil, nil, err
-	}
+	// Both files stream into their temporary files: neither is held whole in memory.
+	pages := len(doc.Pages())
 	w, h := doc.TrimSize()
-	design, err := cover.Layout(ed, cover.Spec{TrimW: w, TrimH: h, Pages: len(doc.Pages()), Bleed: po.Bleed * 72 / 25.4})
-	if err == nil {
-		err = design.WritePDF(&cov, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: e.modified})
-	}
+	design, err := cover.Layout(ed, cover.Spec{TrimW: w, TrimH: h, Pages: pages, Bleed: po.Bleed * 72 / 25.4})
 	if err != nil {
 		return nil, nil, err
 	}
 	var files []pending
 	for _, f := range []struct {
 		suffix string
-		data   []byte
+		render func(io.Writer) error
 		pages  int
-	}{{"-print.pdf", interior.Bytes(), len(doc.Pages())}, {"-cover.pdf", cov.Bytes(), 1}} {
-		p, err := e.writeFile(Print, ed.Name()+f.suffix, start, func(w io.Writer) error {
-			_, err := w.Write(f.data)
-			return err
-		})
+	}{
+		{"-print.pdf", func(w io.Writer) error { return doc.WritePrintPDF(w, intent) }, pages},
+		{"-cover.pdf", func(w io.Writer) error {
+			return design.WritePDF(w, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: e.modified})
+		}, 1},
+	} {
+		p, err := e.writeFile(Print, ed.Name()+f.suffix, start, f.render)
 		if p.tmp != "" {
 			p.out.Pages = f.pages
 			files = append(files, p)
