@@ -143,8 +143,8 @@ func (d *Document) display(out chan<- shownPage, free <-chan []pdf.Glyph, stop <
 	for i, p := range d.pages {
 		select {
 		case ds.glyphs = <-free:
-		default:
-			ds.glyphs = nil
+		default: // all in use: a new one, as large as the last page's grew
+			ds.glyphs = make([]pdf.Glyph, 0, cap(ds.glyphs))
 		}
 		page := ds.page(i, p)
 		select {
@@ -171,6 +171,9 @@ type displayer struct {
 	// spans are the open Span nodes of text in another language than the document's, by
 	// the node they are in, which the next run of that node and language continues.
 	spans map[*pdfdraw.Node]*pdfdraw.Node
+	// order and roleBuf are the line being placed's run order and roles, reused line by line.
+	order   []int
+	roleBuf []runRole
 }
 
 // openLink is the Link node of a link whose runs may go on in the next run of its block.

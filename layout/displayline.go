@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fpc/bindery/layout/pdfdraw"
@@ -21,7 +22,7 @@ type runRole struct {
 // space glyph, so the text keeps its spaces; the parts of a hyphen-broken word carry the
 // whole word as their actual text. A label is drawn first, as it is read first.
 func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
-	order := make([]int, 0, len(ln.runs))
+	order := ds.order[:0]
 	for i, r := range ln.runs {
 		if r.tag != nil {
 			order = append(order, i)
@@ -32,6 +33,7 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 			order = append(order, i)
 		}
 	}
+	ds.order = order
 	roles := ds.roles(ln)
 	ds.chars = 0
 	for _, r := range ln.runs {
@@ -122,7 +124,9 @@ func (ds *displayer) space(run *pdfdraw.Run, x float64) []pdf.Glyph {
 // roles decides the structure node of every run of a line: its label's, its link's, or
 // the line's text block; leaders are artifacts.
 func (ds *displayer) roles(ln *line) []runRole {
-	roles := make([]runRole, len(ln.runs))
+	roles := slices.Grow(ds.roleBuf[:0], len(ln.runs))[:len(ln.runs)]
+	clear(roles)
+	ds.roleBuf = roles
 	for i, r := range ln.runs {
 		switch {
 		case r.artifact:
