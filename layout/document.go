@@ -141,6 +141,7 @@ func (d *Document) dropScratch() {
 		dropItems(p.elems)
 	}
 	d.m.words = map[wordKey]wordEntry{}
+	d.m.hyph = nil
 }
 
 // dropItems lets go of the item lists of the paragraphs whose lines are on the pages given,

@@ -114,7 +114,11 @@ func setLine(items []item, measure float64, p breakParams) line {
 				}
 				ln.runs = append(ln.runs, placed{x: x, g: g})
 			}
-			x += it.width + ln.track*float64(it.chars())
+			if ln.track != 0 {
+				x += it.width + ln.track*float64(it.chars())
+			} else {
+				x += it.width // the same sum: no characters to count
+			}
 		case glueItem:
 			x += glueWidth(it, ln.ratio)
 		}

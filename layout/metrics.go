@@ -99,6 +99,26 @@ type faceMetrics struct {
 type metrics struct {
 	faces [numFonts]*faceMetrics
 	words map[wordKey]wordEntry // words already set, with their break opportunities
+	hyph  map[hyphKey][]int     // the hyphenation points of words, by language (see hyphenation)
+}
+
+// hyphKey is a word in a language.
+type hyphKey struct{ word, lang string }
+
+// hyphenation returns the points where the patterns hy of lang hyphenate word, once per
+// word and language: a word set in several styles misses the word cache each time, and the
+// patterns give it the same points.
+func (m *metrics) hyphenation(hy Hyphenator, word, lang string) []int {
+	k := hyphKey{word, lang}
+	if at, ok := m.hyph[k]; ok {
+		return at
+	}
+	if m.hyph == nil {
+		m.hyph = map[hyphKey][]int{}
+	}
+	at := hy.Hyphenate(word)
+	m.hyph[k] = at
+	return at
 }
 
 // newMetrics prepares the (parse-once) faces for measuring.

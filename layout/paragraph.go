@@ -473,7 +473,8 @@ func suffixJoin(before, after string) bool {
 // hyphenate returns the hyphenation points of the letters in part, shifted by off.
 func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 	hy, lang := b.hy, b.lang
-	if bl, ok := hy.(byLang); ok {
+	bl, patterns := hy.(byLang)
+	if patterns {
 		hy = bl.forLang(lang)
 		if lang == "" {
 			lang = bl.lang
@@ -492,8 +493,14 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 	if utf8.RuneCountInString(core) < hyphen.MinWord || strings.IndexFunc(core, notWordRune) >= 0 {
 		return nil
 	}
+	var at []int
+	if patterns && b.m != nil {
+		at = b.m.hyphenation(hy, core, lang)
+	} else {
+		at = hy.Hyphenate(core)
+	}
 	var pts []breakPoint
-	for _, h := range hy.Hyphenate(core) {
+	for _, h := range at {
 		if h > 0 && h < len(core) && utf8.RuneStart(core[h]) {
 			pts = append(pts, breakPoint{at: off + lo + h, hyphen: true, penalty: langHyphenPenalty(lang)})
 		}
