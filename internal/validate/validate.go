@@ -1,12 +1,12 @@
 // Package validate is test support at the end of bindery's pipeline: it runs the external
 // validators (epubcheck, epubcheck-ts and DAISY Ace for EPUB files) over real output, for the
-// tests of epub and publish; EPUBs checks a set of files with one epubcheck JVM for all. A missing validator skips the test, except under CI (env CI set), where
-// .ci/run installs them all and a missing one fails.
+// tests of epub and publish. EPUBs checks a set of files with one epubcheck JVM and one Ace
+// (one Node and one Chromium) for all of them. A missing validator skips the test, except
+// under CI (env CI set), where .ci/run installs them all and a missing one fails.
 package validate
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -139,77 +139,6 @@ func splitEPUBCheckAll(out []byte, files []string, reports map[string][]byte, cl
 	return true
 }
 
-// aceReport is the part of Ace's report.json the tests read.
-type aceReport struct {
-	Result struct {
-		Outcome string `json:"earl:outcome"`
-	} `json:"earl:result"`
-	Assertions []struct {
-		Subject struct {
-			URL string `json:"url"`
-		} `json:"earl:testSubject"`
-		Assertions []struct {
-			Test struct {
-				Title  string `json:"dct:title"`
-				Impact string `json:"earl:impact"`
-			} `json:"earl:test"`
-			Result struct {
-				Description string `json:"dct:description"`
-				HTML        string `json:"html"`
-			} `json:"earl:result"`
-		} `json:"assertions"`
-	} `json:"assertions"`
-}
-
-// Ace checks an EPUB with DAISY Ace (npm installs it as ace and ace-cli) and fails the test
-// on any violation, whatever its impact.
-func Ace(t testing.TB, file string) {
-	t.Helper()
-	ace := Tool(t, "ace", "ace-cli")
-	out := filepath.Join(t.TempDir(), "ace")
-	// Ace on a loaded machine now and then stops with a processing error (no report at
-	// all, not a violation); such a run is logged and tried once more.
-	for try := 1; ; try++ {
-		cmd := exec.Command(ace, "--verbose", "--outdir", out, file)
-		cmd.Env = os.Environ()
-		if os.Getenv("PUPPETEER_EXECUTABLE_PATH") == "" {
-			cmd.Env = append(cmd.Env, "PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium")
-		}
-		if os.Getenv("ACE_TIMEOUT_INITIAL") == "" {
-			// Ace gives Chromium 5 s to start, which a busy machine does not meet.
-			cmd.Env = append(cmd.Env, "ACE_TIMEOUT_INITIAL=120000")
-		}
-		msg, err := cmd.CombinedOutput()
-		if err == nil {
-			break
-		}
-		if try == 2 {
-			t.Fatalf("ace %s: %v\n%s", filepath.Base(file), err, aceErrors(msg))
-		}
-		t.Logf("ace %s: %v (trying again)\n%s", filepath.Base(file), err, aceErrors(msg))
-		os.RemoveAll(out)
-	}
-	data, err := os.ReadFile(filepath.Join(out, "report.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rep aceReport
-	if err := json.Unmarshal(data, &rep); err != nil {
-		t.Fatalf("ace report: %v", err)
-	}
-	var violations []string
-	for _, doc := range rep.Assertions {
-		for _, a := range doc.Assertions {
-			violations = append(violations, fmt.Sprintf("%s: %s [%s] %s %s", doc.Subject.URL,
-				a.Test.Title, a.Test.Impact, a.Result.Description, a.Result.HTML))
-		}
-	}
-	if rep.Result.Outcome != "pass" || len(violations) > 0 {
-		t.Errorf("ace %s: outcome %q, %d violations:\n%s", filepath.Base(file), rep.Result.Outcome,
-			len(violations), strings.Join(violations, "\n"))
-	}
-}
-
 // EPUBCheckTS validates an EPUB file with the TypeScript port of EPUBCheck (npm
 // @likecoin/epubcheck-ts, which follows EPUBCheck 5: it knows what 4.2.6 does not, such as
 // deprecated vocabulary) and fails the test on any error or warning. It runs offline.
@@ -223,20 +152,21 @@ func EPUBCheckTS(t testing.TB, file string) {
 }
 
 // EPUBs runs every validator over every EPUB file of files (a name for the subtests, and
-// the file): epubcheck once over all of them in one JVM (subtest epubcheck/NAME), and
-// epubcheck-ts and Ace once per file (NAME/epubcheck-ts, NAME/ace), all as parallel subtests.
+// the file): epubcheck over all of them in one JVM (subtest epubcheck/NAME), Ace over all of
+// them in one Node and one Chromium (ace/NAME), and epubcheck-ts once per file
+// (NAME/epubcheck-ts), all as parallel subtests.
 func EPUBs(t *testing.T, files map[string]string) {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	paths := make([]string, len(names))
+	for i, name := range names {
+		paths[i] = files[name]
+	}
 	t.Run("epubcheck", func(t *testing.T) {
 		t.Parallel()
-		paths := make([]string, len(names))
-		for i, name := range names {
-			paths[i] = files[name]
-		}
 		reports, clean := EPUBCheckAll(t, paths)
 		for _, name := range names {
 			t.Run(name, func(t *testing.T) {
@@ -246,25 +176,17 @@ func EPUBs(t *testing.T, files map[string]string) {
 			})
 		}
 	})
+	t.Run("ace", func(t *testing.T) {
+		t.Parallel()
+		reports := AceAll(t, paths)
+		for _, name := range names {
+			t.Run(name, func(t *testing.T) { CheckAce(t, files[name], reports[files[name]]) })
+		}
+	})
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			t.Run("epubcheck-ts", func(t *testing.T) { t.Parallel(); EPUBCheckTS(t, files[name]) })
-			t.Run("ace", func(t *testing.T) { t.Parallel(); Ace(t, files[name]) })
 		})
 	}
-}
-
-// aceErrors keeps the error lines of Ace's verbose log, or all of it when it has none.
-func aceErrors(log []byte) string {
-	var errs []string
-	for _, l := range strings.Split(string(log), "\n") {
-		if strings.Contains(strings.ToLower(l), "error") {
-			errs = append(errs, l)
-		}
-	}
-	if len(errs) == 0 {
-		return string(log)
-	}
-	return strings.Join(errs, "\n")
 }

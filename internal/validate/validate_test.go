@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,14 +66,26 @@ func TestSplitEPUBCheckAll(t *testing.T) {
 // the entries named in drop.
 func zipEPUB(t *testing.T, dir, name string, drop ...string) string {
 	t.Helper()
+	return zipEdited(t, dir, name, func(entry string, data []byte) []byte {
+		if slices.Contains(drop, entry) {
+			return nil
+		}
+		return data
+	})
+}
+
+// zipEdited zips the minimal EPUB of testdata as zipEPUB does, each entry as edit returns it
+// (nil leaves it out).
+func zipEdited(t *testing.T, dir, name string, edit func(entry string, data []byte) []byte) string {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range testutil.Archive(t, filepath.Join("testdata", "minimal.txtar")).Files {
-		if strings.Contains(strings.Join(drop, " "), f.Name) {
+		data := edit(f.Name, f.Data)
+		if data == nil {
 			continue
 		}
 		method := zip.Deflate
-		data := f.Data
 		if f.Name == "mimetype" {
 			method, data = zip.Store, bytes.TrimSpace(data)
 		}
@@ -114,5 +128,53 @@ func TestEPUBCheckAll(t *testing.T) {
 	}
 	if strings.Contains(string(reports[good]), "broken.epub") {
 		t.Errorf("good.epub's report runs into the next file's:\n%s", reports[good])
+	}
+}
+
+// TestAceAll runs the real Ace, in one Node and one Chromium, over a good EPUB, one without
+// its accessibility metadata, and the good one again: only the second has violations, and
+// each file gets a report of its own.
+func TestAceAll(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Chromium; run without -short")
+	}
+	dir := t.TempDir()
+	good := zipEPUB(t, dir, "good.epub")
+	bare := zipEdited(t, dir, "bare.epub", func(entry string, data []byte) []byte {
+		if entry == "EPUB/package.opf" {
+			return regexp.MustCompile(`(?m)^ *<meta property="schema:.*\n`).ReplaceAll(data, nil)
+		}
+		return data
+	})
+	again := zipEPUB(t, dir, "again.epub")
+	reports := AceAll(t, []string{good, bare, again})
+	if len(reports) != 3 || reports[good] == reports[again] {
+		t.Fatalf("reports %v: want one folder for each of the three files", reports)
+	}
+	for f, clean := range map[string]bool{good: true, bare: false, again: true} {
+		outcome, violations, err := aceViolations(reports[f])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := outcome == "pass" && len(violations) == 0; got != clean {
+			t.Errorf("%s: outcome %q, violations %q; want clean %v", filepath.Base(f), outcome, violations, clean)
+		}
+		if !clean && !strings.Contains(strings.Join(violations, "\n"), "metadata-accessmode") {
+			t.Errorf("%s: no violation for the missing schema:accessMode: %q", filepath.Base(f), violations)
+		}
+	}
+}
+
+// TestSplitAceAll reads which files ace-all.js checked: ended with 0, in its own frame.
+func TestSplitAceAll(t *testing.T) {
+	out := "=== ace-all begin a.epub\n=== ace-all end 0\n=== ace-all begin b.epub\nError: x\n=== ace-all end 1\n" +
+		"=== ace-all begin c.epub\n=== ace-all begin d.epub\n=== ace-all end 0\n=== ace-all end 0\n=== ace-all begin e.epub\n"
+	got := splitAceAll([]byte(out), []string{"a.epub", "b.epub", "c.epub", "d.epub", "e.epub"})
+	want := map[string]bool{"a.epub": true, "d.epub": true}
+	if len(got) != len(want) || !got["a.epub"] || !got["d.epub"] {
+		t.Errorf("checked %v, want %v", got, want)
+	}
+	if len(splitAceAll([]byte(out), []string{"b.epub"})) != 0 {
+		t.Error("a file not asked for was counted as checked")
 	}
 }
