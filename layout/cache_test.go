@@ -80,12 +80,18 @@ var pdfs struct {
 // shared: read it, never change or draw it (writePDF and cachedPDF draw it, once).
 func typeset(t testing.TB, ed *book.Edition, opts Options) *Document {
 	t.Helper()
+	d, err := cachedTypeset(ed, opts)
+	if err != nil {
+		t.Fatalf("%s: %v", ed.Name(), err)
+	}
+	return d
+}
+
+// cachedTypeset is typeset for any goroutine: it returns the error instead of failing the
+// test.
+func cachedTypeset(ed *book.Edition, opts Options) (*Document, error) {
 	if opts.Hyphenator != nil {
-		d, err := Typeset(ed, opts)
-		if err != nil {
-			t.Fatalf("%s: %v", ed.Name(), err)
-		}
-		return d
+		return Typeset(ed, opts)
 	}
 	key := keyOf(ed, opts)
 	pdfs.Lock()
@@ -99,10 +105,7 @@ func typeset(t testing.TB, ed *book.Edition, opts Options) *Document {
 	}
 	pdfs.Unlock()
 	e.once.Do(func() { e.doc, e.err = Typeset(ed, opts) })
-	if e.err != nil {
-		t.Fatalf("%s: %v", ed.Name(), e.err)
-	}
-	return e.doc
+	return e.doc, e.err
 }
 
 // writePDF returns an edition typeset by typeset and its PDF, written into a folder the

@@ -46,8 +46,10 @@ func expanded(t testing.TB, b []byte) []byte {
 	return out
 }
 
-// TestReproducible draws every edition twice in a row and once more concurrently with the
-// others: the bytes must not change, whatever the scheduling.
+// TestReproducible typesets and draws every edition once, then again concurrently with the
+// others: the bytes must not change, whatever the scheduling. (The second run follows the
+// first in the same process, so it also finds state that one run leaves to the next; a
+// third, sequential run would add nothing but its CPU time.)
 func TestReproducible(t *testing.T) {
 	t.Parallel()
 	eds := corpus(t)
@@ -55,9 +57,6 @@ func TestReproducible(t *testing.T) {
 	first := make([][]byte, len(eds))
 	for i, ed := range eds {
 		first[i] = pdfBytes(t, ed, opts)
-		if !bytes.Equal(first[i], pdfBytes(t, ed, opts)) {
-			t.Errorf("%s: two runs differ", ed.Name())
-		}
 	}
 	var wg sync.WaitGroup
 	again := make([][]byte, len(eds))

@@ -204,10 +204,7 @@ func TestHyphenation(t *testing.T) {
 	for _, ed := range eds {
 		d, _ := writePDF(t, ed, Options{})
 		if d.Paper() != "a5" {
-			var err error
-			if d, err = Typeset(ed, Options{Paper: "a5"}); err != nil {
-				t.Fatal(err)
-			}
+			d = typeset(t, ed, Options{Paper: "a5"})
 		}
 		h := measureHyphenation(d)
 		for _, e := range h.examples {

@@ -35,10 +35,7 @@ func firstBaseline(p *Page) (base, size float64, ok bool) {
 func TestContentsSink(t *testing.T) {
 	for _, ed := range corpus(t) {
 		for _, paper := range []book.Paper{book.PaperA5, book.PaperA4} {
-			d, err := Typeset(ed, Options{Paper: paper})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := typeset(t, ed, Options{Paper: paper})
 			var toc *Page
 			var openers []*Page
 			for _, p := range d.pages {
@@ -75,10 +72,7 @@ func TestContentsSink(t *testing.T) {
 func TestNotesPages(t *testing.T) {
 	for _, ed := range contentEditions(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
-			d, err := Typeset(ed, Options{Notes: notes})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := typeset(t, ed, Options{Notes: notes})
 			word := d.ui.Notes
 			if en, _ := book.UI("en"); ed.Lang != "en" && word == en.Notes {
 				t.Errorf("%s: the notes are not named in %s", ed.Name(), ed.Lang)
@@ -181,11 +175,7 @@ func TestMeasure(t *testing.T) {
 			continue
 		}
 		for _, paper := range []book.Paper{book.PaperA5, book.PaperB5, book.PaperRoyal, book.Paper6x9, book.PaperA4, book.PaperLetter} {
-			d, err := Typeset(ed, Options{Paper: paper})
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := measureOf(d)
+			m := measureOf(typeset(t, ed, Options{Paper: paper}))
 			t.Logf("%s %s: %.1f characters a line", ed.Name(), paper, m)
 			if m < 55 || m > 75 {
 				t.Errorf("%s %s: %.1f characters a line, want 55 to 75", ed.Name(), paper, m)
@@ -243,7 +233,7 @@ func makeupTable(t *testing.T, eds []*book.Edition, paper book.Paper) string {
 	fmt.Fprintf(&sb, "%-40s", paper)
 	var ms []makeup
 	for _, ed := range eds {
-		d, err := Typeset(ed, Options{Paper: paper})
+		d, err := cachedTypeset(ed, Options{Paper: paper})
 		if err != nil {
 			t.Error(err)
 			return ""
