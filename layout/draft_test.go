@@ -14,7 +14,7 @@ func TestDraft(t *testing.T) {
 	drafts := 0
 	for _, ed := range corpus(t) {
 		_, path := writePDF(t, ed, Options{})
-		out := pdfText(t, path)
+		out := pdfText(t, path, "-raw") // the extraction the other tests read: one pdftotext run
 		pages := pdfPages(out)
 		ui, _ := book.UI(ed.Lang)
 		flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
