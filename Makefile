@@ -16,8 +16,8 @@ vet:
 # on small fixtures (-short) under the race detector, for the packages where it can find a
 # race (scripts/race-packages.sh: code or tests that run goroutines), then every test of
 # every package once without it: the whole corpus, the goldens and the validators (one
-# epubcheck JVM over all the EPUBs of a package, epubcheck-ts and Ace once per EPUB, in
-# parallel). TEST_TIMEOUT bounds each package's test binary: a backstop against a hang, far
+# epubcheck JVM, and one Ace with one Chromium, over all the EPUBs of a package;
+# epubcheck-ts once per EPUB, in parallel). TEST_TIMEOUT bounds each package's test binary: a backstop against a hang, far
 # above the two minutes each package takes on the idle 2-core machine, so that a busy
 # machine does not kill a passing package.
 TEST_TIMEOUT ?= 15m
