@@ -84,27 +84,36 @@ func (t *typesetter) contents(pageOf map[string]int) section {
 	return section{head: t.d.ui.Contents, pages: paginate(f.elems, g.grid())}
 }
 
-// tocTitle is a contents entry's title as a link, broken by sense when it takes more than
-// one line (textwrap.Display: no preposition or conjunction at a line end, no word alone on
-// the last line, after a colon or a dash where there is one), in as many lines as the
-// line breaker would set, so the contents keep their length.
+// tocTitle is a contents entry's title as a link, broken by sense (senseBroken).
 func (f *flow) tocTitle(title, anchor string, ps paraSpec) []book.Inline {
+	if in, ok := f.senseBroken(title, ps); ok {
+		return []book.Inline{{Kind: book.Link, URL: "#" + anchor, Children: in}}
+	}
+	return link(title, anchor)
+}
+
+// senseBroken breaks a display line that takes more than one line of its paragraph (a
+// chapter title, a contents entry) by sense (textwrap.Display: no preposition or
+// conjunction at a line end, no word alone on the last line, after a colon or a dash where
+// there is one), in as many lines as the line breaker would set, so that the page keeps
+// its length. It reports false for a text that fits on one line or cannot be so broken.
+func (f *flow) senseBroken(s string, ps paraSpec) ([]book.Inline, bool) {
 	measure := f.g.textW - ps.left - ps.right
 	width := func(l string) float64 { return f.m.width(ps.font, ps.size, l) }
-	if width(title) <= measure {
-		return link(title, anchor)
+	if width(s) <= measure {
+		return nil, false
 	}
-	lines := textwrap.Display(title, f.lang, width, measure)
-	greedy := textwrap.Lines(title, func(l string) bool { return width(l) <= measure })
+	lines := textwrap.Display(s, f.lang, width, measure)
+	greedy := textwrap.Lines(s, func(l string) bool { return width(l) <= measure })
 	if len(lines) != len(greedy) {
-		return link(title, anchor)
+		return nil, false
 	}
 	for _, l := range lines {
 		if width(l) > measure {
-			return link(title, anchor) // a word too wide: the line breaker's business
+			return nil, false // a word too wide: the line breaker's business
 		}
 	}
-	return []book.Inline{{Kind: book.Link, URL: "#" + anchor, Children: lineBroken(lines)}}
+	return lineBroken(lines), true
 }
 
 // leaders adds dot leaders on a grid and the right-aligned page number to a contents line.

@@ -9,8 +9,8 @@ import (
 )
 
 // displayParagraphs returns the lines, as words, of the paragraphs a typographer breaks by
-// sense: those of the half title and the title page, and the contents entries (without
-// their leaders and page numbers).
+// sense: those of the half title and the title page, the chapter titles and the contents
+// entries (without their leaders and page numbers).
 func displayParagraphs(d *Document) [][][]string {
 	var out [][][]string
 	front := 0
@@ -21,7 +21,7 @@ func displayParagraphs(d *Document) [][][]string {
 		titlePage := p.Kind == FrontPage && (front == 1 || front == 3) // the imprint is small print
 		for _, pe := range p.elems {
 			ln := pe.e.ln
-			if ln == nil || ln.tag == nil || !titlePage && ln.tag.Role != "TOCI" {
+			if ln == nil || ln.tag == nil || !titlePage && ln.tag.Role != "TOCI" && ln.tag.Role != "H1" {
 				continue
 			}
 			var words []string
@@ -45,7 +45,8 @@ var pageNumber = regexp.MustCompile(`^[0-9]+$`)
 // as a typographer reads them: a title or contents entry that takes several lines leaves no
 // word alone on its last line and ends no line with a preposition, article or conjunction;
 // and the words at the ends of the title page's lines keep their space in the extracted text
-// (the title page once read "the pressureon human rights").
+// (the title page once read "the pressureon human rights"); versos are headed with the
+// book's title proper, not its series.
 func TestDisplayLinesBySense(t *testing.T) {
 	t.Parallel()
 	for _, ed := range corpus(t) {
@@ -65,6 +66,11 @@ func TestDisplayLinesBySense(t *testing.T) {
 				if len(l) > 0 && textwrap.WeakEnd(ed.Lang, l[len(l)-1]) {
 					t.Errorf("%s: %q ends a line with %q", ed.Name(), lines, l[len(l)-1])
 				}
+			}
+		}
+		for _, p := range d.pages {
+			if p.Kind == BodyPage && p.Number%2 == 0 && p.Head != d.ui.Notes && !strings.HasPrefix(ed.Meta.Display().Title, strings.TrimSuffix(p.Head, "…")) {
+				t.Errorf("%s p.%d: the verso is headed %q, not with the book's title %q", ed.Name(), p.Number, p.Head, ed.Meta.Display().Title)
 			}
 		}
 		raw := strings.Join(strings.Fields(pdfText(t, path, "-raw", "-f", "3", "-l", "3")), " ")

@@ -31,7 +31,11 @@ func (f *flow) opener(title, id string) {
 		f.leaf = f.ch.ID
 	}
 	f.role = "H1"
-	f.heading(text(title), f.displaySpec(), 0, 0, &outlineMark{title: title, level: 0})
+	spec, in := f.displaySpec(), text(title)
+	if lines, ok := f.senseBroken(title, spec); ok {
+		in = lines // a title of several lines is broken by sense, as on the title page
+	}
+	f.heading(in, spec, 0, 0, &outlineMark{title: title, level: 0})
 }
 
 // chapterOpener sets a chapter's title and author at the head of its first page.

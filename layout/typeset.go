@@ -140,7 +140,7 @@ func (t *typesetter) assemble(front []*Page, toc section, body []section) {
 		p.Number = i + 1
 		p.Folio = strconv.Itoa(i + 1)
 		if p.Kind == BodyPage && p.Number%2 == 0 {
-			p.Head = d.ed.Meta.Title
+			p.Head = d.ed.Meta.Display().Title // the book's title proper, without its series
 		}
 		if p.Head != "" {
 			p.Head = d.shorten(p.Head, sansRegular, headSize(d.g), d.g.textW*0.8)
