@@ -23,7 +23,8 @@ type item struct {
 	shrink  float64
 	penalty float64
 	// protrude is how far the line may reach into the right margin when it ends at this
-	// penalty (a hyphen, stop or comma hangs out, as microtype does); width has it subtracted.
+	// penalty (a hyphen, stop or comma hangs out, as microtype does); width has it subtracted
+	// unless hangSet.
 	protrude float64
 	ink      *glyphs   // what a box draws (nil: an invisible box such as an indent)
 	hyphen   *glyphs   // what a penalty draws at the end of a line when the line breaks there
@@ -37,6 +38,10 @@ type item struct {
 	flagged  bool
 	last     bool // a break only the emergency pass may take (inside a no-break run)
 	lastWord bool // a hyphenation point in a paragraph's last word (last is set too)
+	// hangSet marks a break inside a word after a character that hangs (a compound's own
+	// hyphen, a range's dash, a URL's stop): the breaker measures the line without the
+	// protrusion, setLine lets the character hang.
+	hangSet bool
 }
 
 // glyphs is a run of text in one face and size, kerned into pieces.

@@ -84,6 +84,9 @@ func setLine(items []item, measure float64, p breakParams) line {
 		ln.hyphenated = brk.flagged && brk.hyphen != nil
 		ln.hyphenEnd = brk.endsHyphen()
 		ln.protrude = brk.protrude
+		if brk.hangSet {
+			ln.natural -= brk.protrude
+		}
 	}
 	slack := measure - ln.natural
 	switch {
@@ -133,6 +136,9 @@ func setLine(items []item, measure float64, p breakParams) line {
 		// A break inside a word without a hyphen (a URL, a word too wide to hyphenate):
 		// the box before included the kerning across the break, which the penalty takes back.
 		x += brk.width
+		if brk.hangSet {
+			x -= brk.protrude
+		}
 	}
 	ln.set = x
 	ln.overfull = ln.set > measure+ln.protrude+0.01

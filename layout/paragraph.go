@@ -270,6 +270,13 @@ func (b *paraBuilder) hang() {
 	b.items[n].protrude = pr
 }
 
+// hangAt is how far the last character of a word's part hangs into the margin when a line
+// ends after it (protrusion).
+func (b *paraBuilder) hangAt(part string, st textStyle) float64 {
+	r, _ := utf8.DecodeLastRuneInString(part)
+	return protrusion(r) * b.m.faces[st.font].advance(r) * st.size / 1000
+}
+
 // breakPoint is a place inside a word where a line may end.
 type breakPoint struct {
 	at        int  // byte offset: the line ends before this byte
@@ -367,7 +374,12 @@ func (b *paraBuilder) setWord(w string, st textStyle) (wide bool) {
 		} else {
 			// A break after the word's own hyphen is flagged like an inserted one: the line
 			// ends with a hyphen, which counts in the ladder limit, and is no leaf-turn break.
+			// The character before the break (that hyphen, a range's dash, a URL's stop)
+			// hangs into the margin once the line is set (item.hangSet).
 			b.items = append(b.items, penalty(-k, p.penalty, p.explicit, nil))
+			if pr := b.hangAt(w[:p.at], st); pr > 0 {
+				b.items[len(b.items)-1].protrude, b.items[len(b.items)-1].hangSet = pr, true
+			}
 		}
 		b.items[len(b.items)-1].last = p.emergency
 		start = p.at
