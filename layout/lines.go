@@ -71,7 +71,7 @@ func setLine(items []item, measure float64, p breakParams) line {
 	ln := line{measure: measure}
 	brk := items[len(items)-1]
 	body := items[:len(items)-1]
-	var stretch, shrink float64
+	var stretch, shrink, hang float64
 	for _, it := range body {
 		ln.natural += widthOf(it)
 		if it.kind == glueItem {
@@ -85,7 +85,13 @@ func setLine(items []item, measure float64, p breakParams) line {
 		ln.hyphenEnd = brk.endsHyphen()
 		ln.protrude = brk.protrude
 		if brk.hangSet {
-			ln.natural -= brk.protrude
+			// The character hangs where the spaces can take it without running loose.
+			if ragged || measure-(ln.natural-brk.protrude) <= expandFrom*stretch {
+				ln.natural -= brk.protrude
+				hang = brk.protrude
+			} else {
+				ln.protrude = 0
+			}
 		}
 	}
 	slack := measure - ln.natural
@@ -136,9 +142,7 @@ func setLine(items []item, measure float64, p breakParams) line {
 		// A break inside a word without a hyphen (a URL, a word too wide to hyphenate):
 		// the box before included the kerning across the break, which the penalty takes back.
 		x += brk.width
-		if brk.hangSet {
-			x -= brk.protrude
-		}
+		x -= hang
 	}
 	ln.set = x
 	ln.overfull = ln.set > measure+ln.protrude+0.01
