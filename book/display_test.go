@@ -82,3 +82,50 @@ func TestImprintImageCredits(t *testing.T) {
 		}
 	}
 }
+
+// TestTieNoteRefs: the space before a note reference goes, inside emphasis too; the one
+// between two references stays for the layout to tie.
+func TestTieNoteRefs(t *testing.T) {
+	ref := Inline{Kind: NoteRef}
+	tx := func(s string) Inline { return Inline{Kind: Text, Text: s} }
+	show := func(ins []Inline) string {
+		var b strings.Builder
+		for _, x := range ins {
+			switch x.Kind {
+			case NoteRef:
+				b.WriteString("[^]")
+			case Emph:
+				b.WriteString("*" + show0(x.Children) + "*")
+			default:
+				b.WriteString(x.Text)
+			}
+		}
+		return b.String()
+	}
+	tests := []struct {
+		in   []Inline
+		want string
+	}{
+		{[]Inline{tx("саммиті) "), ref, tx(". Қазақстан")}, "саммиті)[^]. Қазақстан"},
+		{[]Inline{tx("жылы. \n"), ref}, "жылы.[^]"},
+		{[]Inline{tx("a"), ref, tx(" "), ref, tx(" b")}, "a[^] [^] b"},
+		{[]Inline{{Kind: Emph, Children: []Inline{tx("word "), ref}}}, "*word[^]*"},
+	}
+	for _, tt := range tests {
+		if got := show(tieNoteRefs(tt.in)); got != tt.want {
+			t.Errorf("%q, want %q", got, tt.want)
+		}
+	}
+}
+
+func show0(ins []Inline) string {
+	var b strings.Builder
+	for _, x := range ins {
+		if x.Kind == NoteRef {
+			b.WriteString("[^]")
+		} else {
+			b.WriteString(x.Text)
+		}
+	}
+	return b.String()
+}

@@ -181,7 +181,32 @@ func typeset(lang string, ins []Inline) []Inline {
 		}
 	}
 	walk(ins)
-	return ins
+	return tieNoteRefs(ins)
+}
+
+// tieNoteRefs takes away the space a source puts before a note reference ("саммиті) [^135]",
+// "жылы. [^2]"), so that the reference is never the first thing on a line, in the PDF or
+// in a reading system; a space between two references stays (the layout ties it).
+func tieNoteRefs(ins []Inline) []Inline {
+	out := ins[:0]
+	for i, x := range ins {
+		x.Children = tieNoteRefs(x.Children)
+		if x.Kind == Text && i+1 < len(ins) && ins[i+1].Kind == NoteRef {
+			trimmed := strings.TrimRight(x.Text, " \t\n")
+			if trimmed == "" && i > 0 && ins[i-1].Kind == NoteRef {
+				trimmed = x.Text
+			}
+			x.Text = trimmed
+			if x.Text == "" {
+				continue
+			}
+			for k := range x.Marks {
+				x.Marks[k].At = min(x.Marks[k].At, len(x.Text))
+			}
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // PlainText returns the text of inlines without markup, note references and pictures

@@ -156,11 +156,16 @@ func isURLish(children []book.Inline, url string) bool {
 func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
 	// A note reference never starts a line: a space the source put before it goes, or, between
 	// two references, becomes a space no line breaks at.
-	if n := len(b.items); n > 1 && b.items[n-1].kind == glueItem && b.items[n-2].kind == boxItem {
-		if g := b.items[n-2].ink; g != nil && g.rise > 0 {
+	n := len(b.items)
+	j := n - 2 // the item before the space, behind the protrusion a ")" or "." put there
+	if j > 0 && b.items[j].kind == penaltyItem && b.items[j].protrude > 0 && !b.items[j].hangSet {
+		j--
+	}
+	if n > 1 && b.items[n-1].kind == glueItem && b.items[j].kind == boxItem {
+		if g := b.items[j].ink; g != nil && g.rise > 0 {
 			b.items = append(b.items[:n-1], nbsp(), b.items[n-1])
 		} else {
-			b.items = b.items[:n-1]
+			b.items = b.items[:j+1]
 		}
 	}
 	size := st.size * 0.62
