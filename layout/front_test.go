@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/internal/textwrap"
 )
 
@@ -77,6 +78,38 @@ func TestDisplayLinesBySense(t *testing.T) {
 		title := strings.Join(strings.Fields(strings.ReplaceAll(ed.Meta.Display().Title, "\u00a0", " ")), " ")
 		if !strings.Contains(raw, title) {
 			t.Errorf("%s: the title page's text %q lacks the title %q", ed.Name(), raw, title)
+		}
+	}
+}
+
+// TestImprintPage reads the imprint page (p.4) of every content edition as set: its labels
+// in the edition's language, no generated identifier, no image credit (the corpus books
+// hold no picture), and the ISBN as an ISBN once the manifest gives one.
+func TestImprintPage(t *testing.T) {
+	t.Parallel()
+	eds := contentEditions(t)
+	withISBN := *eds[0]
+	withISBN.Meta.ISBN = book.ISBN{Digits: "9781910812044", Written: "978-1-910812-04-4"}
+	for _, e := range append(eds, &withISBN) {
+		d := typeset(t, e, Options{})
+		var lines []string
+		for _, pe := range d.pages[3].elems {
+			if pe.e.ln != nil {
+				lines = append(lines, lineText(pe.e.ln))
+			}
+		}
+		text := strings.Join(lines, "\n")
+		ui := e.Strings()
+		for _, label := range []string{ui.Publisher, ui.Published, ui.Rights, ui.Typefaces, ui.Editor} {
+			if !strings.Contains(text, label+":") {
+				t.Errorf("%s: the imprint lacks %q:\n%s", e.Name(), label, text)
+			}
+		}
+		if strings.Contains(text, "urn:") || strings.Contains(text, ui.ImageCredits) {
+			t.Errorf("%s: the imprint prints a URN or an image credit:\n%s", e.Name(), text)
+		}
+		if want := "ISBN: 978-1-910812-04-4"; (e == &withISBN) != strings.Contains(text, want) {
+			t.Errorf("%s: ISBN line %q expected %v:\n%s", e.Name(), want, e == &withISBN, text)
 		}
 	}
 }
