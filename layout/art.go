@@ -143,8 +143,10 @@ func (g grid) placeFrom(elems []*elem, i, end int, shrink float64) []placedElem 
 // deferFloat lets the page that starts at element i run on with the text when a float (a
 // figure) on it does not fit in the depth h: the float, with the space below it, moves past
 // the text that fills the page, to the break where the next page starts, so that it opens
-// that page. A float at the top of a page stays (it is set no taller than a page).
-func deferFloat(elems []*elem, i int, g grid, h float64) {
+// that page. A float at the top of a page stays (it is set no taller than a page). It returns
+// the elements in their new order (a new slice, the old one is left as it was), or elems when
+// nothing moves.
+func deferFloat(elems []*elem, i int, g grid, h float64) []*elem {
 	y := headHeight(elems, i)
 	for j := i; j < len(elems); j++ {
 		e := elems[j]
@@ -153,7 +155,7 @@ func deferFloat(elems []*elem, i int, g grid, h float64) {
 			continue
 		}
 		if j == i || e.ln == nil || e.ln.art == nil || !e.ln.art.float {
-			return
+			return elems
 		}
 		to := j + 1
 		for to < len(elems) && elems[to].discard {
@@ -164,10 +166,10 @@ func deferFloat(elems []*elem, i int, g grid, h float64) {
 		rest = append(append(rest, elems[i:j]...), elems[to:]...)
 		k := pageEnd(rest, 0, g, h) // where the next page starts without the float
 		if k <= j-i {
-			return // the page ends before the float all the same
+			return elems // the page ends before the float all the same
 		}
-		out := append(append(append(make([]*elem, 0, len(elems)-i), rest[:k]...), block...), rest[k:]...)
-		copy(elems[i:], out)
-		return
+		out := append(make([]*elem, 0, len(elems)), elems[:i]...)
+		return append(append(append(out, rest[:k]...), block...), rest[k:]...)
 	}
+	return elems
 }

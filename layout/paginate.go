@@ -34,20 +34,29 @@ func (g grid) top(y float64, e *elem) float64 {
 // the elements allow it (no widows, orphans or headings at the foot); the space around
 // headings, lists, notes and the box stretches, within a line each, to bring the last
 // baseline down to the foot; when a page must still run short, both pages of its spread run
-// a line short or a line long, whichever makes them end together. A run of elements that
-// cannot break at all is split where it overflows.
+// a line short or a line long, whichever makes them end together. A spread that cannot end
+// together, or only with a page short, has the spread before it set again (see lookBack). A
+// run of elements that cannot break at all is split where it overflows.
 func paginate(elems []*elem, g grid) [][]placedElem {
 	var pages [][]placedElem
+	var prev *spreadStart // the spread before, while it can be set again
 	i := skipDiscard(elems, 0)
 	if i < len(elems) { // the opener's recto stands alone
-		pg, next, es := fillPage(elems, i, g, g.height)
-		pages, elems = append(pages, pg), es
-		i = next
+		o := makeOpener(elems, i, g)
+		prev = &spreadStart{elems: elems, i: i, set: o, opener: true}
+		pages, elems, i = o.pages, o.elems, o.next
 	}
 	for i < len(elems) {
-		spread, next, es := makeSpread(elems, i, g)
-		pages, elems = append(pages, spread...), es
-		i = next
+		o := makeSpread(elems, i, g)
+		if o.cost >= 10 && prev != nil && (prev.opener || len(prev.set.pages) == 2) {
+			if p2, o2, ok := lookBack(*prev, o.cost, g); ok {
+				pages = append(pages[:len(pages)-len(prev.set.pages)], p2.pages...)
+				elems, i, o = p2.elems, p2.next, o2
+			}
+		}
+		prev = &spreadStart{elems: elems, i: i, set: o}
+		pages, elems = append(pages, o.pages...), o.elems
+		i = o.next
 	}
 	return pages
 }
@@ -62,10 +71,10 @@ func skipDiscard(elems []*elem, i int) int {
 
 // fillPage sets the page that starts at element i with depth h, stretching it to end on the
 // last baseline when it is not the section's last page; it returns the page, where the next
-// starts and the elements, in a new order when a box floats to the next page (see floatBox).
+// starts and the elements, in a new order when a box or a figure floats to the next page
+// (see floatBox and deferFloat).
 func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int, []*elem) {
-	elems = floatBox(elems, i, g, h)
-	deferFloat(elems, i, g, h)
+	elems = deferFloat(floatBox(elems, i, g, h), i, g, h)
 	end := pageEnd(elems, i, g, h)
 	pg := g.placeFrom(elems, i, end, 0)
 	next := skipDiscard(elems, end)
@@ -91,15 +100,22 @@ func fillPage(elems []*elem, i int, g grid, h float64) ([]placedElem, int, []*el
 // makeSpread sets a verso and its recto from element i: at the full depth if both pages then
 // end on the foot line, else a line short or long if that makes them end together, else with
 // a paragraph on the spread set a line longer or shorter if that does (see respread), else at
-// the full depth as they fall.
-func makeSpread(elems []*elem, i int, g grid) ([][]placedElem, int, []*elem) {
+// the full depth as they fall. A spread whose pages end together but short of their depth
+// also takes a paragraph set a line longer or shorter where that makes it cheaper.
+func makeSpread(elems []*elem, i int, g grid) spreadOption {
 	best := trySpread(elems, i, g)
-	if best.cost >= 100 || len(best.pages) > 1 && best.next < len(best.elems) && stuckHyphen(best.pages[1]) {
-		if o, ok := respread(elems, i, best.next, g); ok {
+	switch {
+	case best.cost >= 100 || len(best.pages) > 1 && best.next < len(best.elems) && stuckHyphen(best.pages[1]):
+		if o, ok := respread(elems, i, best.next, g, nil); ok {
+			best = o
+		}
+	case best.cost >= 10: // a page runs short of its depth: a paragraph a line longer or shorter may fill it
+		cheaper := func(o spreadOption) bool { return o.cost < best.cost }
+		if o, ok := respread(elems, i, best.next, g, cheaper); ok {
 			best = o
 		}
 	}
-	return best.pages, best.next, best.elems
+	return best
 }
 
 // spreadOption is a way to set a spread: its pages, where the next spread starts, what it
@@ -111,40 +127,53 @@ type spreadOption struct {
 	elems []*elem
 }
 
+// spreadDepths are the depths trySpread sets a spread at, by their cost: the full page, a
+// line short, a line long (in lines from the full depth).
+var spreadDepths = []float64{0, -1, 1}
+
 // trySpread sets the spread from element i at the full depth, a line short and a line long,
 // and returns the cheapest.
 func trySpread(elems []*elem, i int, g grid) spreadOption {
-	var best *spreadOption
-	for k, h := range []float64{g.height, g.height - g.leading, g.height + g.leading} {
-		v, j, es := fillPage(elems, i, g, h)
-		o := spreadOption{pages: [][]placedElem{v}, next: j, cost: float64(k), elems: es}
-		bv, _ := pageBase(v)
-		if j < len(es) {
-			r, n, es2 := fillPage(es, j, g, h)
-			o.pages, o.next, o.elems = append(o.pages, r), n, es2
-			es = es2
-			br, _ := pageBase(r)
-			if n < len(es) && math.Abs(bv-br) > 0.5 {
-				o.cost += 100 + math.Abs(bv-br)
-			}
-			if n < len(es) && br < g.lastBase(h)-0.5 {
-				o.cost += 10
-			}
-			if n < len(es) && endsHyphenated(r) {
-				o.cost += 5 // a word split across the leaf turn
-			}
-		}
-		if bv < g.lastBase(h)-0.5 && j < len(es) {
-			o.cost += 10
-		}
-		if best == nil || o.cost < best.cost {
-			best = &o
+	var best spreadOption
+	for k := range spreadDepths {
+		o := spreadAt(elems, i, g, k)
+		if k == 0 || o.cost < best.cost {
+			best = o
 		}
 		if best.cost < 3 {
 			break
 		}
 	}
-	return *best
+	return best
+}
+
+// spreadAt sets the spread from element i at the depth spreadDepths[k], which costs k; its
+// pages ending apart cost 100 more, the recto or the verso running short 10, a word split
+// across the leaf turn 5.
+func spreadAt(elems []*elem, i int, g grid, k int) spreadOption {
+	h := g.height + spreadDepths[k]*g.leading
+	v, j, es := fillPage(elems, i, g, h)
+	o := spreadOption{pages: [][]placedElem{v}, next: j, cost: float64(k), elems: es}
+	bv, _ := pageBase(v)
+	if j < len(es) {
+		r, n, es2 := fillPage(es, j, g, h)
+		o.pages, o.next, o.elems = append(o.pages, r), n, es2
+		es = es2
+		br, _ := pageBase(r)
+		if n < len(es) && math.Abs(bv-br) > 0.5 {
+			o.cost += 100 + math.Abs(bv-br)
+		}
+		if n < len(es) && br < g.lastBase(h)-0.5 {
+			o.cost += 10
+		}
+		if n < len(es) && endsHyphenated(r) {
+			o.cost += 5 // a word split across the leaf turn
+		}
+	}
+	if bv < g.lastBase(h)-0.5 && j < len(es) {
+		o.cost += 10
+	}
+	return o
 }
 
 // stuckHyphen reports whether a page ends with a hyphen that keepLeafTurns cannot take away:

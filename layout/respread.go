@@ -18,9 +18,14 @@ const (
 // respread is the last resort of makeSpread for a spread from element i whose pages end
 // apart: it sets one paragraph that starts on the spread a line or two longer or shorter
 // (TeX's \looseness), or two paragraphs a line each, when their lines stay well spaced, and
-// keeps the first such setting that makes the pages end together. It returns the spread made
-// on the new elements, or ok false.
-func respread(elems []*elem, i, next int, g grid) (spreadOption, bool) {
+// keeps the first such setting that makes the pages end together and that accept, when not
+// nil, accepts. It returns the spread made on the new elements, or ok false.
+func respread(elems []*elem, i, next int, g grid, accept func(spreadOption) bool) (spreadOption, bool) {
+	return relengthOn(elems, i, next, accept, func(es []*elem) spreadOption { return trySpread(es, i, g) })
+}
+
+// relengthOn is respread with the pages from element i set by set.
+func relengthOn(elems []*elem, i, next int, accept func(spreadOption) bool, set func([]*elem) spreadOption) (spreadOption, bool) {
 	cands := relengthCandidates(elems, i, next)
 	try := func(changes ...relengthChange) (spreadOption, bool) {
 		es := elems
@@ -33,10 +38,11 @@ func respread(elems []*elem, i, next int, g grid) (spreadOption, bool) {
 				return spreadOption{}, false
 			}
 		}
-		o := trySpread(es, i, g)
+		o := set(es)
 		// A recto ending in a hyphen is refused: a paragraph set to a given number of lines
 		// may not be broken again to take it away (see keepLeafTurns).
-		return o, o.cost < 100 && (len(o.pages) < 2 || !endsHyphenated(o.pages[1]))
+		ok := o.cost < 100 && (len(o.pages) < 2 || !endsHyphenated(o.pages[1]))
+		return o, ok && (accept == nil || accept(o))
 	}
 	for _, delta := range []int{1, -1, 2, -2} {
 		for _, ref := range cands {
@@ -102,9 +108,8 @@ func plainParagraph(ref *paraRef) bool {
 }
 
 // relength breaks the paragraph again in delta lines more (or fewer), returning a new
-// paragraph with its own elements, or ok false when that cannot be done within the bounds.
-// The breaker is given a measure a little narrower (or wider) until it makes that many lines,
-// which are then set to the true measure: their spaces stretch (or shrink) by what it took.
+// paragraph with its own elements, or ok false when that cannot be done within the bounds
+// (see relengthBreaks).
 func (r *paraRef) relength(delta int) (*paraRef, bool) {
 	n := len(r.elems) + delta
 	if n < 2 {
@@ -143,35 +148,48 @@ func (r *paraRef) relength(delta int) (*paraRef, bool) {
 }
 
 // relengthBreaks finds the breaks of the paragraph in n lines for relength, and the lines set
-// from them; nil when no narrower (or wider) measure makes that many lines within the bounds.
-// The answer depends only on the items, the break parameters and n, so relength keeps it
+// from them; nil when there is no setting in that many lines within the bounds. The breaker
+// is asked for exactly n lines (breakParams.lines) at the true measure, up to
+// relengthTolerance (the word-space bound then decides), first with no hyphen the paragraph
+// does not have already, then with hyphens; the emergency pass only for a paragraph that
+// needed it. The
+// answer depends only on the items, the break parameters and n, so relength keeps it
 // (paraRef.relengths): respread tries the same paragraph and change for many spreads and pairs.
 func (r *paraRef) relengthBreaks(n int) ([]int, []line) {
-	delta := n - len(r.elems)
-	for step := 1; step <= 16; step++ {
-		f := 1 - float64(delta)*0.005*float64(step)
-		bp := r.bp
-		bp.width = func(int) float64 { return r.width * f }
-		if brks := breakLines(r.items, bp); len(brks) == n {
-			lines := setLines(r.items, brks, r.bp)
-			if !r.relengthFits(lines) {
-				return nil, nil
-			}
-			return brks, lines
-		}
+	bp := r.bp
+	bp.lines, bp.tolerance = n, relengthTolerance
+	plain := bp
+	plain.noHyphens = true
+	brks := kpPass(r.items, plain)
+	if brks == nil && hasFlagged(r.items) {
+		brks = kpPass(r.items, bp)
 	}
-	return nil, nil
+	if brks == nil && r.emergency {
+		last := bp
+		last.tolerance, last.final = 10000, true
+		brks = kpPass(r.items, last)
+	}
+	if len(brks) != n {
+		return nil, nil
+	}
+	lines := setLines(r.items, brks, r.bp)
+	if !r.relengthFits(lines) {
+		return nil, nil
+	}
+	return brks, lines
 }
 
-// relengthFits reports whether lines broken for another measure stay within relength's bounds
-// at the true one.
+// relengthTolerance is the badness the breaker accepts in a paragraph set to a given number
+// of lines: more than usual, since the word-space bound of relengthFits then decides.
+const relengthTolerance = 2000
+
+// relengthFits reports whether lines set for relength stay within its bounds.
 func (r *paraRef) relengthFits(lines []line) bool {
 	n := len(lines)
 	for k := range lines {
 		ln := &lines[k]
-		// The lines were broken for another measure: the last one is not justified, so it
-		// must fit the true measure at its natural width.
-		if ln.overfull || k == n-1 && ln.natural > r.width || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
+		// The last line must fit the measure, its spaces shrunk if need be.
+		if ln.overfull || k == n-1 && ln.set > r.width+0.01 || k < n-1 && (ln.ratio < -1 || lineWordSpace(ln) > maxRelengthSpace) {
 			return false
 		}
 	}
