@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,32 @@ func TestFiguresTable(t *testing.T) {
 	}
 	if repeats != tablePages-1 {
 		t.Errorf("header repeated on %d pages, want %d (every continuation page)", repeats, tablePages-1)
+	}
+	checkRowStarts(t, d)
+}
+
+// checkRowStarts checks that a page the table continues on starts, in the page-list data, at
+// the body row it opens with (the EPUB marks the row's first cell), not at the table's start.
+func checkRowStarts(t *testing.T, d *Document) {
+	t.Helper()
+	starts, continued := d.PageStarts(), 0
+	for i, p := range d.pages {
+		if len(p.elems) < 2 || p.elems[0].e.ln == nil || p.elems[0].e.ln.art == nil || !p.elems[0].e.ln.art.artifact {
+			continue
+		}
+		row := p.elems[1].e.ln
+		continued++
+		k := strings.LastIndexByte(row.src, '.')
+		if k < 0 || starts[i].Block != row.src || starts[i].Offset != 0 {
+			t.Errorf("page %d opens with a table row: starts at %q+%d, want the row's address (the table's, then .row)", p.Number, starts[i].Block, starts[i].Offset)
+			continue
+		}
+		if _, err := strconv.Atoi(row.src[k+1:]); err != nil {
+			t.Errorf("page %d starts at %q: not a row address", p.Number, row.src)
+		}
+	}
+	if continued == 0 {
+		t.Error("no page opens with a repeated header: the check proves nothing")
 	}
 }
 

@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/layout/pdfdraw"
+	"strconv"
 )
 
 // This file sets tables: the caption above, then the header row and the body rows, each
@@ -87,8 +88,10 @@ func (f *flow) table(b *book.Block, c context) {
 	f.add(head)
 	f.keepNext = true
 	body := &pdfdraw.Node{Role: "TBody", Parent: tbl}
+	addr := f.leaf
 	for i, r := range b.Rows {
 		e := t.row(r, body, false)
+		e.ln.src = addr + "." + strconv.Itoa(i) // a page that starts with the row starts there
 		if i > 0 {
 			e.ln.art.head = again
 		}
