@@ -16,6 +16,7 @@ type typesetter struct {
 	// helpers are the metrics of the goroutines that set a chapter's later paragraphs while
 	// its flow sets the first ones (see prefetch); none when Options.Jobs is below 2.
 	helpers []*metrics
+	nodes   int // the structure nodes numbered in reading order (see orderNodes)
 }
 
 // section is a stretch of pages that opens on a recto: the contents, a chapter, the notes.
@@ -53,6 +54,7 @@ func (t *typesetter) run() {
 		}
 		s.pages = paginate(f.elems, t.d.g.grid())
 		wait()
+		orderNodes(f.elems, &t.nodes)
 		for ln, why := range keepLeafTurns(s.pages) {
 			t.d.keptHyphens[ln] = why
 		}

@@ -71,6 +71,22 @@ func (e *StructElem) Add(w *Writer, typ string) *StructElem {
 	return c
 }
 
+// AddBefore is Add for a child placed before next, one of e's child elements: content drawn
+// out of its reading order (a figure moved past the text after it) takes its place in the
+// tree. It appends when next is not a child of e.
+func (e *StructElem) AddBefore(w *Writer, typ string, next *StructElem) *StructElem {
+	c := &StructElem{ref: w.alloc(), typ: typ, parent: e}
+	at := len(e.kids)
+	for k := range e.kids {
+		if e.kids[k].elem == next && next != nil {
+			at = k
+			break
+		}
+	}
+	e.kids = slices.Insert(e.kids, at, kid{elem: c})
+	return c
+}
+
 // Type returns the element's structure type.
 func (e *StructElem) Type() string { return e.typ }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 
 	"github.com/fpc/bindery/pdf"
 )
@@ -89,6 +90,10 @@ type Node struct {
 	ID         string
 	// Scope is a table header cell's scope, "Column" or "Row" (written as its /A attribute).
 	Scope string
+	// Order is the node's place in the reading order, when the layout numbers it: a node
+	// drawn after a sibling of higher Order goes before it in the tree. 0 keeps the order of
+	// drawing.
+	Order int
 }
 
 // Link is a link area: left, top, width, height; Target is a URL or "#name" for a named
@@ -147,7 +152,14 @@ type drawer struct {
 	fonts  []*pdf.Font
 	h      float64 // media box height, to turn top-down y into PDF user space
 	tagged bool
-	elems  map[*Node]*pdf.StructElem // the element of each node drawn so far, in this document
+	elems  map[*Node]*pdf.StructElem         // the element of each node drawn so far, in this document
+	kids   map[*pdf.StructElem][]orderedElem // each element's child elements, in tree order
+}
+
+// orderedElem is a structure element with its node's Order.
+type orderedElem struct {
+	e     *pdf.StructElem
+	order int
 }
 
 // elem returns the structure element of a node, creating it and its ancestors on first use,
@@ -159,7 +171,7 @@ func (d *drawer) elem(n *Node) *pdf.StructElem {
 	}
 	e := d.elems[n]
 	if e == nil {
-		e = d.elem(n.Parent).Add(d.w, n.Role)
+		e = d.add(d.elem(n.Parent), n)
 		e.SetLang(n.Lang)
 		e.SetAlt(n.Alt)
 		e.SetActualText(n.ActualText)
@@ -167,6 +179,27 @@ func (d *drawer) elem(n *Node) *pdf.StructElem {
 		e.SetScope(n.Scope)
 		d.elems[n] = e
 	}
+	return e
+}
+
+// add makes the element of node n under parent: after its siblings, or before the first of
+// those drawn already whose Order comes after n's.
+func (d *drawer) add(parent *pdf.StructElem, n *Node) *pdf.StructElem {
+	if d.kids == nil {
+		d.kids = map[*pdf.StructElem][]orderedElem{}
+	}
+	kids := d.kids[parent]
+	at := len(kids)
+	for n.Order > 0 && at > 0 && kids[at-1].order > n.Order {
+		at--
+	}
+	var e *pdf.StructElem
+	if at == len(kids) {
+		e = parent.Add(d.w, n.Role)
+	} else {
+		e = parent.AddBefore(d.w, n.Role, kids[at].e)
+	}
+	d.kids[parent] = slices.Insert(kids, at, orderedElem{e, n.Order})
 	return e
 }
 

@@ -1,0 +1,40 @@
+package layout
+
+import "github.com/fpc/bindery/layout/pdfdraw"
+
+// orderNodes numbers the structure nodes of a chapter's elements in the order of the text
+// (pdfdraw.Node.Order), before pagination moves a figure or a box past the text that follows
+// it: the structure tree then keeps the manuscript's reading order where the pages do not.
+// A node is numbered after its parent, siblings in the order their first line comes; next
+// counts on over the chapters of a document.
+func orderNodes(elems []*elem, next *int) {
+	var visit func(n *pdfdraw.Node)
+	visit = func(n *pdfdraw.Node) {
+		if n == nil || n.Order != 0 {
+			return
+		}
+		visit(n.Parent)
+		*next++
+		n.Order = *next
+	}
+	var visitLine func(ln *line)
+	visitLine = func(ln *line) {
+		visit(ln.tag)
+		for _, r := range ln.runs {
+			visit(r.tag)
+		}
+		if a := ln.art; a != nil && !a.artifact {
+			for _, img := range a.images {
+				visit(img.tag)
+			}
+			for _, s := range a.lines {
+				visitLine(s.ln)
+			}
+		}
+	}
+	for _, e := range elems {
+		if e.ln != nil {
+			visitLine(e.ln)
+		}
+	}
+}
