@@ -2,9 +2,9 @@ package layout
 
 import "github.com/fpc/bindery/layout/pdfdraw"
 
-// orderNodes numbers the structure nodes of a chapter's elements in the order of the text
-// (pdfdraw.Node.Order), before pagination moves a figure or a box past the text that follows
-// it: the structure tree then keeps the manuscript's reading order where the pages do not.
+// orderNodes numbers the structure nodes of a chapter's elements, as the flow made them, in
+// the order of the text (pdfdraw.Node.Order): where pagination moves a figure or a box past
+// the text that follows it, the structure tree keeps the manuscript's reading order.
 // A node is numbered after its parent, siblings in the order their first line comes; next
 // counts on over the chapters of a document.
 func orderNodes(elems []*elem, next *int) {
