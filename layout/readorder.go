@@ -19,10 +19,10 @@ func orderNodes(elems []*elem, next *int) {
 	}
 	var visitLine func(ln *line)
 	visitLine = func(ln *line) {
-		visit(ln.tag)
-		for _, r := range ln.runs {
+		for _, r := range ln.runs { // a list's or a note's label, read before its text
 			visit(r.tag)
 		}
+		visit(ln.tag)
 		if a := ln.art; a != nil && !a.artifact {
 			for _, img := range a.images {
 				visit(img.tag)
