@@ -186,13 +186,20 @@ func TestStructTextCoverage(t *testing.T) {
 		}
 		t.Logf("%s: the structure text has %.2f%% of the %d page words", ed.Name(), 100*cover, len(page))
 		all := strings.Join(strings.Fields(r.Text()), " ")
+		body := strings.Join(page, " ")
+		seen := map[string]bool{}
 		for _, p := range d.pages {
-			// A head on many pages would be in the text as often if it were tagged; as a
-			// title it is there a few times (title page, heading, contents).
-			if runs := countHeads(d, p.Head); p.Head != "" && runs >= 4 {
-				if n := strings.Count(all, p.Head); n >= runs {
-					t.Errorf("%s: running head %q is in the structure text %d times (%d pages)", ed.Name(), p.Head, n, runs)
-				}
+			// A head tagged as text would be in the structure text once per page more than
+			// in the body text: the page words without the heads, where a short title such
+			// as "Кыргызстан" is also a word of the text (title page, headings, contents).
+			runs := countHeads(d, p.Head)
+			if p.Head == "" || runs < 4 || seen[p.Head] {
+				continue
+			}
+			seen[p.Head] = true
+			n, inBody := strings.Count(all, p.Head), strings.Count(body, p.Head)
+			if n-inBody >= (runs+1)/2 {
+				t.Errorf("%s: running head %q is in the structure text %d times, the body text %d times (%d pages)", ed.Name(), p.Head, n, inBody, runs)
 			}
 		}
 		ui, _ := book.UI(ed.Lang)
