@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// bruteForceLines is bruteForce for the settings of exactly n lines.
+// bruteForceLines tries every subset of breakpoints and returns the least total demerits of
+// the settings of exactly n lines (of any number when n is 0).
 func bruteForceLines(items []item, p breakParams, n int) float64 {
 	var legalAt []int
 	for i := range items[:len(items)-1] {
@@ -22,7 +23,7 @@ func bruteForceLines(items []item, p breakParams, n int) float64 {
 				breaks = append(breaks, at)
 			}
 		}
-		if len(breaks) == n-1 {
+		if n == 0 || len(breaks) == n-1 {
 			best = math.Min(best, demerits(items, append(breaks, len(items)-1), p))
 		}
 	}

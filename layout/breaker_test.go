@@ -51,26 +51,7 @@ func demerits(items []item, breaks []int, p breakParams) float64 {
 }
 
 // bruteForce tries every subset of breakpoints and returns the least total demerits.
-func bruteForce(items []item, p breakParams) float64 {
-	var legalAt []int
-	for i := range items[:len(items)-1] {
-		if ok, _ := legal(items, i, p); ok {
-			legalAt = append(legalAt, i)
-		}
-	}
-	best := math.Inf(1)
-	for mask := 0; mask < 1<<len(legalAt); mask++ {
-		var breaks []int
-		for k, at := range legalAt {
-			if mask&(1<<k) != 0 {
-				breaks = append(breaks, at)
-			}
-		}
-		breaks = append(breaks, len(items)-1)
-		best = math.Min(best, demerits(items, breaks, p))
-	}
-	return best
-}
+func bruteForce(items []item, p breakParams) float64 { return bruteForceLines(items, p, 0) }
 
 // TestTotalFitIsOptimal compares the Knuth–Plass breaks with an exhaustive search on random
 // paragraphs: the breaker must find the least demerits, which first fit generally does not.

@@ -31,26 +31,12 @@ func TestJobsSamePDF(t *testing.T) {
 		}
 	}
 	for _, r := range runs {
-		one := pdfOf(t, r.ed, Options{Notes: r.notes})
-		if many := pdfOf(t, r.ed, Options{Notes: r.notes, Jobs: r.jobs}); !bytes.Equal(one, many) {
+		one := pdfBytes(t, r.ed, Options{Notes: r.notes})
+		if many := pdfBytes(t, r.ed, Options{Notes: r.notes, Jobs: r.jobs}); !bytes.Equal(one, many) {
 			t.Errorf("%s, notes %v: the PDF set with Jobs %d differs from the one set with one goroutine",
 				r.ed.Name(), r.notes, r.jobs)
 		}
 	}
-}
-
-// pdfOf typesets and draws an edition.
-func pdfOf(t *testing.T, ed *book.Edition, opts Options) []byte {
-	t.Helper()
-	d, err := Typeset(ed, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := d.WritePDF(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // TestParaMemo checks that each paragraph is set once however many walkers ask for it, and
