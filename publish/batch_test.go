@@ -10,23 +10,15 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/internal/testutil"
+	"github.com/fpc/bindery/internal/testutil/booktest"
 )
 
 // cleanFixture loads the book package's clean fixture (demo-en, demo-kk).
 func cleanFixture(t *testing.T) *book.Library {
 	t.Helper()
-	a, err := txtar.ParseFile(filepath.Join("..", "book", "testdata", "clean.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	lib, ds := book.Load(fsys)
+	lib, ds := booktest.Load(t, testutil.Fixture("clean.txtar"))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

@@ -9,25 +9,16 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
 	"github.com/fpc/bindery/hyphen"
+	"github.com/fpc/bindery/internal/testutil"
 )
 
 // cleanFS is the book package's clean fixture (demo-en, demo-kk) as a file system.
 func cleanFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	a, err := txtar.ParseFile(filepath.Join("..", "book", "testdata", "clean.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
+	return testutil.FS(testutil.Archive(t, testutil.Fixture("clean.txtar")))
 }
 
 // TestLoadDropsAndReloads builds the fixture with every edition kept in memory and with
