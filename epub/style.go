@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/fonts"
@@ -15,35 +14,6 @@ import (
 //
 //go:embed assets/book.css
 var styleSheet string
-
-// fontEntries holds each embedded face (and, under nil, the fonts' license) compressed
-// once per process, when an edition first ships it: every edition that ships a face
-// carries the same bytes, and a face no edition uses is never compressed.
-var fontEntries = func() map[*fonts.Face]func() (*deflated, error) {
-	entries := map[*fonts.Face]func() (*deflated, error){}
-	for _, f := range append(fonts.All(), nil) {
-		entries[f] = sync.OnceValues(func() (*deflated, error) {
-			data := fonts.License()
-			if f != nil {
-				data = f.Data()
-			}
-			if len(data) == 0 {
-				return nil, fmt.Errorf("font %s is empty", f.Name())
-			}
-			return deflate(data)
-		})
-	}
-	return entries
-}()
-
-// fontEntry returns the compressed entry of a face, or of the license for nil.
-func fontEntry(f *fonts.Face) (*deflated, error) {
-	entry, ok := fontEntries[f]
-	if !ok {
-		return nil, fmt.Errorf("font %s is not embedded", f.Name())
-	}
-	return entry()
-}
 
 // addFonts embeds the faces the edition's text is set in (usedFaces), unmodified, with
 // the fonts' license. They are embedded whole: a subset is a modified font, which the
