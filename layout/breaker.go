@@ -135,7 +135,15 @@ type kpScratch struct {
 	active []*breakNode
 	chunks [][]breakNode // chunks[cur] is being filled; the later ones are free
 	cur    int
+	// counted and slot are keepPerLine's: the best candidates of the break per class of
+	// line count, fitness and ladder, in the order their classes were first met, and each
+	// class's index in counted plus one (0: none yet), cleared after each break.
+	counted []breakNode
+	slot    []int32
 }
+
+// classes is the number of fitness classes times ladder lengths of one line count.
+const classes = 4 * (maxLadder + 1)
 
 // kpChunk is the number of nodes a chunk holds.
 const kpChunk = 64
@@ -151,6 +159,14 @@ func (s *kpScratch) reset() {
 	}
 	s.cur = 0
 	s.active = s.active[:0]
+	s.counted = s.counted[:0]
+}
+
+// slots makes keepPerLine's class index ready for paragraphs of up to lines lines.
+func (s *kpScratch) slots(lines int) {
+	if n := (lines + 1) * classes; len(s.slot) < n {
+		s.slot = make([]int32, n)
+	}
 }
 
 // node stores n in the scratch's current chunk and returns its address, which stays valid
@@ -171,9 +187,11 @@ func (s *kpScratch) node(n *breakNode) *breakNode {
 }
 
 func kpPass(items []item, p breakParams) []int {
+	// defer zzCount(items, p)()
 	s := scratches.Get().(*kpScratch)
 	defer scratches.Put(s)
 	s.reset()
+	s.slots(p.lines)
 	active := append(s.active, s.node(&breakNode{pos: -1, fitness: 1}))
 	defer func() { s.active = active[:0] }()
 	var sum totals
@@ -299,7 +317,6 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	best, found := &s.best, &s.found
 	*found = [4][maxLadder + 1]bool{}
 	kept := active[:0]
-	var counted []breakNode // with p.lines: the best per line count as well
 	var overfull *breakNode
 	for _, a := range active {
 		r := ratio(items, i, a, sum, p)
@@ -321,7 +338,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue // only the emergency pass may build a longer ladder
 		}
 		if p.lines > 0 {
-			counted = keepPerLine(counted, n)
+			s.keepPerLine(&n)
 			continue
 		}
 		f, h := n.fitness, min(n.hyphens, maxLadder)
@@ -329,10 +346,14 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			best[f][h], found[f][h] = n, true
 		}
 	}
-	added := len(counted) > 0
-	for _, n := range counted {
-		kept = append(kept, finishNode(n, items, i, sum))
+	added := len(s.counted) > 0
+	for k := range s.counted {
+		n := &s.counted[k]
+		s.slot[n.class()] = 0
+		finishTotals(n, items, i, sum)
+		kept = append(kept, s.node(n))
 	}
+	s.counted = s.counted[:0]
 	for f := range best {
 		for h := range best[f] {
 			if found[f][h] {
@@ -357,18 +378,19 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 // node with more demerits but another count of lines may be the only one that reaches the
 // count (Knuth and Plass's line classes, as for TeX's \looseness). A node past the count is
 // dropped.
-func keepPerLine(counted []breakNode, n breakNode) []breakNode {
-	h := min(n.hyphens, maxLadder)
-	for k := range counted {
-		c := &counted[k]
-		if c.line == n.line && c.fitness == n.fitness && min(c.hyphens, maxLadder) == h {
-			if n.demerits < c.demerits {
-				*c = n
-			}
-			return counted
-		}
+func (s *kpScratch) keepPerLine(n *breakNode) {
+	k := &s.slot[n.class()]
+	if *k == 0 {
+		s.counted = append(s.counted, *n)
+		*k = int32(len(s.counted))
+	} else if c := &s.counted[*k-1]; n.demerits < c.demerits {
+		*c = *n
 	}
-	return append(counted, n)
+}
+
+// class numbers a node's line count, fitness class and ladder length (see keepPerLine).
+func (n *breakNode) class() int {
+	return n.line*classes + n.fitness*(maxLadder+1) + min(n.hyphens, maxLadder)
 }
 
 // finishNode stores a chosen candidate with the totals its next line starts from.
