@@ -38,6 +38,11 @@ type Options struct {
 	// 0 or 1 sets them in the one. The pages are the same whatever it is. A custom
 	// Hyphenator must then be safe for concurrent use.
 	Jobs int
+	// Helpers, when set, lends the typesetting the goroutines beyond its own: at the start
+	// of each chapter it starts a helper (at most Jobs-1) for every token it can take from
+	// Helpers without waiting, and each helper gives its token back as soon as it is done.
+	// nil starts Jobs-1 helpers on every chapter.
+	Helpers *Tokens
 }
 
 // Document is a typeset edition: its pages in plain data, ready to draw. Documents of

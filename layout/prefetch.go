@@ -78,21 +78,21 @@ func cloneLines(lines []line) []line {
 	return out
 }
 
-// prefetch starts helpers that set the paragraphs of a chapter's later blocks and its notes
-// into memo, and returns a function that waits for them to end. Each helper walks one
-// stretch of the blocks, cut by the size of their text so that the flow and the helpers get
-// about as much each; the last helper walks the notes as well.
-func (t *typesetter) prefetch(ch *book.Chapter, memo *paraMemo, notes bool) (wait func()) {
-	n := min(len(t.helpers), len(ch.Blocks)-1)
-	if n <= 0 {
-		return func() {}
-	}
+// prefetch starts n helpers (see takeHelpers) that set the paragraphs of a chapter's later
+// blocks and its notes into memo, and returns a function that waits for them to end. Each
+// helper walks one stretch of the blocks, cut by the size of their text so that the flow
+// and the helpers get about as much each; the last helper walks the notes as well. A
+// helper that holds a token of Options.Helpers gives it back when it ends.
+func (t *typesetter) prefetch(ch *book.Chapter, memo *paraMemo, notes bool, n int) (wait func()) {
 	cuts := cutBlocks(ch, n+1, notes)
 	var wg sync.WaitGroup
 	for h := range n {
 		from, to := cuts[h+1], cuts[h+2]
 		m := t.helpers[h]
 		wg.Go(func() {
+			if pool := t.d.opts.Helpers; pool != nil {
+				defer pool.Release()
+			}
 			panels := 0
 			f := t.newFlowWith(ch, m, &reporter{}, &panels)
 			f.memo = memo
@@ -104,6 +104,22 @@ func (t *typesetter) prefetch(ch *book.Chapter, memo *paraMemo, notes bool) (wai
 		})
 	}
 	return wg.Wait
+}
+
+// takeHelpers returns how many helpers may set the chapter's paragraphs beside its flow:
+// one per helper metrics, fewer than its blocks, and with Options.Helpers only as many as
+// it has tokens free, which it takes.
+func (t *typesetter) takeHelpers(ch *book.Chapter) int {
+	n := min(len(t.helpers), len(ch.Blocks)-1)
+	pool := t.d.opts.Helpers
+	if pool == nil || n <= 0 {
+		return max(n, 0)
+	}
+	k := 0
+	for k < n && pool.TryAcquire() {
+		k++
+	}
+	return k
 }
 
 // cutBlocks divides a chapter's blocks into parts stretches of about the same amount of text,

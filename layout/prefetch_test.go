@@ -10,33 +10,83 @@ import (
 )
 
 // TestJobsSamePDF typesets editions with helpers setting paragraphs ahead of the flow
-// (Options.Jobs) and checks that the PDF is byte for byte the one a single goroutine makes,
-// with the notes after each chapter and at the end. Under -race (make test) it runs on the
-// clean fixture; the full run adds kazakhstan-en, whose introduction the helpers share.
+// (Options.Jobs, and Options.Helpers lending some or no tokens) and checks that the PDF is
+// byte for byte the one a single goroutine makes, with the notes after each chapter and at
+// the end, and that the helpers gave back every token they took. Under -race (make test)
+// it runs on the clean fixture; the full run adds kazakhstan-en, whose introduction the
+// helpers share.
 func TestJobsSamePDF(t *testing.T) {
 	type run struct {
-		ed    *book.Edition
-		notes NotePlacement
-		jobs  int
+		ed     *book.Edition
+		notes  NotePlacement
+		jobs   int
+		tokens int // tokens of Options.Helpers; -1 for none
 	}
 	var runs []run
 	for _, ed := range cleanEditions(t) {
 		for _, notes := range []NotePlacement{NotesPerChapter, NotesAtEnd} {
-			runs = append(runs, run{ed, notes, 2}, run{ed, notes, 3})
+			runs = append(runs, run{ed, notes, 2, -1}, run{ed, notes, 3, -1}, run{ed, notes, 3, 1}, run{ed, notes, 2, 0})
 		}
 	}
 	for _, ed := range contentEditions(t) {
 		if ed.Name() == "kazakhstan-en" {
-			runs = append(runs, run{ed, NotesPerChapter, 2})
+			runs = append(runs, run{ed, NotesPerChapter, 2, -1}, run{ed, NotesPerChapter, 3, 1})
 		}
 	}
 	for _, r := range runs {
 		one := pdfBytes(t, r.ed, Options{Notes: r.notes})
-		if many := pdfBytes(t, r.ed, Options{Notes: r.notes, Jobs: r.jobs}); !bytes.Equal(one, many) {
-			t.Errorf("%s, notes %v: the PDF set with Jobs %d differs from the one set with one goroutine",
-				r.ed.Name(), r.notes, r.jobs)
+		opts := Options{Notes: r.notes, Jobs: r.jobs}
+		if r.tokens >= 0 {
+			opts.Helpers = NewTokens(r.tokens)
+		}
+		if many := pdfBytes(t, r.ed, opts); !bytes.Equal(one, many) {
+			t.Errorf("%s, notes %v: the PDF set with Jobs %d and %d tokens differs from the one set with one goroutine",
+				r.ed.Name(), r.notes, r.jobs, r.tokens)
+		}
+		if opts.Helpers != nil {
+			if free := drain(opts.Helpers); free != r.tokens {
+				t.Errorf("%s, notes %v: %d of %d tokens free after typesetting", r.ed.Name(), r.notes, free, r.tokens)
+			}
 		}
 	}
+}
+
+// drain takes every free token of tk and returns how many it took.
+func drain(tk *Tokens) int {
+	n := 0
+	for tk.TryAcquire() {
+		n++
+	}
+	return n
+}
+
+// TestTokens checks the semaphore's count: TryAcquire fails exactly when every token is
+// taken, Release frees one, Acquire waits for one, and a Release without a token panics.
+func TestTokens(t *testing.T) {
+	tk := NewTokens(2)
+	if !tk.TryAcquire() || !tk.TryAcquire() {
+		t.Fatal("TryAcquire failed with tokens free")
+	}
+	if tk.TryAcquire() {
+		t.Fatal("TryAcquire took a third token of two")
+	}
+	got := make(chan struct{})
+	go func() { tk.Acquire(); close(got) }()
+	tk.Release()
+	<-got // Acquire took the released token
+	tk.Release()
+	tk.Release()
+	if n := drain(tk); n != 2 {
+		t.Errorf("%d tokens free after every one was released, want 2", n)
+	}
+	tk.Release()
+	tk.Release()
+	defer func() {
+		if recover() == nil {
+			t.Error("a Release without a token taken did not panic")
+		}
+	}()
+	tk.Release()
 }
 
 // TestParaMemo checks that each paragraph is set once however many walkers ask for it, and
@@ -113,6 +163,41 @@ func TestCutBlocks(t *testing.T) {
 		}
 		if got := cutBlocks(ch, c.parts, c.notes); !slices.Equal(got, c.want) {
 			t.Errorf("cutBlocks(%v, %d, notes %v) = %v, want %v", c.sizes, c.parts, c.notes, got, c.want)
+		}
+	}
+}
+
+// TestTakeHelpers checks how many helpers a chapter gets: Jobs-1 without a pool, no more
+// than its blocks less one, and with a pool only as many as it has tokens free, which it
+// takes.
+func TestTakeHelpers(t *testing.T) {
+	blocks := func(n int) *book.Chapter { return &book.Chapter{Blocks: make([]book.Block, n)} }
+	for _, c := range []struct {
+		jobs, blocks, tokens int // tokens -1: no pool
+		want, left           int
+	}{
+		{jobs: 3, blocks: 10, tokens: -1, want: 2},
+		{jobs: 3, blocks: 2, tokens: -1, want: 1},
+		{jobs: 3, blocks: 1, tokens: -1, want: 0},
+		{jobs: 1, blocks: 10, tokens: -1, want: 0},
+		{jobs: 3, blocks: 10, tokens: 1, want: 1, left: 0},
+		{jobs: 3, blocks: 10, tokens: 5, want: 2, left: 3},
+		{jobs: 3, blocks: 2, tokens: 5, want: 1, left: 4},
+		{jobs: 3, blocks: 10, tokens: 0, want: 0, left: 0},
+	} {
+		opts := Options{Jobs: c.jobs}
+		if c.tokens >= 0 {
+			opts.Helpers = NewTokens(c.tokens)
+		}
+		ts := &typesetter{d: &Document{opts: opts}, helpers: make([]*metrics, max(0, c.jobs-1))}
+		got := ts.takeHelpers(blocks(c.blocks))
+		left := 0
+		if opts.Helpers != nil {
+			left = drain(opts.Helpers)
+		}
+		if got != c.want || left != c.left {
+			t.Errorf("jobs %d, %d blocks, %d tokens: %d helpers and %d tokens left, want %d and %d",
+				c.jobs, c.blocks, c.tokens, got, left, c.want, c.left)
 		}
 	}
 }

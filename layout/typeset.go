@@ -14,7 +14,7 @@ type typesetter struct {
 	hy     Hyphenator
 	panels int
 	// helpers are the metrics of the goroutines that set a chapter's later paragraphs while
-	// its flow sets the first ones (see prefetch); none when Options.Jobs is below 2.
+	// its flow sets the first ones (see prefetch): Options.Jobs-1 of them.
 	helpers []*metrics
 	nodes   int // the structure nodes numbered in reading order (see orderNodes)
 }
@@ -41,9 +41,9 @@ func (t *typesetter) run() {
 		f := t.newFlow(ch)
 		notes := t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0
 		wait := func() {}
-		if len(t.helpers) > 0 {
+		if n := t.takeHelpers(ch); n > 0 {
 			f.memo = &paraMemo{sets: map[paraKey]*memoEntry{}}
-			wait = t.prefetch(ch, f.memo, notes)
+			wait = t.prefetch(ch, f.memo, notes, n)
 		}
 		f.onGrid = true
 		f.chapterOpener(ch)
