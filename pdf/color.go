@@ -28,23 +28,21 @@ func RGB(r, g, b float64) Color { return Color{Space: DeviceRGB, C: [4]float64{r
 // CMYK is a DeviceCMYK colour.
 func CMYK(c, m, y, k float64) Color { return Color{Space: DeviceCMYK, C: [4]float64{c, m, y, k}} }
 
-// op is the operator that sets c for filling, or for stroking.
-func (c Color) op(stroke bool) string {
+// appendOp appends the operator that sets c for filling, or for stroking.
+func (c Color) appendOp(b []byte, stroke bool) []byte {
 	if c.Space == SeparationAll {
 		if stroke {
-			return "/All CS " + num(c.C[0]) + " SCN"
+			return append(appendNum(append(b, "/All CS "...), c.C[0]), " SCN"...)
 		}
-		return "/All cs " + num(c.C[0]) + " scn"
+		return append(appendNum(append(b, "/All cs "...), c.C[0]), " scn"...)
 	}
-	ops := [3]string{"g", "rg", "k"}
 	n := [3]int{1, 3, 4}[c.Space]
-	s := ""
 	for i := range n {
-		s += num(c.C[i]) + " "
+		b = append(appendNum(b, c.C[i]), ' ')
 	}
-	o := ops[c.Space]
+	ops := [2][3]string{{"g", "rg", "k"}, {"G", "RG", "K"}}
 	if stroke {
-		o = map[string]string{"g": "G", "rg": "RG", "k": "K"}[o]
+		return append(b, ops[1][c.Space]...)
 	}
-	return s + o
+	return append(b, ops[0][c.Space]...)
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 )
 
@@ -101,25 +100,11 @@ func (p *Page) Close() {
 // op appends content operators.
 func (p *Page) op(s string) { p.content = append(p.content, s...) }
 
-// num formats a number with at most three decimals and no trailing zeros.
-func num(v float64) string {
-	var b [32]byte
-	return string(appendNum(b[:0], v))
-}
-
-// appendNum appends v as num formats it.
-func appendNum(b []byte, v float64) []byte {
-	if math.Abs(v) < 0.0005 {
-		return append(b, '0')
+// nums appends numbers, each followed by a space, for the operator after them.
+func (p *Page) nums(vs ...float64) {
+	for _, v := range vs {
+		p.content = append(appendNum(p.content, v), ' ')
 	}
-	b = strconv.AppendFloat(b, v, 'f', 3, 64)
-	for b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
-	}
-	if b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	return b
 }
 
 // SetFill sets the colour that fills shapes and text.
@@ -129,19 +114,25 @@ func (p *Page) SetFill(c Color) {
 	}
 	p.fill = c
 	p.w.registration = p.w.registration || c.Space == SeparationAll
-	p.op(c.op(false) + "\n")
+	p.content = append(c.appendOp(p.content, false), '\n')
 }
 
 // FillRect fills a rectangle in the fill colour.
 func (p *Page) FillRect(r Rect) {
-	p.op(num(r.X0) + " " + num(r.Y0) + " " + num(r.X1-r.X0) + " " + num(r.Y1-r.Y0) + " re f\n")
+	p.nums(r.X0, r.Y0, r.X1-r.X0, r.Y1-r.Y0)
+	p.op("re f\n")
 }
 
 // Line strokes a straight line of the given width and colour.
 func (p *Page) Line(x0, y0, x1, y1, width float64, c Color) {
 	p.w.registration = p.w.registration || c.Space == SeparationAll
-	p.op("q " + num(width) + " w " + c.op(true) + " " + num(x0) + " " + num(y0) + " m " +
-		num(x1) + " " + num(y1) + " l S Q\n")
+	p.op("q ")
+	p.nums(width)
+	p.content = append(c.appendOp(append(p.content, "w "...), true), ' ')
+	p.nums(x0, y0)
+	p.op("m ")
+	p.nums(x1, y1)
+	p.op("l S Q\n")
 }
 
 // Glyph is one glyph to show: its ID in the font, the Unicode text it stands for (several
@@ -179,7 +170,7 @@ func (p *Page) ShowGlyphs(f *Font, size, x, y float64, gs []Glyph) {
 				b = append(b, ')')
 				open = false
 			}
-			b = strconv.AppendFloat(b, math.Round(adj*100)/100, 'f', -1, 64)
+			b = appendAdjust(b, adj)
 		}
 		if !open {
 			b = append(b, '(')
@@ -220,8 +211,9 @@ func appendHex4(b []byte, v uint16) []byte {
 
 // DrawImage paints an image into the rectangle r.
 func (p *Page) DrawImage(im *Image, r Rect) {
-	p.op("q " + num(r.X1-r.X0) + " 0 0 " + num(r.Y1-r.Y0) + " " + num(r.X0) + " " + num(r.Y0) +
-		" cm /" + im.name + " Do Q\n")
+	p.op("q ")
+	p.nums(r.X1-r.X0, 0, 0, r.Y1-r.Y0, r.X0, r.Y0)
+	p.op("cm /" + im.name + " Do Q\n")
 }
 
 // Link puts a link annotation over r to a URI.

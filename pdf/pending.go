@@ -31,7 +31,8 @@ type zjob struct {
 	in, out []byte
 }
 
-// zlibs are Flate compressors at the writer's level, for the compressing goroutines.
+// zlibs are Flate compressors at the writers' level, shared by every writer and goroutine
+// (each is about a megabyte of tables).
 var zlibs = sync.Pool{New: func() any {
 	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return zw

@@ -66,5 +66,6 @@ func (p *Page) Restore() {
 // Transform concatenates the matrix [a b c d e f] to the current transformation (cm), e.g.
 // 0 −1 1 0 x y turns what follows a quarter turn clockwise about (x, y).
 func (p *Page) Transform(a, b, c, d, e, f float64) {
-	p.op(num(a) + " " + num(b) + " " + num(c) + " " + num(d) + " " + num(e) + " " + num(f) + " cm\n")
+	p.nums(a, b, c, d, e, f)
+	p.op("cm\n")
 }

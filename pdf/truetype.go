@@ -14,8 +14,8 @@ type trueType struct {
 	tables     map[string][]byte
 	upem       float64
 	numGlyphs  int
-	advances   []uint16 // per glyph, in font units
-	loca       []uint32 // glyph offsets into glyf, numGlyphs+1 entries
+	widths     []float64 // per glyph, the advance in thousandths of an em, rounded
+	loca       []uint32  // glyph offsets into glyf, numGlyphs+1 entries
 	postScript string
 	bbox       [4]int16
 	ascent     int16
@@ -85,9 +85,9 @@ func (t *trueType) readMetrics() error {
 	if nh == 0 || nh > t.numGlyphs || len(hmtx) < 4*nh {
 		return fmt.Errorf("%w: bad hmtx", errFont)
 	}
-	t.advances = make([]uint16, t.numGlyphs)
-	for g := range t.advances {
-		t.advances[g] = binary.BigEndian.Uint16(hmtx[4*min(g, nh-1):])
+	t.widths = make([]float64, t.numGlyphs)
+	for g := range t.widths {
+		t.widths[g] = math.Round(float64(binary.BigEndian.Uint16(hmtx[4*min(g, nh-1):])) * 1000 / t.upem)
 	}
 	loca := t.tables["loca"]
 	t.loca = make([]uint32, t.numGlyphs+1)
@@ -169,10 +169,10 @@ func psSafe(b []byte) string {
 
 // width returns the advance of glyph g in thousandths of an em, rounded.
 func (t *trueType) width(g uint16) float64 {
-	if int(g) >= t.numGlyphs {
+	if int(g) >= len(t.widths) {
 		return 0
 	}
-	return math.Round(float64(t.advances[g]) * 1000 / t.upem)
+	return t.widths[g]
 }
 
 // scale converts font units to thousandths of an em.

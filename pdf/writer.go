@@ -45,9 +45,8 @@ type Writer struct {
 	err     error
 	opts    Options
 
-	zbuf bytes.Buffer
-	zw   *zlib.Writer
-	obj  []byte // scratch for object bodies
+	zbuf bytes.Buffer // the compressed data of a stream compressed in the writer's goroutine
+	obj  []byte       // scratch for object bodies
 
 	pagesRef  ref
 	resources ref
@@ -75,7 +74,6 @@ type Writer struct {
 func New(w io.Writer, opts Options) *Writer {
 	pw := &Writer{out: bufio.NewWriterSize(w, 64<<10), hash: sha256.New(), opts: opts,
 		offsets: []int64{0}, packed: []ref{0}, dests: map[string]string{}, gstates: map[string]ref{}}
-	pw.zw, _ = zlib.NewWriterLevel(&pw.zbuf, zlib.BestSpeed)
 	pw.pagesRef = pw.alloc()
 	pw.resources = pw.alloc()
 	if opts.Tagged {
@@ -135,9 +133,11 @@ func (w *Writer) stream(r ref, extra string, data []byte, compress bool) {
 		return
 	}
 	w.zbuf.Reset()
-	w.zw.Reset(&w.zbuf)
-	w.zw.Write(data)
-	w.zw.Close()
+	zw := zlibs.Get().(*zlib.Writer)
+	zw.Reset(&w.zbuf)
+	zw.Write(data)
+	zw.Close()
+	zlibs.Put(zw)
 	w.emit(queued{r: r, stream: true, extra: extra, data: w.zbuf.Bytes()})
 }
 
