@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fpc/bindery/typo"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -193,16 +194,55 @@ type converter struct {
 	defList []*Note // every definition, in source order
 	defs    map[string][]*Note
 	defPos  map[string][]int
+	fixer   *typo.Fixer // the typography of every block, reused (see typeset)
+	offs    []int       // a working buffer of typeset
 }
 
 func (c *converter) at(off int) Pos { return c.src.pos(c.base + off) }
 
+// defPositions records where each footnote definition `[^label]:` starts, by label.
 func (c *converter) defPositions(body []byte) {
 	c.defPos = map[string][]int{}
-	for _, m := range defRe.FindAllSubmatchIndex(body, -1) {
-		label := string(body[m[2]:m[3]])
-		c.defPos[label] = append(c.defPos[label], m[0]+bytes.IndexByte(body[m[0]:], '['))
+	for line := 0; line < len(body); {
+		if at, label := defAt(body[line:]); label != nil {
+			c.defPos[string(label)] = append(c.defPos[string(label)], line+at)
+		}
+		next := bytes.IndexByte(body[line:], '\n')
+		if next < 0 {
+			break
+		}
+		line += next + 1
 	}
+}
+
+// defAt reads the start of a line as a footnote definition: at most three spaces, then
+// `[^label]:` with a label of one or more characters other than `]` and white space. It
+// returns the offset of the `[` and the label, nil when the line holds no definition.
+func defAt(line []byte) (int, []byte) {
+	at := 0
+	for at < 3 && at < len(line) && line[at] == ' ' {
+		at++
+	}
+	if !bytes.HasPrefix(line[at:], []byte("[^")) {
+		return 0, nil
+	}
+	end := at + 2
+	for end < len(line) && !defLabelStop(line[end]) {
+		end++
+	}
+	if end == at+2 || !bytes.HasPrefix(line[end:], []byte("]:")) {
+		return 0, nil
+	}
+	return at, line[at+2 : end]
+}
+
+// defLabelStop reports whether b ends a definition's label: `]` or white space (\s of RE2).
+func defLabelStop(b byte) bool {
+	switch b {
+	case ']', ' ', '\t', '\n', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // blockPos returns the position of a block node's first line.
@@ -309,7 +349,7 @@ func (c *converter) attrText(s string) []Inline {
 	if s == "" {
 		return nil
 	}
-	return assignLangs(typeset(c.lang, []Inline{{Kind: Text, Text: s}}), c.lang, c.latin)
+	return assignLangs(c.typeset([]Inline{{Kind: Text, Text: s}}), c.lang, c.latin)
 }
 
 func (c *converter) footnotes(list *extast.FootnoteList) {

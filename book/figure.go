@@ -61,7 +61,7 @@ func (c *converter) picture(img *ast.Image) Inline {
 func (c *converter) image(img *ast.Image) *Image {
 	body := c.src.data[c.base:]
 	im := &Image{Src: string(img.Destination), Pos: c.at(c.imageStart(img))}
-	alt := typeset(c.lang, mergeText(c.inlineChildren(img, BodyText.Face())))
+	alt := c.typeset(mergeText(c.inlineChildren(img, BodyText.Face())))
 	walkInlineRefs(alt, func(r *Inline) {
 		c.ds.Errorf(r.Pos, "a note reference inside an image's alt text is not linked; put it in the text or the caption")
 	})

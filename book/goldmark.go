@@ -122,6 +122,3 @@ func newParser() parser.Parser {
 	)
 	return p
 }
-
-// defRe finds footnote definitions at the start of a line, for their positions.
-var defRe = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)

@@ -29,7 +29,7 @@ func (c *converter) inlines(n ast.Node) []Inline {
 	if _, ok := n.(*ast.Heading); ok {
 		st = HeadingText.Face()
 	}
-	return assignLangs(typeset(c.lang, mergeText(c.inlineChildren(n, st))), c.lang, c.latin)
+	return assignLangs(c.typeset(mergeText(c.inlineChildren(n, st))), c.lang, c.latin)
 }
 
 func (c *converter) inlineChildren(n ast.Node, st Face) []Inline {
@@ -41,10 +41,11 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 	switch n := n.(type) {
 	case *ast.Text:
 		seg := n.Segment
-		raw := body[seg.Start:seg.Stop]
-		c.checkRun(seg.Start, string(raw), st)
-		txt := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
-		out := []Inline{{Kind: Text, Text: txt, Pos: c.at(seg.Start), Marks: c.wordMarks(seg.Start, string(raw), txt)}}
+		raw := string(body[seg.Start:seg.Stop])
+		c.checkRun(seg.Start, raw, st)
+		txt := resolveText(raw)
+		out := make([]Inline, 1, 2)
+		out[0] = Inline{Kind: Text, Text: txt, Pos: c.at(seg.Start), Marks: c.wordMarks(seg.Start, raw, txt)}
 		switch {
 		case n.HardLineBreak():
 			out = append(out, Inline{Kind: Break})
@@ -84,6 +85,15 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		return []Inline{{Kind: Text, Text: n.raw, Pos: c.at(n.offset)}}
 	}
 	return c.inlineChildren(n, st)
+}
+
+// resolveText returns the text of a source text segment: backslash escapes, numeric character
+// references and entities resolved.
+func resolveText(raw string) string {
+	if !strings.ContainsAny(raw, `\&`) {
+		return raw // nothing to resolve
+	}
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(raw)))))
 }
 
 // autoLink turns a bare or bracketed URL or e-mail address into a URL run.
@@ -132,15 +142,16 @@ func checkMixedScript(s string, report func(offset int, word string)) {
 		start, latin, cyrillic = -1, false, false
 	}
 	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+		sc := scriptOf(r)
+		if !sc.letter && !sc.mark {
 			flush(i)
 			continue
 		}
 		if start < 0 {
 			start = i
 		}
-		latin = latin || unicode.Is(unicode.Latin, r)
-		cyrillic = cyrillic || unicode.Is(unicode.Cyrillic, r)
+		latin = latin || sc.latin
+		cyrillic = cyrillic || sc.cyrillic
 	}
 	flush(len(s))
 }
@@ -162,19 +173,18 @@ func mergeText(in []Inline) []Inline {
 }
 
 // typeset applies the language's typography to the text of one block, in reading order.
-func typeset(lang string, ins []Inline) []Inline {
-	f := typo.New(lang)
+func (c *converter) typeset(ins []Inline) []Inline {
+	if c.fixer == nil {
+		c.fixer = typo.New(c.lang)
+	}
+	f := c.fixer
 	f.Reset()
 	var walk func([]Inline)
 	walk = func(ins []Inline) {
 		for i := range ins {
 			switch ins[i].Kind {
 			case Text:
-				var offs []int
-				ins[i].Text, offs = f.TextMap(ins[i].Text)
-				for k := range ins[i].Marks {
-					ins[i].Marks[k].At = offs[ins[i].Marks[k].At]
-				}
+				ins[i].Text = c.fixText(f, ins[i].Text, ins[i].Marks)
 			case Emph, Strong, Link:
 				walk(ins[i].Children)
 			}
@@ -182,6 +192,19 @@ func typeset(lang string, ins []Inline) []Inline {
 	}
 	walk(ins)
 	return tieNoteRefs(ins)
+}
+
+// fixText returns s through the Fixer and moves the marks of its words with it.
+func (c *converter) fixText(f *typo.Fixer, s string, marks []Mark) string {
+	c.offs = c.offs[:0]
+	for _, m := range marks {
+		c.offs = append(c.offs, m.At)
+	}
+	s = f.TextMap(s, c.offs)
+	for k := range marks {
+		marks[k].At = c.offs[k]
+	}
+	return s
 }
 
 // tieNoteRefs takes away the space a source puts before a note reference ("саммиті) [^135]",
@@ -246,7 +269,11 @@ func (n *Note) String() string { return fmt.Sprintf("note %d [^%s]", n.Number, n
 // body: raw is its source, txt the text it became (escapes and entities resolved, which never
 // add or remove a space), so the n-th word of txt starts where the n-th word of raw does.
 func (c *converter) wordMarks(off int, raw, txt string) []Mark {
-	var marks []Mark
+	n := countWords(txt)
+	if n == 0 {
+		return nil
+	}
+	marks := make([]Mark, 0, n)
 	ri := 0
 	for ti := 0; ti < len(txt); {
 		if txt[ti] == ' ' || txt[ti] == '\t' || txt[ti] == '\n' {
@@ -265,4 +292,17 @@ func (c *converter) wordMarks(off int, raw, txt string) []Mark {
 		}
 	}
 	return marks
+}
+
+// countWords returns how many words wordMarks finds in txt.
+func countWords(txt string) int {
+	n, in := 0, false
+	for i := 0; i < len(txt); i++ {
+		space := txt[i] == ' ' || txt[i] == '\t' || txt[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

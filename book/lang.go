@@ -84,25 +84,53 @@ func assignLangs(ins []Inline, lang, latin string) []Inline {
 	return out
 }
 
-// splitLatin cuts a text run into parts of the edition's language and Latin parts.
+// splitLatin cuts a text run into parts of the edition's language and Latin parts. The marks
+// of a part are those that fall inside it (Marks are in text order), counted from its start.
 func splitLatin(x Inline, lang, latin string) []Inline {
-	var out []Inline
-	for _, p := range latinParts(x.Text) {
+	parts := latinParts(x.Text)
+	if len(parts) == 1 {
+		x.Lang = lang
+		if parts[0].latin {
+			x.Lang = latin
+		}
+		x.Marks = marksBefore(x.Marks, len(x.Text))
+		return []Inline{x}
+	}
+	marks := make([]Mark, len(marksBefore(x.Marks, len(x.Text))))
+	copy(marks, x.Marks)
+	out := make([]Inline, len(parts))
+	for i, p := range parts {
 		y := x
 		y.Text = x.Text[p.from:p.to]
+		n := 0
+		for n < len(marks) && marks[n].At < p.to {
+			marks[n].At -= p.from
+			n++
+		}
 		y.Marks = nil
-		for _, m := range x.Marks {
-			if m.At >= p.from && m.At < p.to {
-				y.Marks = append(y.Marks, Mark{At: m.At - p.from, Pos: m.Pos})
-			}
+		if n > 0 {
+			y.Marks, marks = marks[:n:n], marks[n:]
 		}
 		y.Lang = lang
 		if p.latin {
 			y.Lang = latin
 		}
-		out = append(out, y)
+		out[i] = y
 	}
 	return out
+}
+
+// marksBefore returns the marks of a text of length n: the leading ones, up to the first at
+// or after n (nil if none is left).
+func marksBefore(marks []Mark, n int) []Mark {
+	k := len(marks)
+	for k > 0 && marks[k-1].At >= n {
+		k--
+	}
+	if k == 0 {
+		return nil
+	}
+	return marks[:k]
 }
 
 // part is a stretch of a text, Latin or not, by byte offsets.
@@ -170,11 +198,11 @@ const (
 func wordClass(w string) class {
 	var latin, other, roman = false, false, true
 	for _, r := range w {
-		switch {
-		case unicode.Is(unicode.Latin, r):
+		switch sc := scriptOf(r); {
+		case sc.latin:
 			latin = true
 			roman = roman && strings.ContainsRune("IVXLCDM", r)
-		case unicode.IsLetter(r):
+		case sc.letter:
 			other = true
 		}
 	}

@@ -41,86 +41,103 @@ import (
 const histLen = 24
 
 // Fixer converts the text segments of one paragraph, remembering quote nesting and the
-// preceding characters across segments. It is not safe for concurrent use.
+// preceding characters across segments. It is not safe for concurrent use. A Fixer can be
+// reused for any number of paragraphs (Reset); it keeps its working buffers, which grow to
+// the longest segment it has seen.
 type Fixer struct {
 	st    *style // nil: a language without rules
 	stack []rune // source kind of each open quotation mark: '"' double, '„' low, '\'' single
-	hist  []rune // the last output runes, oldest first
+	// hist holds the last output runes in a ring: the newest at hist[(head+histLen-1)%histLen];
+	// nhist of them are valid.
+	hist        [histLen]rune
+	head, nhist int
 	// lastOpened tells whether the last quotation mark written opened a quotation; it
 	// disambiguates “ and ‘, which open in some languages and close in others.
 	lastOpened bool
 	// address is set while the word being written has a slash in it (see inAddress).
 	address bool
+	// Working buffers of TextMap: the runes of the segment, the byte offset of each (and
+	// the segment's length after them), and the output offset of each byte.
+	rs   []rune
+	at   []int
+	offs []int
 }
 
 // New returns a Fixer for a BCP 47 language tag. For a language without rules the Fixer
 // returns every segment unchanged.
 func New(lang string) *Fixer {
-	return &Fixer{st: styleFor(lang), stack: make([]rune, 0, 8), hist: make([]rune, 0, histLen)}
+	return &Fixer{st: styleFor(lang), stack: make([]rune, 0, 8)}
 }
 
 // Reset starts a new paragraph: no quotation is open and nothing precedes the next segment.
 func (f *Fixer) Reset() {
 	f.stack = f.stack[:0]
-	f.hist = f.hist[:0]
+	f.head, f.nhist = 0, 0
 	f.lastOpened = false
 	f.address = false
 }
 
 // Text returns s with the language's conventions applied. Segments of one paragraph must
 // arrive in order; quote nesting and the preceding characters carry over between calls.
-func (f *Fixer) Text(s string) string {
-	out, _ := f.TextMap(s)
-	return out
-}
+func (f *Fixer) Text(s string) string { return f.TextMap(s, nil) }
 
-// TextMap is Text that also says where each byte of s went: offs[i] is the byte of the
-// output where the rune at byte i of s (or what it became) starts; offs[len(s)] is the
-// output's length.
-func (f *Fixer) TextMap(s string) (string, []int) {
-	offs := make([]int, len(s)+1)
+// TextMap is Text that also moves byte offsets of s to the output: each at[k], a byte offset
+// in s from 0 to len(s), becomes the byte of the output where the rune at that byte of s (or
+// what it became) starts; a rune taken into the conversion of the one before it (the
+// second hyphen of "--") goes to the end of that conversion, and len(s) to the output's
+// length.
+func (f *Fixer) TextMap(s string, at []int) string {
 	if f.st == nil || s == "" {
-		for i := range offs {
-			offs[i] = i
-		}
-		return s, offs
+		return s
 	}
-	// The runes of s and the byte offset of each, decoded as range does: a byte of
-	// invalid UTF-8 is one U+FFFD of width 1 (not the 3 bytes U+FFFD takes).
-	rs := make([]rune, 0, len(s))
-	at := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		rs, at = append(rs, r), append(at, i)
-	}
-	at = append(at, len(s))
+	f.decode(s)
+	rs := f.rs
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	mark := func(from, to int) { // runes from..to-1 start at the output's current end
-		for k := from; k < to; k++ {
-			for j := at[k]; j < at[k+1]; j++ {
-				offs[j] = b.Len()
-			}
-		}
-	}
 	for i := 0; i < len(rs); i++ {
 		if n := urlLen(rs, i, f.prev()); n > 0 {
 			for k, r := range rs[i : i+n] {
-				mark(i+k, i+k+1)
+				f.mark(i+k, i+k+1, b.Len())
 				f.emit(&b, r)
 			}
 			i += n - 1
 			continue
 		}
-		mark(i, i+1)
+		f.mark(i, i+1, b.Len())
 		out, n, skip := f.convert(rs, i)
 		for _, r := range out[:n] {
 			f.emit(&b, r)
 		}
-		mark(i+1, i+1+skip)
+		f.mark(i+1, i+1+skip, b.Len())
 		i += skip
 	}
-	offs[len(s)] = b.Len()
-	return b.String(), offs
+	f.offs[len(s)] = b.Len()
+	for k, j := range at {
+		at[k] = f.offs[j]
+	}
+	return b.String()
+}
+
+// decode fills f.rs with the runes of s and f.at with the byte offset of each, decoded as
+// range does (a byte of invalid UTF-8 is one U+FFFD of width 1, not the 3 bytes U+FFFD
+// takes), with len(s) after them, and sizes f.offs for s.
+func (f *Fixer) decode(s string) {
+	f.rs, f.at = f.rs[:0], f.at[:0]
+	for i, r := range s {
+		f.rs, f.at = append(f.rs, r), append(f.at, i)
+	}
+	f.at = append(f.at, len(s))
+	if cap(f.offs) < len(s)+1 {
+		f.offs = make([]int, len(s)+1)
+	}
+	f.offs = f.offs[:len(s)+1]
+}
+
+// mark records that the runes from..to-1 of the segment start at byte out of the output.
+func (f *Fixer) mark(from, to, out int) {
+	for j := f.at[from]; j < f.at[to]; j++ {
+		f.offs[j] = out
+	}
 }
 
 // convert returns the output for rs[i] (out[:n], at most two runes) and how many further
@@ -159,19 +176,17 @@ func (f *Fixer) emit(b *strings.Builder, r rune) {
 	case unicode.IsSpace(r) || r == '\u00a0':
 		f.address = false
 	}
-	if len(f.hist) == histLen {
-		copy(f.hist, f.hist[1:])
-		f.hist = f.hist[:histLen-1]
-	}
-	f.hist = append(f.hist, r)
+	f.hist[f.head] = r
+	f.head = (f.head + 1) % histLen
+	f.nhist = min(f.nhist+1, histLen)
 }
 
 // back returns the rune output k+1 places back (0 is the last one), or 0 before the start.
 func (f *Fixer) back(k int) rune {
-	if k >= len(f.hist) {
+	if k >= f.nhist {
 		return 0
 	}
-	return f.hist[len(f.hist)-1-k]
+	return f.hist[(f.head+histLen-1-k)%histLen]
 }
 
 // prev returns the last rune output, or 0 at the start of a paragraph.
@@ -179,6 +194,9 @@ func (f *Fixer) prev() rune { return f.back(0) }
 
 // urlLen returns the length in runes of a URL starting at rs[i], or 0.
 func urlLen(rs []rune, i int, prev rune) int {
+	if r := rs[i]; r != 'h' && r != 'H' && r != 'w' && r != 'W' {
+		return 0 // the first letter of neither http:// nor www.
+	}
 	if prev != 0 && !unicode.IsSpace(prev) && !strings.ContainsRune("(<[«\"“„‘'", prev) {
 		return 0
 	}
