@@ -140,3 +140,28 @@ func TestFragments(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSoftHyphens inserts the soft hyphens of seed 002's Kazakh and Kyrgyz chapters,
+// in lines of 12 words, as the EPUB writer does with their text.
+func BenchmarkSoftHyphens(b *testing.B) {
+	var lines [][]string
+	var hs []*Hyphenator
+	for _, c := range loadCorpus(b) {
+		if l := c.h.Lang(); l != "kk" && l != "ky" {
+			continue
+		}
+		var ls []string
+		for i := 0; i < len(c.words); i += 12 {
+			ls = append(ls, strings.Join(c.words[i:min(i+12, len(c.words))], " "))
+		}
+		lines, hs = append(lines, ls), append(hs, c.h)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, h := range hs {
+			for _, l := range lines[i] {
+				h.SoftHyphens(l)
+			}
+		}
+	}
+}

@@ -21,12 +21,15 @@ func (h *Hyphenator) SoftHyphens(text string) string {
 	done := 0 // text[:done] is in b
 	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
 		word := text[start:end]
-		if strings.ContainsRune(word, softHyphen) || looksLikeAddress(word) || shortWord(word) {
+		if strings.ContainsRune(word, softHyphen) || shortWord(word) || looksLikeAddress(word) {
 			continue
 		}
 		pts := h.AppendPoints(buf[:0], word)
 		if len(pts) == 0 {
 			continue
+		}
+		if done == 0 {
+			b.Grow(len(text) + len(text)/8) // room for a soft hyphen (2 bytes) every 16 bytes
 		}
 		b.WriteString(text[done:start])
 		last := 0
@@ -56,16 +59,16 @@ func shortWord(word string) bool {
 func nextWord(text string, from int) (start, end int) {
 	start = from
 	for start < len(text) {
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsSpace(r) {
+		space, n := spaceAt(text, start)
+		if !space {
 			break
 		}
 		start += n
 	}
 	end = start
 	for end < len(text) {
-		r, n := utf8.DecodeRuneInString(text[end:])
-		if unicode.IsSpace(r) {
+		space, n := spaceAt(text, end)
+		if space {
 			break
 		}
 		end += n
@@ -73,8 +76,21 @@ func nextWord(text string, from int) (start, end int) {
 	return start, end
 }
 
+// spaceAt reports whether the character at text[i] is a space (unicode.IsSpace) and its
+// length in bytes; ASCII needs no decoding.
+func spaceAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r', 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r), n
+}
+
 // looksLikeAddress reports URLs and e-mail addresses, which must not change.
 func looksLikeAddress(word string) bool {
-	return strings.Contains(word, "://") || strings.Contains(word, "@") ||
-		strings.HasPrefix(strings.ToLower(strings.TrimLeft(word, "(<[«\"“„‘'")), "www.")
+	if strings.Contains(word, "://") || strings.Contains(word, "@") {
+		return true
+	}
+	w := strings.TrimLeft(word, "(<[«\"“„‘'")
+	return len(w) >= 4 && strings.EqualFold(w[:4], "www.") // only W lower-cases to w
 }

@@ -12,6 +12,8 @@ func TestSoftHyphens(t *testing.T) {
 		{"ru", "см. https://www.hrw.org/ru/правозащитники и info@example.org", "см. https://www.hrw.org/ru/правозащитники и info@example.org"},
 		{"ru", "уже рес\u00adпублика", "уже рес~публика"},
 		{"en", "the government’s human-rights record", "the gov~ern~ment’s hu~man-rights re~cord"},
+		{"kk", "(WWW.Example.kz) «www.қазақстан.kz» Www.құқықтары", "(WWW.Example.kz) «www.қазақстан.kz» Www.құқықтары"},
+		{"kk", "құқықтары\u00a0мен\u2003құқықтары\vқұқықтары", "құ~қық~тары\u00a0мен\u2003құ~қық~тары\vқұ~қық~тары"},
 		{"tg", "", ""},
 		{"tg", "ЕҚЫҰ 2021", "ЕҚЫҰ 2021"},
 	}
