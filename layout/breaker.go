@@ -7,8 +7,8 @@ import (
 
 // breakParams tunes the Knuth–Plass line breaker. Widths are in points.
 type breakParams struct {
-	width           func(line int) float64 // the measure of line n (0-based)
-	tolerance       float64                // the largest badness a line may have
+	measure         float64 // the width of every line
+	tolerance       float64 // the largest badness a line may have
 	linePenalty     float64
 	flaggedDemerits float64  // two hyphenated lines in a row
 	fitnessDemerits float64  // adjacent lines of very different tightness
@@ -140,6 +140,14 @@ type kpScratch struct {
 	// class's index in counted plus one (0: none yet), cleared after each break.
 	counted []breakNode
 	slot    []int32
+	// rest, sums and breaks are restLines': its bound per break, the running totals before
+	// each item and the legal breaks. unbounded is set for a pass without the bound, retry
+	// when a pass with it must run again without it.
+	rest      []int32
+	sums      []totals
+	breaks    []legalBreak
+	unbounded bool
+	retry     bool
 }
 
 // classes is the number of fitness classes times ladder lengths of one line count.
@@ -160,6 +168,7 @@ func (s *kpScratch) reset() {
 	s.cur = 0
 	s.active = s.active[:0]
 	s.counted = s.counted[:0]
+	s.retry = false
 }
 
 // slots makes keepPerLine's class index ready for paragraphs of up to lines lines.
@@ -186,10 +195,27 @@ func (s *kpScratch) node(n *breakNode) *breakNode {
 	return &c[len(c)-1]
 }
 
+// kpPass runs one pass of the breaker: the breaks of the least demerits within p, nil when
+// there is none. A pass for exactly p.lines lines drops the candidates that cannot end in as
+// many (see restLines).
 func kpPass(items []item, p breakParams) []int {
-	// defer zzCount(items, p)()
 	s := scratches.Get().(*kpScratch)
 	defer scratches.Put(s)
+	s.unbounded = p.lines == 0
+	if !s.unbounded {
+		s.restLines(items, p)
+	}
+	b, ok := s.run(items, p)
+	if !ok {
+		s.unbounded = true
+		b, _ = s.run(items, p)
+	}
+	return b
+}
+
+// run is kpPass on the scratch; ok is false when the bound of restLines may have changed
+// the breaks (see tryBreak) and the pass must run without it.
+func (s *kpScratch) run(items []item, p breakParams) (breaks []int, ok bool) {
 	s.reset()
 	s.slots(p.lines)
 	active := append(s.active, s.node(&breakNode{pos: -1, fitness: 1}))
@@ -199,8 +225,11 @@ func kpPass(items []item, p breakParams) []int {
 		it := &items[i]
 		if ok, pen := legal(items, i, p); ok {
 			active = tryBreak(items, i, pen, sum, active, p, s)
+			if s.retry {
+				return nil, false
+			}
 			if len(active) == 0 {
-				return nil
+				return nil, true
 			}
 		}
 		sum.width += widthOf(*it)
@@ -219,7 +248,7 @@ func kpPass(items []item, p breakParams) []int {
 		}
 	}
 	if best == nil || best.pos != len(items)-1 {
-		return nil
+		return nil, true
 	}
 	var out []int
 	for n := best; n.prev != nil; n = n.prev {
@@ -228,7 +257,7 @@ func kpPass(items []item, p breakParams) []int {
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
-	return out
+	return out, true
 }
 
 // widthOf is what an item adds to the running width (penalties only count when broken at).
@@ -249,7 +278,7 @@ func compressed(items []item, i int, a *breakNode, sum totals, p breakParams) fl
 	if items[i].kind == penaltyItem {
 		w += items[i].width
 	}
-	over := w - p.width(a.line) - (sum.shrink - a.shrink)
+	over := w - p.measure - (sum.shrink - a.shrink)
 	room := maxExpansion * (sum.boxes - a.boxes)
 	if over <= 0 || room <= 0 {
 		return 0
@@ -263,7 +292,7 @@ func ratio(items []item, i int, a *breakNode, sum totals, p breakParams) float64
 	if items[i].kind == penaltyItem {
 		w += items[i].width
 	}
-	target := p.width(a.line)
+	target := p.measure
 	stretch, shrink := sum.stretch-a.stretch, sum.shrink-a.shrink
 	if p.ragged > 0 {
 		stretch += p.ragged
@@ -331,7 +360,7 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 			continue
 		}
 		n := candidate(items, i, pen, r, a, sum, p)
-		if (n.flagged && a.line+1 == p.avoid) || (p.lines > 0 && n.line > p.lines) {
+		if (n.flagged && a.line+1 == p.avoid) || s.hopeless(&n, i, p) {
 			continue
 		}
 		if n.hyphens > maxLadder && !p.final {
@@ -363,6 +392,10 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 				added = true
 			}
 		}
+	}
+	if !added && len(kept) == 0 && p.final && !s.unbounded {
+		s.retry = true // the full pass may have nodes left here, or another overfull line
+		return kept
 	}
 	if !added && len(kept) == 0 && p.final && overfull != nil {
 		n := candidate(items, i, pen, -1, overfull, sum, p)
@@ -429,7 +462,7 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 	if pen <= -infPenalty && a.flagged {
 		d += p.finalHyphen
 	}
-	if pen <= -infPenalty && a.pos >= 0 && sum.width-a.width < runtFraction*p.width(a.line) {
+	if pen <= -infPenalty && a.pos >= 0 && sum.width-a.width < runtFraction*p.measure {
 		d += runtDemerits // a last line of a word or two under a full paragraph
 	}
 	hyphens := 0

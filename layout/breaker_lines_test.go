@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -105,5 +106,73 @@ func TestLastWordKept(t *testing.T) {
 		if items[b].lastWord {
 			t.Errorf("breaks %v: the last word is hyphenated", brks)
 		}
+	}
+}
+
+// TestLineBoundSameBreaks: a pass for an exact line count drops the candidates that cannot
+// end the paragraph in as many lines (restLines); on random paragraphs with hyphens, in every
+// pass (strict, tolerant, emergency, with a line that must not end hyphenated), it must return
+// the breaks of the pass without that bound, and the emergency pass must take its overfull
+// line where the full pass does.
+func TestLineBoundSameBreaks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	hy := &glyphs{text: "-", width: 2}
+	set, pruned, retried, overfull := 0, 0, 0, 0
+	for range 40 {
+		var items []item
+		for i := range 12 + rng.IntN(24) {
+			if i > 0 {
+				items = append(items, glue(3, 1.5, 1))
+			}
+			w := 3 + rng.Float64()*12
+			if rng.IntN(40) == 0 {
+				w *= 5 // wider than some measures: an overfull line
+			}
+			items = append(items, box(w, nil))
+			if rng.IntN(3) == 0 {
+				items = append(items, penalty(2, hyphenPenalty, true, hy), box(3+rng.Float64()*8, nil))
+			}
+		}
+		items = finish(items)
+		p := fixedWidth(30 + rng.Float64()*30)
+		for _, pass := range []struct {
+			tolerance float64
+			final     bool
+			avoid     int
+		}{{400, false, 0}, {2000, false, 0}, {10000, true, 0}, {10000, true, 2}} {
+			p.tolerance, p.final, p.avoid = pass.tolerance, pass.final, pass.avoid
+			for n := 1; n <= 12; n++ {
+				p.lines = n
+				s := &kpScratch{unbounded: true}
+				want, _ := s.run(items, p)
+				full := len(s.chunks)*kpChunk + len(s.chunks[s.cur])
+				s = &kpScratch{}
+				s.restLines(items, p)
+				got, ok := s.run(items, p)
+				if !ok {
+					retried++
+					got = kpPass(items, p)
+				} else if len(s.chunks)*kpChunk+len(s.chunks[s.cur]) < full {
+					pruned++
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d lines, tolerance %g, final %v: breaks %v with the bound, %v without", n, p.tolerance, p.final, got, want)
+				}
+				if want != nil {
+					set++
+					for _, ln := range setLines(items, want, p) {
+						if ln.overfull {
+							overfull++
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d settings (%d with an overfull line), %d passes with fewer nodes, %d run again without the bound",
+		set, overfull, pruned, retried)
+	if set == 0 || overfull == 0 || pruned == 0 || retried == 0 {
+		t.Error("the random paragraphs do not exercise the bound")
 	}
 }

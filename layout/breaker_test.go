@@ -19,7 +19,7 @@ func para(ws ...float64) []item {
 }
 
 func fixedWidth(w float64) breakParams {
-	return breakParams{width: func(int) float64 { return w }, tolerance: 200, linePenalty: 10,
+	return breakParams{measure: w, tolerance: 200, linePenalty: 10,
 		flaggedDemerits: 10000, fitnessDemerits: 10000, finalHyphen: 5000}
 }
 

@@ -136,7 +136,7 @@ func (f *flow) space(h float64, keep bool) {
 func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	width := f.g.textW - ps.left - ps.right
 	bp := breakParams{
-		width: func(int) float64 { return width }, tolerance: 400, linePenalty: 10,
+		measure: width, tolerance: 400, linePenalty: 10,
 		flaggedDemerits: 300000, fitnessDemerits: 10000, finalHyphen: 50000,
 	}
 	if ps.align != justify {

@@ -48,7 +48,7 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 		for start < b && items[start].kind != boxItem {
 			start++
 		}
-		ln := setLine(items[start:b+1], p.width(n), p)
+		ln := setLine(items[start:b+1], p.measure, p)
 		ln.inWord = items[b].kind == penaltyItem && b+1 < len(items) && items[b+1].kind == boxItem
 		if items[start].kind == boxItem {
 			ln.at = items[start].at
