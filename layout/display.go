@@ -6,7 +6,6 @@ import (
 	"iter"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/fpc/bindery/layout/pdfdraw"
 	"github.com/fpc/bindery/pdf"
@@ -93,11 +92,12 @@ const displayAhead = 2
 // displayPages yields every page as complete data for the draw step. The pages are made in a
 // goroutine of their own, at most displayAhead ahead of the one being drawn, so on a machine
 // with a spare core the two steps run side by side; they come in order, so the file's bytes
-// are those of one goroutine doing both.
+// are those of one goroutine doing both. A page yielded is the consumer's only until it asks
+// for the next: its slices are then reused for a later page.
 func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 	return func(yield func(*pdfdraw.Page) bool) {
 		pages := make(chan shownPage, displayAhead)
-		free := make(chan []pdf.Glyph, displayAhead+2)
+		free := make(chan shownPage, displayAhead+2)
 		stop := make(chan struct{})
 		go d.display(pages, free, stop)
 		defer func() {
@@ -112,7 +112,7 @@ func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 			if !yield(s.page) {
 				return
 			}
-			free <- s.glyphs // drawn: its glyph buffer can take another page's
+			free <- s // drawn: its slices and glyph buffer can take another page's
 		}
 	}
 }
@@ -125,9 +125,9 @@ type shownPage struct {
 	panic  any
 }
 
-// display makes the pages one after another and sends them to out, each with a glyph
-// buffer from free (a new one when none is free), until all are sent or stop is closed.
-func (d *Document) display(out chan<- shownPage, free <-chan []pdf.Glyph, stop <-chan struct{}) {
+// display makes the pages one after another and sends them to out, each in a page drawn
+// already from free (new ones when none is free), until all are sent or stop is closed.
+func (d *Document) display(out chan<- shownPage, free <-chan shownPage, stop <-chan struct{}) {
 	defer close(out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -137,18 +137,19 @@ func (d *Document) display(out chan<- shownPage, free <-chan []pdf.Glyph, stop <
 			}
 		}
 	}()
-	ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{},
-		spans: map[*pdfdraw.Node]*pdfdraw.Node{}}
-	ds.words, ds.cont = d.brokenWords()
+	ds := d.newDisplayer()
 	for i, p := range d.pages {
+		var s shownPage
 		select {
-		case ds.glyphs = <-free:
-		default: // all in use: a new one, as large as the last page's grew
-			ds.glyphs = make([]pdf.Glyph, 0, cap(ds.glyphs))
+		case s = <-free:
+		default: // all in use: a new one, its glyph buffer as large as the last page's grew
+			s = shownPage{page: &pdfdraw.Page{}, glyphs: make([]pdf.Glyph, 0, cap(ds.glyphs))}
 		}
-		page := ds.page(i, p)
+		ds.glyphs = s.glyphs
+		s.page = ds.page(i, p, s.page)
+		s.glyphs = ds.glyphs
 		select {
-		case out <- shownPage{page: page, glyphs: ds.glyphs}:
+		case out <- s:
 		case <-stop:
 			return
 		}
@@ -171,9 +172,18 @@ type displayer struct {
 	// spans are the open Span nodes of text in another language than the document's, by
 	// the node they are in, which the next run of that node and language continues.
 	spans map[*pdfdraw.Node]*pdfdraw.Node
+	cache *glyphCache // the glyphs and advances of the characters drawn
 	// order and roleBuf are the line being placed's run order and roles, reused line by line.
 	order   []int
 	roleBuf []runRole
+}
+
+// newDisplayer starts the display of the document's pages.
+func (d *Document) newDisplayer() *displayer {
+	ds := &displayer{d: d, targets: d.targets(), links: map[*pdfdraw.Node]*openLink{},
+		spans: map[*pdfdraw.Node]*pdfdraw.Node{}, cache: &glyphCache{m: d.m}}
+	ds.words, ds.cont = d.brokenWords()
+	return ds
 }
 
 // openLink is the Link node of a link whose runs may go on in the next run of its block.
@@ -204,12 +214,17 @@ func (d *Document) targets() map[string]bool {
 }
 
 // page places everything page i shows: tints, text, links, destinations, bookmarks,
-// running head, folio, draft notice and crop marks.
-func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
+// running head, folio, draft notice and crop marks, into out, a page drawn already whose
+// slices it reuses (nil for a new page).
+func (ds *displayer) page(i int, p *Page, out *pdfdraw.Page) *pdfdraw.Page {
 	d := ds.d
 	off := d.offset()
 	left, top := off+d.g.left(p.Number), off+d.g.top
-	out := &pdfdraw.Page{Tints: d.tints(i, left, top)}
+	if out == nil {
+		out = &pdfdraw.Page{}
+	}
+	*out = pdfdraw.Page{Tints: d.tints(i, left, top), Images: out.Images[:0], Runs: out.Runs[:0],
+		Links: out.Links[:0], Dests: out.Dests[:0], Marks: out.Marks[:0]}
 	ds.glyphs, ds.counted = ds.glyphs[:0], 0
 	for _, pe := range p.elems {
 		y := top + pe.y
@@ -226,37 +241,9 @@ func (ds *displayer) page(i int, p *Page) *pdfdraw.Page {
 			}
 		}
 	}
-	d.furniture(out, p, left)
+	ds.furniture(out, p, left)
 	if d.opts.CropMarks {
 		out.Rules = d.cropMarks()
-	}
-	return out
-}
-
-// glyphs appends the glyphs of a run, its origin dx from the run they join, with the face's
-// standard ligatures (fi, fl, ff, ffi, ffl) inside a piece: never across a kern, a
-// hyphenation point or in a letter-spaced line, whose letters stand in pieces of their own.
-func (m *metrics) glyphs(g *glyphs, dx float64, out []pdf.Glyph) []pdf.Glyph {
-	f := m.faces[g.font]
-	ligs := ligaturesOf(g.font, func(r rune) uint16 { return uint16(f.glyph(r)) })
-	for _, pc := range g.pieces {
-		x := dx + pc.dx
-		for k := 0; k < len(pc.text); {
-			if seq, id, ok := ligs.at(pc.text[k:]); ok {
-				// One glyph for the letters, which it still reports as text; the letters
-				// after it keep the places the engine measured.
-				out = append(out, pdf.Glyph{ID: id, Text: seq, X: x})
-				for _, r := range seq {
-					x += f.advance(r) * g.size / 1000
-				}
-				k += len(seq)
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(pc.text[k:])
-			out = append(out, pdf.Glyph{ID: uint16(f.glyph(r)), Text: pc.text[k : k+n], X: x})
-			x += f.advance(r) * g.size / 1000
-			k += n
-		}
 	}
 	return out
 }

@@ -63,7 +63,7 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 			if !touching(last, r) {
 				cur.Glyphs = ds.space(cur, last.x+last.g.width-(cur.X-x))
 			}
-			cur.Glyphs = ds.d.m.glyphs(r.g, r.x-(cur.X-x), cur.Glyphs)
+			cur.Glyphs = ds.cache.glyphs(r.g, r.x-(cur.X-x), cur.Glyphs)
 			last = r
 			continue
 		}
@@ -111,7 +111,7 @@ func (ds *displayer) run(out *pdfdraw.Page, r placed, x, y float64, role runRole
 	if role.artifact {
 		run.Artifact = "Layout"
 	}
-	run.Glyphs = ds.d.m.glyphs(r.g, 0, ds.free(out))
+	run.Glyphs = ds.cache.glyphs(r.g, 0, ds.free(out))
 	return run
 }
 

@@ -33,31 +33,32 @@ func (d *Document) shorten(s string, id fontID, size, max float64) string {
 
 // furniture places the running head, the folio and, in drafts, the draft notice. Blank
 // pages and openers carry neither head nor folio.
-func (d *Document) furniture(out *pdfdraw.Page, p *Page, left float64) {
+func (ds *displayer) furniture(out *pdfdraw.Page, p *Page, left float64) {
+	d := ds.d
 	g, off := d.g, d.offset()
 	size := headSize(g)
 	foot := off + g.top + g.textH + 1.8*g.leading
 	if p.Head != "" {
 		w := d.width(sansRegular, size, p.Head)
-		out.Runs = append(out.Runs, d.furnitureRun(sansRegular, size, left+(g.textW-w)/2, off+g.top-1.6*g.leading, p.Head, inkColor))
+		out.Runs = append(out.Runs, ds.furnitureRun(out, sansRegular, size, left+(g.textW-w)/2, off+g.top-1.6*g.leading, p.Head, inkColor))
 		x := left
 		if p.Number%2 == 1 {
 			x = left + g.textW - d.width(serifRegular, g.size, p.Folio)
 		}
-		out.Runs = append(out.Runs, d.furnitureRun(serifRegular, g.size, x, foot, p.Folio, inkColor))
+		out.Runs = append(out.Runs, ds.furnitureRun(out, serifRegular, g.size, x, foot, p.Folio, inkColor))
 	}
 	if d.ed.Draft() {
 		note := d.ui.DraftNotice
 		w := d.width(sansBold, size, note)
-		out.Runs = append(out.Runs, d.furnitureRun(sansBold, size, left+(g.textW-w)/2, foot, note, alertColor))
+		out.Runs = append(out.Runs, ds.furnitureRun(out, sansBold, size, left+(g.textW-w)/2, foot, note, alertColor))
 	}
 }
 
-// furnitureRun sets a string at a baseline, kerned, as a pagination artifact.
-func (d *Document) furnitureRun(id fontID, size, x, y float64, s string, c pdf.Color) pdfdraw.Run {
-	w, pieces := d.m.shape(id, size, s)
+// furnitureRun sets a string at a baseline, kerned, as a pagination artifact of the page out.
+func (ds *displayer) furnitureRun(out *pdfdraw.Page, id fontID, size, x, y float64, s string, c pdf.Color) pdfdraw.Run {
+	w, pieces := ds.d.m.shape(id, size, s)
 	g := &glyphs{font: id, size: size, text: s, pieces: pieces, width: w}
-	return pdfdraw.Run{Font: int(id), Size: size, X: x, Y: y, Color: c, Glyphs: d.m.glyphs(g, 0, nil),
+	return pdfdraw.Run{Font: int(id), Size: size, X: x, Y: y, Color: c, Glyphs: ds.cache.glyphs(g, 0, ds.free(out)),
 		Artifact: "Pagination"}
 }
 

@@ -17,7 +17,7 @@ func TestLigatures(t *testing.T) {
 	}
 	b := &paraBuilder{m: m}
 	g := b.run(serifRegular, 10, "office fluff")
-	gs := m.glyphs(g, 0, nil)
+	gs := (&glyphCache{m: m}).glyphs(g, 0, nil)
 	text, ligatured := "", 0
 	for _, x := range gs {
 		text += x.Text

@@ -84,6 +84,7 @@ func TestLineStartsAndEnds(t *testing.T) {
 	t.Parallel()
 	for _, ed := range corpus(t) {
 		d := typeset(t, ed, Options{})
+		cache := &glyphCache{m: d.m}
 		ligatures := 0
 		var prev *line
 		for _, p := range d.pages {
@@ -113,7 +114,7 @@ func TestLineStartsAndEnds(t *testing.T) {
 					if r.g.pic != nil {
 						continue
 					}
-					for _, g := range d.m.glyphs(r.g, 0, nil) {
+					for _, g := range cache.glyphs(r.g, 0, nil) {
 						if utf8.RuneCountInString(g.Text) > 1 {
 							ligatures++ // one glyph drawing several letters, which are its text
 						}
