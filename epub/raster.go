@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"cmp"
 	"math"
 	"slices"
 
@@ -60,9 +59,10 @@ func (o *outline) curve(pts ...[2]float64) {
 	}
 }
 
-// bezier evaluates a Bézier curve at t by de Casteljau's construction.
+// bezier evaluates a quadratic or cubic Bézier curve at t by de Casteljau's construction.
 func bezier(pts [][2]float64, t float64) [2]float64 {
-	tmp := slices.Clone(pts)
+	var buf [4][2]float64
+	tmp := buf[:copy(buf[:], pts)]
 	for n := len(tmp) - 1; n > 0; n-- {
 		for i := range n {
 			tmp[i][0] += (tmp[i+1][0] - tmp[i][0]) * t
@@ -111,7 +111,15 @@ func (o *outline) prepare(w, h int) {
 	if len(o.edges) == 0 {
 		return
 	}
-	slices.SortFunc(o.edges, func(a, b edge) int { return cmp.Compare(a.y0, b.y0) })
+	slices.SortFunc(o.edges, func(a, b edge) int { // the tops are never NaN
+		if a.y0 < b.y0 {
+			return -1
+		}
+		if a.y0 > b.y0 {
+			return 1
+		}
+		return 0
+	})
 	top, bottom := o.edges[0].y0, o.edges[0].y1
 	left, right := o.edges[0].x0, o.edges[0].x0
 	for _, e := range o.edges {
@@ -139,7 +147,9 @@ func (o *outline) row(py int, dst []uint8, cov []float64) bool {
 		o.sc.subRow(float64(py) + (float64(s)+0.5)/rasterSamples)
 	}
 	for x := o.left; x < min(o.right+1, len(dst)); x++ {
-		dst[x] = max(dst[x], uint8(min(1, cov[x]/rasterSamples)*255))
+		if c := cov[x]; c > 0 { // most cells of a line of text are blank
+			dst[x] = max(dst[x], uint8(min(1, c/rasterSamples)*255))
+		}
 	}
 	if py == o.bottom-1 {
 		o.edges, o.sc = nil, scanner{} // done: let the edges go
@@ -168,11 +178,14 @@ func (sc *scanner) subRow(sy float64) {
 		sc.active = append(sc.active, crossing{edge: sc.edges[sc.next]})
 		sc.next++
 	}
-	sc.active = slices.DeleteFunc(sc.active, func(c crossing) bool { return c.y1 <= sy })
-	for i := range sc.active {
-		e := &sc.active[i]
-		e.x = e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0)
+	active := sc.active[:0] // drop the edges that end above sy, keeping the order
+	for _, c := range sc.active {
+		if c.y1 > sy {
+			c.x = c.x0 + (sy-c.y0)*(c.x1-c.x0)/(c.y1-c.y0)
+			active = append(active, c)
+		}
 	}
+	sc.active = active
 	sortCrossings(sc.active)
 	wind := 0
 	for i, c := range sc.active {
@@ -188,9 +201,14 @@ func (sc *scanner) subRow(sy float64) {
 // (Crossings at the same x may come in any order: the spans between them are empty.)
 func sortCrossings(cs []crossing) {
 	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].x < cs[j-1].x; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
+		if cs[i].x >= cs[i-1].x {
+			continue
 		}
+		c, j := cs[i], i
+		for ; j > 0 && c.x < cs[j-1].x; j-- {
+			cs[j] = cs[j-1]
+		}
+		cs[j] = c
 	}
 }
 
