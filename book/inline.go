@@ -36,7 +36,8 @@ func (c *converter) inlineChildren(n ast.Node, st Face) []Inline {
 	return c.siblings(n.FirstChild(), nil, st)
 }
 
-func (c *converter) inline(n ast.Node, st Face) []Inline {
+// appendInline appends the inlines of node n to out.
+func (c *converter) appendInline(out []Inline, n ast.Node, st Face) []Inline {
 	body := c.src.data[c.base:]
 	switch n := n.(type) {
 	case *ast.Text:
@@ -44,8 +45,7 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		raw := string(body[seg.Start:seg.Stop])
 		c.checkRun(seg.Start, raw, st)
 		txt := resolveText(raw)
-		out := make([]Inline, 1, 2)
-		out[0] = Inline{Kind: Text, Text: txt, Pos: c.at(seg.Start), Marks: c.wordMarks(seg.Start, raw, txt)}
+		out = append(out, Inline{Kind: Text, Text: txt, Pos: c.at(seg.Start), Marks: c.wordMarks(seg.Start, raw, txt)})
 		switch {
 		case n.HardLineBreak():
 			out = append(out, Inline{Kind: Break})
@@ -54,13 +54,13 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 		}
 		return out
 	case *ast.String:
-		return []Inline{{Kind: Text, Text: string(n.Value)}}
+		return append(out, Inline{Kind: Text, Text: string(n.Value)})
 	case *ast.Emphasis:
 		kind, add := Emph, fonts.Italic
 		if n.Level >= 2 {
 			kind, add = Strong, fonts.Bold
 		}
-		return []Inline{{Kind: kind, Children: mergeText(c.inlineChildren(n, st.with(add)))}}
+		return append(out, Inline{Kind: kind, Children: mergeText(c.inlineChildren(n, st.with(add)))})
 	case *ast.CodeSpan:
 		var b strings.Builder
 		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
@@ -68,23 +68,22 @@ func (c *converter) inline(n ast.Node, st Face) []Inline {
 				b.Write(tx.Segment.Value(body))
 			}
 		}
-		return []Inline{{Kind: Code, Text: b.String()}}
+		return append(out, Inline{Kind: Code, Text: b.String()})
 	case *ast.Link:
-		return []Inline{{Kind: Link, URL: string(n.Destination), Children: mergeText(c.inlineChildren(n, st))}}
+		return append(out, Inline{Kind: Link, URL: string(n.Destination), Children: mergeText(c.inlineChildren(n, st))})
 	case *ast.AutoLink:
-		return []Inline{autoLink(n, body)}
+		return append(out, autoLink(n, body))
 	case *noteRefNode:
-		ref := Inline{Kind: NoteRef, Label: n.label, Pos: c.at(n.offset)}
-		return []Inline{ref}
+		return append(out, Inline{Kind: NoteRef, Label: n.label, Pos: c.at(n.offset)})
 	case *ast.Image:
-		return []Inline{c.picture(n)}
+		return append(out, c.picture(n))
 	case *ast.RawHTML:
-		return []Inline{c.rawHTML(n, body)}
+		return append(out, c.rawHTML(n, body))
 	case *spanCloseNode:
 		c.ds.Warnf(c.at(n.offset), "%s closes a span opened outside this emphasis or link; it is kept as text", n.raw)
-		return []Inline{{Kind: Text, Text: n.raw, Pos: c.at(n.offset)}}
+		return append(out, Inline{Kind: Text, Text: n.raw, Pos: c.at(n.offset)})
 	}
-	return c.inlineChildren(n, st)
+	return c.appendSiblings(out, n.FirstChild(), nil, st)
 }
 
 // resolveText returns the text of a source text segment: backslash escapes, numeric character
@@ -158,18 +157,56 @@ func checkMixedScript(s string, report func(offset int, word string)) {
 
 // mergeText joins neighbouring plain text runs, so typography sees whole phrases.
 func mergeText(in []Inline) []Inline {
-	var out []Inline
-	for _, x := range in {
-		if n := len(out); n > 0 && x.Kind == Text && out[n-1].Kind == Text && x.Lang == out[n-1].Lang {
-			for _, m := range x.Marks {
-				out[n-1].Marks = append(out[n-1].Marks, Mark{At: m.At + len(out[n-1].Text), Pos: m.Pos})
-			}
-			out[n-1].Text += x.Text
-			continue
+	runs := 0
+	for i := range in {
+		if i == 0 || !mergeable(in[i-1], in[i]) {
+			runs++
 		}
-		out = append(out, x)
+	}
+	if runs == len(in) {
+		if len(in) == 0 {
+			return nil
+		}
+		return in // nothing to join
+	}
+	out := make([]Inline, 0, runs)
+	for i := 0; i < len(in); {
+		j := i + 1
+		for j < len(in) && mergeable(in[i], in[j]) {
+			j++
+		}
+		out = append(out, joinText(in[i:j]))
+		i = j
 	}
 	return out
+}
+
+// mergeable reports whether mergeText joins the text run y to the run x before it.
+func mergeable(x, y Inline) bool { return x.Kind == Text && y.Kind == Text && x.Lang == y.Lang }
+
+// joinText returns the first of text runs with the text and the marks of them all.
+func joinText(runs []Inline) Inline {
+	x := runs[0]
+	if len(runs) == 1 {
+		return x
+	}
+	size, marks := 0, 0
+	for _, r := range runs {
+		size, marks = size+len(r.Text), marks+len(r.Marks)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	if marks > 0 {
+		x.Marks = make([]Mark, 0, marks)
+	}
+	for _, r := range runs {
+		for _, m := range r.Marks {
+			x.Marks = append(x.Marks, Mark{At: m.At + b.Len(), Pos: m.Pos})
+		}
+		b.WriteString(r.Text)
+	}
+	x.Text = b.String()
+	return x
 }
 
 // typeset applies the language's typography to the text of one block, in reading order.

@@ -66,7 +66,10 @@ func setLang(ins []Inline, lang string) {
 // assignLangs gives the inlines of a block their languages: runs not yet assigned (outside
 // explicit spans) get the edition's language, and their Latin parts latin when it is set.
 func assignLangs(ins []Inline, lang, latin string) []Inline {
-	var out []Inline
+	if len(ins) == 0 {
+		return nil
+	}
+	out := make([]Inline, 0, len(ins))
 	for _, x := range ins {
 		if x.Lang != "" {
 			setLang(x.Children, x.Lang)
@@ -74,7 +77,7 @@ func assignLangs(ins []Inline, lang, latin string) []Inline {
 			continue
 		}
 		if x.Kind == Text && latin != "" {
-			out = append(out, splitLatin(x, lang, latin)...)
+			out = appendSplitLatin(out, x, lang, latin)
 			continue
 		}
 		x.Lang = lang
@@ -84,9 +87,15 @@ func assignLangs(ins []Inline, lang, latin string) []Inline {
 	return out
 }
 
-// splitLatin cuts a text run into parts of the edition's language and Latin parts. The marks
-// of a part are those that fall inside it (Marks are in text order), counted from its start.
-func splitLatin(x Inline, lang, latin string) []Inline {
+// appendSplitLatin cuts a text run into parts of the edition's language and Latin parts and
+// appends them to out. The marks of a part are those that fall inside it (Marks are in text
+// order), counted from its start.
+func appendSplitLatin(out []Inline, x Inline, lang, latin string) []Inline {
+	if !hasLatin(x.Text) {
+		x.Lang = lang
+		x.Marks = marksBefore(x.Marks, len(x.Text))
+		return append(out, x)
+	}
 	parts := latinParts(x.Text)
 	if len(parts) == 1 {
 		x.Lang = lang
@@ -94,12 +103,11 @@ func splitLatin(x Inline, lang, latin string) []Inline {
 			x.Lang = latin
 		}
 		x.Marks = marksBefore(x.Marks, len(x.Text))
-		return []Inline{x}
+		return append(out, x)
 	}
 	marks := make([]Mark, len(marksBefore(x.Marks, len(x.Text))))
 	copy(marks, x.Marks)
-	out := make([]Inline, len(parts))
-	for i, p := range parts {
+	for _, p := range parts {
 		y := x
 		y.Text = x.Text[p.from:p.to]
 		n := 0
@@ -115,9 +123,20 @@ func splitLatin(x Inline, lang, latin string) []Inline {
 		if p.latin {
 			y.Lang = latin
 		}
-		out[i] = y
+		out = append(out, y)
 	}
 	return out
+}
+
+// hasLatin reports whether s has a letter of the Latin script: without one, latinParts finds
+// no Latin part.
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if scriptOf(r).latin {
+			return true
+		}
+	}
+	return false
 }
 
 // marksBefore returns the marks of a text of length n: the leading ones, up to the first at

@@ -133,11 +133,15 @@ var langAttrRe = regexp.MustCompile(`(?:^|\s)lang=(?:"([^"]*)"|'([^']*)'|([^\s"'
 // siblings converts the inline nodes from first up to stop (nil: to the end), each explicit
 // span with its language.
 func (c *converter) siblings(first, stop ast.Node, st Face) []Inline {
-	var out []Inline
+	return c.appendSiblings(nil, first, stop, st)
+}
+
+// appendSiblings appends the inlines of siblings(first, stop, st) to out.
+func (c *converter) appendSiblings(out []Inline, first, stop ast.Node, st Face) []Inline {
 	for n := first; n != nil && n != stop; n = n.NextSibling() {
 		open, ok := n.(*spanOpenNode)
 		if !ok {
-			out = append(out, c.inline(n, st)...)
+			out = c.appendInline(out, n, st)
 			continue
 		}
 		close := matchingClose(open)

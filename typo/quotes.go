@@ -85,7 +85,7 @@ func (f *Fixer) straightQuote(nx rune, kind rune) rune {
 		}
 		return f.openMark(kind)
 	}
-	if len(f.stack) == 0 && (unicode.IsLetter(nx) || unicode.IsDigit(nx)) {
+	if len(f.stack) == 0 && (isLetter(nx) || unicode.IsDigit(nx)) {
 		return f.openMark(kind)
 	}
 	return f.closeMark()
@@ -94,7 +94,7 @@ func (f *Fixer) straightQuote(nx rune, kind rune) rune {
 // singleQuote converts ', ‘ and ’: quotation marks in English, apostrophes everywhere.
 func (f *Fixer) singleQuote(rs []rune, i int) rune {
 	r, p, nx := rs[i], f.prev(), next(rs, i)
-	if r != '‘' && unicode.IsLetter(p) && unicode.IsLetter(nx) {
+	if r != '‘' && isLetter(p) && isLetter(nx) {
 		return '’' // apostrophe: don’t, Xi’an
 	}
 	if !f.st.singles {

@@ -37,7 +37,7 @@ func (f *Fixer) countedWord(rs []rune, j int) bool {
 	for j+n < len(rs) && unicode.IsLower(rs[j+n]) {
 		n++
 	}
-	if n < 3 || (j+n < len(rs) && unicode.IsLetter(rs[j+n])) {
+	if n < 3 || (j+n < len(rs) && isLetter(rs[j+n])) {
 		return false
 	}
 	return f.st.notCounted == nil || !f.st.notCounted[string(rs[j:j+n])]
@@ -59,7 +59,7 @@ func (f *Fixer) strayBefore(rs []rune, i int) bool {
 	case strings.ContainsRune(".,;:!?)", nx):
 		return after == 0 || isSpace(after) || strings.ContainsRune("»”’\")", after)
 	case nx == '-' && dashWidth(rs, i+1) == 1:
-		return unicode.IsLetter(after) && (unicode.IsLetter(p) || unicode.IsDigit(p) || p == '%')
+		return isLetter(after) && (isLetter(p) || unicode.IsDigit(p) || p == '%')
 	}
 	return false
 }
@@ -85,7 +85,7 @@ func (f *Fixer) suffixHyphen(rs []rune, i int) bool {
 	for unicode.IsUpper(f.back(k)) {
 		k++
 	}
-	return k >= 2 && !unicode.IsLetter(f.back(k)) && !unicode.IsDigit(f.back(k))
+	return k >= 2 && !isLetter(f.back(k)) && !unicode.IsDigit(f.back(k))
 }
 
 // dash converts the dash at rs[i] and returns how many further runes it consumed.
@@ -128,7 +128,7 @@ func (f *Fixer) numberRange(rs []rune, i int) bool {
 	if k == 0 {
 		return false
 	}
-	if before := f.back(k); before == '-' || unicode.IsLetter(before) {
+	if before := f.back(k); before == '-' || isLetter(before) {
 		return false
 	}
 	j := i + 1
@@ -138,7 +138,7 @@ func (f *Fixer) numberRange(rs []rune, i int) bool {
 	if j == i+1 {
 		return false
 	}
-	return j == len(rs) || (rs[j] != '-' && !unicode.IsLetter(rs[j]))
+	return j == len(rs) || (rs[j] != '-' && !isLetter(rs[j]))
 }
 
 // noBreakSpace reports whether the space at rs[i] must not break.
@@ -157,7 +157,7 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		return true // a stray space before punctuation: no line may start with it
 	case unicode.IsDigit(p) && f.st.tieCounted && f.countedWord(rs, i+1):
 		return true // a numeral tied to the word it counts: 1994 году, 117 человек, 200 protestors
-	case p == '.' && unicode.IsUpper(f.back(1)) && !unicode.IsLetter(f.back(2)) && unicode.IsUpper(nx):
+	case p == '.' && unicode.IsUpper(f.back(1)) && !isLetter(f.back(2)) && unicode.IsUpper(nx):
 		return true // an initial: А. С. Пушкин
 	case unicode.IsDigit(p):
 		return f.unitAhead(rs, i+1) || f.digitGroupAhead(rs, i)
@@ -165,10 +165,10 @@ func (f *Fixer) noBreakSpace(rs []rune, i int) bool {
 		var buf [24]byte
 		w := f.wordBack(&buf, 1)
 		return len(w) > 0 && f.st.numberAbbr[string(append(w, '.'))]
-	case unicode.IsLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx) && f.shortWordBack():
+	case isLetter(p) && f.st.glueNext != nil && !unicode.IsSpace(nx) && f.shortWordBack():
 		return true
 	}
-	return unicode.IsLetter(p) && f.particleAhead(rs, i+1)
+	return isLetter(p) && f.particleAhead(rs, i+1)
 }
 
 // shortWordBack reports whether the word just written is one that glueNext ties to the next.
@@ -186,7 +186,7 @@ func (f *Fixer) particleAhead(rs []rune, j int) bool {
 	}
 	var buf [16]byte
 	w := buf[:0]
-	for e := j; e < len(rs) && unicode.IsLetter(rs[e]); e++ {
+	for e := j; e < len(rs) && isLetter(rs[e]); e++ {
 		if e-j == 3 {
 			return false
 		}
@@ -199,7 +199,7 @@ func (f *Fixer) particleAhead(rs []rune, j int) bool {
 // at most five letters long, and returns the UTF-8 bytes used.
 func (f *Fixer) wordBack(buf *[24]byte, k int) []byte {
 	n := 0
-	for unicode.IsLetter(f.back(k + n)) {
+	for isLetter(f.back(k + n)) {
 		if n == 5 {
 			return nil
 		}
@@ -218,10 +218,10 @@ func (f *Fixer) unitAhead(rs []rune, j int) bool {
 		return true
 	}
 	e := j
-	for e < len(rs) && (unicode.IsLetter(rs[e]) || unicode.IsDigit(rs[e])) && e-j < 12 {
+	for e < len(rs) && (isLetter(rs[e]) || unicode.IsDigit(rs[e])) && e-j < 12 {
 		e++
 	}
-	if e == j || (e < len(rs) && unicode.IsLetter(rs[e])) {
+	if e == j || (e < len(rs) && isLetter(rs[e])) {
 		return false
 	}
 	var buf [64]byte
@@ -252,5 +252,17 @@ func (f *Fixer) digitGroupAhead(rs []rune, i int) bool {
 	for j < len(rs) && unicode.IsDigit(rs[j]) {
 		j++
 	}
-	return j-i-1 == 3 && (j == len(rs) || !unicode.IsLetter(rs[j]))
+	return j-i-1 == 3 && (j == len(rs) || !isLetter(rs[j]))
+}
+
+// isLetter is unicode.IsLetter with fast paths for ASCII and the Cyrillic letters, nearly all
+// of the text.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x481, 0x48a <= r && r <= 0x52f: // Cyrillic and Cyrillic Supplement letters
+		return true
+	}
+	return unicode.IsLetter(r)
 }

@@ -3,6 +3,7 @@ package typo
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // TestTextMap checks where TextMap moves every byte offset of its input: a rune that
@@ -42,6 +43,15 @@ func TestFixerReuse(t *testing.T) {
 		f.Reset()
 		if got, want := f.Text(p), New("ru").Text(p); got != want {
 			t.Errorf("reused Fixer: %q, new Fixer: %q", got, want)
+		}
+	}
+}
+
+// TestIsLetter checks the fast paths of isLetter against the unicode tables for every character.
+func TestIsLetter(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isLetter(r) != unicode.IsLetter(r) {
+			t.Fatalf("isLetter(%U) = %v", r, isLetter(r))
 		}
 	}
 }

@@ -35,10 +35,14 @@ package typo
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // histLen is how many output runes the Fixer remembers across segments for look-behind.
 const histLen = 24
+
+// ringLen is the size of the ring that holds them, a power of two at least histLen.
+const ringLen = 32
 
 // Fixer converts the text segments of one paragraph, remembering quote nesting and the
 // preceding characters across segments. It is not safe for concurrent use. A Fixer can be
@@ -47,9 +51,9 @@ const histLen = 24
 type Fixer struct {
 	st    *style // nil: a language without rules
 	stack []rune // source kind of each open quotation mark: '"' double, '„' low, '\'' single
-	// hist holds the last output runes in a ring: the newest at hist[(head+histLen-1)%histLen];
-	// nhist of them are valid.
-	hist        [histLen]rune
+	// hist holds the last output runes in a ring: the newest at hist[(head-1)%ringLen]; nhist
+	// of them (at most histLen) count.
+	hist        [ringLen]rune
 	head, nhist int
 	// lastOpened tells whether the last quotation mark written opened a quotation; it
 	// disambiguates “ and ‘, which open in some languages and close in others.
@@ -57,10 +61,11 @@ type Fixer struct {
 	// address is set while the word being written has a slash in it (see inAddress).
 	address bool
 	// Working buffers of TextMap: the runes of the segment, the byte offset of each (and
-	// the segment's length after them), and the output offset of each byte.
+	// the segment's length after them), the output offset of each byte, and the output.
 	rs   []rune
 	at   []int
 	offs []int
+	out  []byte
 }
 
 // New returns a Fixer for a BCP 47 language tag. For a language without rules the Fixer
@@ -92,41 +97,49 @@ func (f *Fixer) TextMap(s string, at []int) string {
 	}
 	f.decode(s)
 	rs := f.rs
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	f.out = f.out[:0]
 	for i := 0; i < len(rs); i++ {
 		if n := urlLen(rs, i, f.prev()); n > 0 {
 			for k, r := range rs[i : i+n] {
-				f.mark(i+k, i+k+1, b.Len())
-				f.emit(&b, r)
+				f.mark(i+k, i+k+1, len(f.out))
+				f.emit(r)
 			}
 			i += n - 1
 			continue
 		}
-		f.mark(i, i+1, b.Len())
+		f.mark(i, i+1, len(f.out))
 		out, n, skip := f.convert(rs, i)
 		for _, r := range out[:n] {
-			f.emit(&b, r)
+			f.emit(r)
 		}
-		f.mark(i+1, i+1+skip, b.Len())
+		f.mark(i+1, i+1+skip, len(f.out))
 		i += skip
 	}
-	f.offs[len(s)] = b.Len()
+	f.offs[len(s)] = len(f.out)
 	for k, j := range at {
 		at[k] = f.offs[j]
 	}
-	return b.String()
+	if string(f.out) == s {
+		return s // unchanged: no copy
+	}
+	return string(f.out)
 }
 
 // decode fills f.rs with the runes of s and f.at with the byte offset of each, decoded as
 // range does (a byte of invalid UTF-8 is one U+FFFD of width 1, not the 3 bytes U+FFFD
 // takes), with len(s) after them, and sizes f.offs for s.
 func (f *Fixer) decode(s string) {
-	f.rs, f.at = f.rs[:0], f.at[:0]
-	for i, r := range s {
-		f.rs, f.at = append(f.rs, r), append(f.at, i)
+	if cap(f.at) < len(s)+1 { // at most one rune a byte
+		f.rs, f.at = make([]rune, len(s)), make([]int, len(s)+1)
 	}
-	f.at = append(f.at, len(s))
+	rs, at := f.rs[:len(s)], f.at[:len(s)+1]
+	n := 0
+	for i, r := range s {
+		rs[n], at[n] = r, i
+		n++
+	}
+	at[n] = len(s)
+	f.rs, f.at = rs[:n], at[:n+1]
 	if cap(f.offs) < len(s)+1 {
 		f.offs = make([]int, len(s)+1)
 	}
@@ -168,8 +181,12 @@ func (f *Fixer) convert(rs []rune, i int) (out [2]rune, n, skip int) {
 }
 
 // emit writes r and remembers it.
-func (f *Fixer) emit(b *strings.Builder, r rune) {
-	b.WriteRune(r)
+func (f *Fixer) emit(r rune) {
+	if r < utf8.RuneSelf {
+		f.out = append(f.out, byte(r))
+	} else {
+		f.out = utf8.AppendRune(f.out, r)
+	}
 	switch {
 	case r == '/':
 		f.address = true
@@ -177,7 +194,7 @@ func (f *Fixer) emit(b *strings.Builder, r rune) {
 		f.address = false
 	}
 	f.hist[f.head] = r
-	f.head = (f.head + 1) % histLen
+	f.head = (f.head + 1) % ringLen
 	f.nhist = min(f.nhist+1, histLen)
 }
 
@@ -186,7 +203,7 @@ func (f *Fixer) back(k int) rune {
 	if k >= f.nhist {
 		return 0
 	}
-	return f.hist[(f.head+histLen-1-k)%histLen]
+	return f.hist[(f.head-1-k)&(ringLen-1)]
 }
 
 // prev returns the last rune output, or 0 at the start of a paragraph.
