@@ -18,6 +18,22 @@ import (
 //go:embed patterns/*.tex extra/*.txt
 var patternFS embed.FS
 
+// The pattern files the hyphenators are built from, as strings: the program's read-only
+// data, parsed in place (patternFS.ReadFile would copy each to the heap first).
+var (
+	//go:embed patterns/hyph-en-gb.tex
+	enGBPatterns string
+	//go:embed patterns/hyph-en-us.tex
+	enUSPatterns string
+	//go:embed patterns/hyph-ru.tex
+	ruPatterns string
+)
+
+// patternText maps the pattern files in use to their text.
+var patternText = map[string]string{
+	"hyph-en-gb.tex": enGBPatterns, "hyph-en-us.tex": enUSPatterns, "hyph-ru.tex": ruPatterns,
+}
+
 // Each language is parsed at most once per process, on first use.
 var (
 	enGB = sync.OnceValue(func() *Hyphenator { return mustPatterns("en-gb", "hyph-en-gb.tex", 2, 3) })
@@ -86,11 +102,11 @@ func mustPatterns(lang, file string, left, right int) *Hyphenator {
 }
 
 func loadPatterns(lang, file string, left, right int) (*Hyphenator, error) {
-	src, err := patternFS.ReadFile("patterns/" + file)
-	if err != nil {
-		return nil, err
+	src, ok := patternText[file]
+	if !ok {
+		return nil, fmt.Errorf("no embedded pattern file %s", file)
 	}
-	h, err := newPatternHyphenator(lang, string(src), left, right)
+	h, err := newPatternHyphenator(lang, src, left, right)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func parseTeX(src string) (*texPatterns, error) {
 	if !utf8.ValidString(src) {
 		return nil, fmt.Errorf("pattern file is not valid UTF-8")
 	}
-	out := &texPatterns{}
+	out := &texPatterns{Patterns: make([]string, 0, strings.Count(src, "\n"))} // about one a line
 	var group *[]string
 	lineNo := -1
 	for line := range strings.Lines(src) {
