@@ -140,10 +140,16 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 // dropScratch lets go of what only typesetting needed once the pages are final and checked:
 // every paragraph's item list (kept so that pagination could break it again) and the
 // metrics' word cache. They are most of a typeset document's memory, which can then be
-// freed before the document is drawn; the lines keep their glyphs.
+// freed before the document is drawn; the lines keep their glyphs. The paragraphs' checks
+// (the places of their words) go too: checkPages has read them.
 func (d *Document) dropScratch() {
 	for _, p := range d.pages {
 		dropItems(p.elems)
+		for _, pe := range p.elems {
+			if r := pe.e.para; r != nil {
+				r.check = nil
+			}
+		}
 	}
 	d.m.words = map[wordKey]wordEntry{}
 	d.m.hyph = nil

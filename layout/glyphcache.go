@@ -84,8 +84,12 @@ func (c *glyphCache) ligatures(font fontID) ligatures {
 // standard ligatures (fi, fl, ff, ffi, ffl) inside a piece: never across a kern, a
 // hyphenation point or in a letter-spaced line, whose letters stand in pieces of their own.
 func (c *glyphCache) glyphs(g *glyphs, dx float64, out []pdf.Glyph) []pdf.Glyph {
+	if g.track != 0 {
+		return c.trackedGlyphs(g, dx, out)
+	}
 	ligs := c.ligatures(g.font)
-	for _, pc := range g.pieces {
+	var one [1]piece
+	for _, pc := range g.kerned(&one) {
 		x := dx + pc.dx
 		for k := 0; k < len(pc.text); {
 			if seq, id, ok := ligs.at(pc.text[k:]); ok {

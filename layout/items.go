@@ -47,16 +47,29 @@ type item struct {
 // glyphs is a run of text in one face and size, kerned into pieces.
 type glyphs struct {
 	font   fontID
+	alert  bool // drawn in the alert colour
 	size   float64
 	rise   float64 // baseline shift upwards, for superscripts
 	text   string
-	pieces []piece
-	link   string // "#id" for an internal target, else a URL; "" for none
-	anchor string // an identifier this run defines (a note reference)
+	pieces []piece // nil: the whole text is one piece at 0 (see kerned)
+	link   string  // "#id" for an internal target, else a URL; "" for none
+	anchor string  // an identifier this run defines (a note reference)
 	width  float64
-	alert  bool        // drawn in the alert colour
 	pic    *book.Image // a picture inside text, drawn in the box instead of glyphs (see addPicture)
 	lang   string      // the language of the text (book.Inline.Lang), "" for the edition's
+	// track is the letter-spacing, in points, after every character of a run copied into a
+	// letter-spaced line (see tracked); width includes it.
+	track float64
+}
+
+// kerned returns the pieces of a run: its own, or the whole text as one piece at 0 in one,
+// the caller's storage, when nothing in it is kerned.
+func (g *glyphs) kerned(one *[1]piece) []piece {
+	if g.pieces != nil || g.text == "" {
+		return g.pieces
+	}
+	one[0] = piece{text: g.text}
+	return one[:]
 }
 
 // inserted reports whether a penalty is a hyphenation point: a break that adds a hyphen.

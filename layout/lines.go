@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fpc/bindery/layout/pdfdraw"
+	"github.com/fpc/bindery/pdf"
 )
 
 // placed is a run of glyphs at an x offset within its line.
@@ -42,7 +43,7 @@ type line struct {
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
 // unless the paragraph is ragged.
 func setLines(items []item, breaks []int, p breakParams) []line {
-	var out []line
+	out := make([]line, 0, len(breaks))
 	start := 0
 	for n, b := range breaks {
 		for start < b && items[start].kind != boxItem {
@@ -72,13 +73,20 @@ func setLine(items []item, measure float64, p breakParams) line {
 	brk := items[len(items)-1]
 	body := items[:len(items)-1]
 	var stretch, shrink, hang float64
+	runs := 0
 	for _, it := range body {
 		ln.natural += widthOf(it)
 		if it.kind == glueItem {
 			stretch += it.stretch
 			shrink += it.shrink
+		} else if it.kind == boxItem && it.ink != nil {
+			runs++
 		}
 	}
+	if brk.kind == penaltyItem && brk.hyphen != nil && brk.flagged {
+		runs++
+	}
+	ln.runs = make([]placed, 0, runs)
 	if brk.kind == penaltyItem {
 		ln.natural += brk.width
 		ln.hyphenated = brk.flagged && brk.hyphen != nil
@@ -119,7 +127,7 @@ func setLine(items []item, measure float64, p breakParams) line {
 			if it.ink != nil {
 				g := it.ink
 				if ln.track != 0 {
-					g = tracked(p.m, g, ln.track)
+					g = tracked(g, ln.track)
 				}
 				ln.runs = append(ln.runs, placed{x: x, g: g})
 			}
@@ -194,24 +202,38 @@ func (it item) chars() int {
 	return utf8.RuneCountInString(it.ink.text)
 }
 
-// tracked returns a copy of a run with sp points of letter-spacing after every character,
-// one piece per character, so any PDF writer draws it without a spacing operator.
-func tracked(m *metrics, g *glyphs, sp float64) *glyphs {
+// tracked returns a copy of a run with sp points of letter-spacing after every character.
+// It shares the run's pieces: the draw step places the characters one by one (see
+// trackedGlyphs), so any PDF writer draws them without a spacing operator.
+func tracked(g *glyphs, sp float64) *glyphs {
 	out := *g
-	out.pieces = make([]piece, 0, utf8.RuneCountInString(g.text))
-	f := m.faces[g.font]
+	out.track = sp
+	out.width = g.width + sp*float64(utf8.RuneCountInString(g.text))
+	return &out
+}
+
+// trackedGlyphs appends the glyphs of a letter-spaced run, its origin dx from the run they
+// join: each character by itself (no ligature), sp points times the characters before it
+// right of where the run's kerned pieces put it.
+func (c *glyphCache) trackedGlyphs(g *glyphs, dx float64, out []pdf.Glyph) []pdf.Glyph {
 	n := 0
-	for _, pc := range g.pieces {
+	var one [1]piece
+	for _, pc := range g.kerned(&one) {
 		x := pc.dx
-		for _, r := range pc.text {
-			w := f.advance(r) * g.size / 1000
-			out.pieces = append(out.pieces, piece{dx: x + sp*float64(n), w: w, text: string(r)})
-			x += w
+		for k := 0; k < len(pc.text); {
+			r, size := utf8.DecodeRuneInString(pc.text[k:])
+			text := pc.text[k : k+size]
+			if r == utf8.RuneError && size == 1 {
+				text = string(r)
+			}
+			id, adv := c.lookup(g.font, r)
+			out = append(out, pdf.Glyph{ID: id, Text: text, X: dx + (x + g.track*float64(n))})
+			x += adv * g.size / 1000
 			n++
+			k += size
 		}
 	}
-	out.width = g.width + sp*float64(n)
-	return &out
+	return out
 }
 
 func glueWidth(it item, r float64) float64 {

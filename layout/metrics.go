@@ -180,12 +180,13 @@ func (f *faceMetrics) kerning(a, b rune) float64 {
 // piece is a run of glyphs drawn with one Text call, at x offset dx from its box's origin.
 type piece struct {
 	dx   float64
-	w    float64 // advance width of the piece
 	text string
 }
 
 // shape measures s in font id at size pt and splits it where kerning moves a glyph, so the
-// draw step can place each kerned segment itself. It returns the total width in points.
+// draw step can place each kerned segment itself. It returns the total width in points, and
+// no pieces when nothing inside s is kerned: the whole of s is then the one piece, at 0 (see
+// glyphs.kerned), which spares most words an allocation.
 func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 	f := m.faces[id]
 	var pieces []piece
@@ -194,7 +195,7 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 	for i, r := range s {
 		if prev >= 0 {
 			if k := f.kerning(prev, r); k != 0 {
-				pieces = append(pieces, piece{dx: segX, w: x - segX, text: s[start:i]})
+				pieces = append(pieces, piece{dx: segX, text: s[start:i]})
 				x += k * size / 1000
 				start, segX = i, x
 			}
@@ -202,8 +203,8 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 		x += f.advance(r) * size / 1000
 		prev = r
 	}
-	if start < len(s) {
-		pieces = append(pieces, piece{dx: segX, w: x - segX, text: s[start:]})
+	if start > 0 && start < len(s) {
+		pieces = append(pieces, piece{dx: segX, text: s[start:]})
 	}
 	return x, pieces
 }
