@@ -87,3 +87,40 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
 }
+
+// BenchmarkParagraphItems builds the items of every paragraph of the corpus (body text, list
+// items, quotes and notes) as the flow does, with the edition's hyphenation and fresh metrics
+// per edition, as a Typeset call has: the paragraph-building stage alone (addText, the word
+// cache, shaping). It reports the items built.
+func BenchmarkParagraphItems(b *testing.B) {
+	eds := corpus(b)
+	items := 0
+	for b.Loop() {
+		items = 0
+		for _, ed := range eds {
+			m, err := newMetrics()
+			if err != nil {
+				b.Fatal(err)
+			}
+			var blocks func([]book.Block)
+			blocks = func(bs []book.Block) {
+				for _, bl := range bs {
+					pb := paraBuilder{m: m, hy: byLang{lang: ed.Lang}, measure: 300}
+					pb.addInlines(bl.Inlines, textStyle{font: serifRegular, size: 10})
+					items += len(pb.items)
+					blocks(bl.Children)
+					for _, it := range bl.Items {
+						blocks(it)
+					}
+				}
+			}
+			for _, ch := range ed.Chapters {
+				blocks(ch.Blocks)
+				for _, n := range ch.Notes {
+					blocks(n.Blocks)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(items), "items")
+}

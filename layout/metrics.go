@@ -89,10 +89,30 @@ type faceMetrics struct {
 	font *sfnt.Font
 	upem float64
 	buf  sfnt.Buffer
-	adv  map[rune]float64
-	gid  map[rune]sfnt.GlyphIndex
-	kern map[[2]rune]float64
+	// dense holds the characters below denseRunes in blocks of runeBlock, each block
+	// allocated when one of its characters is first measured; others go to sparse.
+	dense  [denseRunes / runeBlock]*[runeBlock]runeMetrics
+	sparse map[rune]runeMetrics
+	kern   map[uint64]float64 // by pairKey
 }
+
+// runeMetrics is what a face says about one character: its glyph and advance; known is
+// set once they are read.
+type runeMetrics struct {
+	adv   float64
+	gid   sfnt.GlyphIndex
+	known bool
+}
+
+// The characters kept in dense tables: every script bindery sets (Latin, Cyrillic, general
+// punctuation, currency and letterlike symbols, arrows) lies below denseRunes.
+const (
+	denseRunes = 0x2200
+	runeBlock  = 128
+)
+
+// pairKey packs a pair of characters into one map key.
+func pairKey(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // metrics measures text in all faces. It is not safe for concurrent use: every
 // Typeset call makes its own.
@@ -130,7 +150,7 @@ func newMetrics() (*metrics, error) {
 			return nil, fmt.Errorf("layout: %w", err)
 		}
 		m.faces[id] = &faceMetrics{font: f, upem: float64(f.UnitsPerEm()),
-			adv: map[rune]float64{}, gid: map[rune]sfnt.GlyphIndex{}, kern: map[[2]rune]float64{}}
+			sparse: map[rune]runeMetrics{}, kern: map[uint64]float64{}}
 	}
 	return m, nil
 }
@@ -138,31 +158,47 @@ func newMetrics() (*metrics, error) {
 // ppem asks sfnt for results in font units (26.6 fixed point).
 func (f *faceMetrics) ppem() fixed.Int26_6 { return fixed.Int26_6(f.upem * 64) }
 
-func (f *faceMetrics) glyph(r rune) sfnt.GlyphIndex {
-	g, ok := f.gid[r]
-	if !ok {
-		g, _ = f.font.GlyphIndex(&f.buf, r)
-		f.gid[r] = g
+// of returns the glyph and advance of r, reading them from the font on first use.
+func (f *faceMetrics) of(r rune) runeMetrics {
+	if r >= 0 && r < denseRunes {
+		blk := f.dense[r/runeBlock]
+		if blk == nil {
+			blk = new([runeBlock]runeMetrics)
+			f.dense[r/runeBlock] = blk
+		}
+		rm := &blk[r%runeBlock]
+		if !rm.known {
+			*rm = f.read(r)
+		}
+		return *rm
 	}
-	return g
+	rm, ok := f.sparse[r]
+	if !ok {
+		rm = f.read(r)
+		f.sparse[r] = rm
+	}
+	return rm
 }
 
-// advance returns the advance of r in thousandths of an em, as the PDF records it.
-func (f *faceMetrics) advance(r rune) float64 {
-	if a, ok := f.adv[r]; ok {
-		return a
+// read looks r up in the font: its glyph (0 when the face has none) and the glyph's
+// advance in thousandths of an em, rounded as the PDF records it (0 when unreadable).
+func (f *faceMetrics) read(r rune) runeMetrics {
+	g, _ := f.font.GlyphIndex(&f.buf, r)
+	rm := runeMetrics{gid: g, known: true}
+	if adv, err := f.font.GlyphAdvance(&f.buf, g, f.ppem(), font.HintingNone); err == nil {
+		rm.adv = math.Round(float64(adv) / 64 * 1000 / f.upem)
 	}
-	a := 0.0
-	if adv, err := f.font.GlyphAdvance(&f.buf, f.glyph(r), f.ppem(), font.HintingNone); err == nil {
-		a = math.Round(float64(adv) / 64 * 1000 / f.upem)
-	}
-	f.adv[r] = a
-	return a
+	return rm
 }
+
+func (f *faceMetrics) glyph(r rune) sfnt.GlyphIndex { return f.of(r).gid }
+
+// advance returns the advance of r in thousandths of an em, as the PDF records it.
+func (f *faceMetrics) advance(r rune) float64 { return f.of(r).adv }
 
 // kerning returns the GPOS or kern adjustment between a and b in thousandths of an em.
 func (f *faceMetrics) kerning(a, b rune) float64 {
-	key := [2]rune{a, b}
+	key := pairKey(a, b)
 	if k, ok := f.kern[key]; ok {
 		return k
 	}
