@@ -47,6 +47,9 @@ func (f *flow) blocks(bs []book.Block, c context, scope string, from int) {
 	anchors := f.anchorBlocks
 	f.anchorBlocks = ""
 	for i, b := range bs {
+		if f.reach != nil && scope == "" && !f.reach(from+i) {
+			return
+		}
 		if anchors != "" {
 			f.pending = append(f.pending, f.ch.BlockID(i))
 		}

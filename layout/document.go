@@ -43,6 +43,9 @@ type Options struct {
 	// Helpers without waiting, and each helper gives its token back as soon as it is done.
 	// nil starts Jobs-1 helpers on every chapter.
 	Helpers *Tokens
+	// minStretch overrides the least text a helper starts on (see ahead.go), for the tests
+	// of small fixtures; 0 is minStretch.
+	minStretch int
 }
 
 // Document is a typeset edition: its pages in plain data, ready to draw. Documents of

@@ -87,6 +87,9 @@ type flow struct {
 	lbl  *pdfdraw.Node
 	// memo, when set, has the chapter's paragraphs set by helpers too (see prefetch.go).
 	memo *paraMemo
+	// reach, when set, is told of each unit of the chapter the flow comes to, a top-level
+	// block or a note (see ahead.go); the flow stops there when it returns false.
+	reach func(u int) bool
 }
 
 // textAddr is the address of a block of a chapter's text, shared with the EPUB so that a

@@ -62,14 +62,24 @@ func (f *flow) chapterNotes(ch *book.Chapter, title string) {
 	f.inNotes = true
 	f.role = "H2"
 	f.heading(text(title), ps, 2*c.leading, 0.5*c.leading, &outlineMark{title: title, level: 1})
-	nc := f.noteContext()
-	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
+	nc := f.notesContext()
 	for i, n := range ch.Notes {
+		if f.reach != nil && !f.reach(len(ch.Blocks)+i) {
+			return
+		}
 		if i > 0 {
 			f.gap() // a page of notes may stretch here to end at the foot
 		}
 		f.note(ch, n, nc)
 	}
+}
+
+// notesContext is the context of a chapter's notes: note type, the text clear of the
+// numbers hung before it.
+func (f *flow) notesContext() context {
+	nc := f.noteContext()
+	nc.left = f.m.width(nc.font, nc.size, "000.") + 0.4*nc.size
+	return nc
 }
 
 // note sets one endnote with its number hung in the margin, linked back to its reference.

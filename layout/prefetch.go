@@ -10,7 +10,7 @@ import (
 // paragraph's lines are depends only on its inlines and its paraSpec: building its items,
 // breaking them and setting the lines (paraSet) is a pure function of those. While the
 // chapter's flow walks its blocks in order, helpers walk later stretches of the same blocks
-// (and the chapter's notes) in flows of their own and set the paragraphs they meet into a
+// and notes (ahead.go says which) in flows of their own and set the paragraphs they meet into a
 // memo shared with the flow, each paragraph once, by whichever walker reaches it first. The
 // flow then takes a paragraph from the memo instead of setting it, or waits while a helper
 // finishes it. Every walker has its own metrics (the word cache is not safe for concurrent
@@ -76,78 +76,6 @@ func cloneLines(lines []line) []line {
 		out[k] = ln
 	}
 	return out
-}
-
-// prefetch starts n helpers (see takeHelpers) that set the paragraphs of a chapter's later
-// blocks and its notes into memo, and returns a function that waits for them to end. Each
-// helper walks one stretch of the blocks, cut by the size of their text so that the flow
-// and the helpers get about as much each; the last helper walks the notes as well. A
-// helper that holds a token of Options.Helpers gives it back when it ends.
-func (t *typesetter) prefetch(ch *book.Chapter, memo *paraMemo, notes bool, n int) (wait func()) {
-	cuts := cutBlocks(ch, n+1, notes)
-	var wg sync.WaitGroup
-	for h := range n {
-		from, to := cuts[h+1], cuts[h+2]
-		m := t.helpers[h]
-		wg.Go(func() {
-			if pool := t.d.opts.Helpers; pool != nil {
-				defer pool.Release()
-			}
-			panels := 0
-			f := t.newFlowWith(ch, m, &reporter{}, &panels)
-			f.memo = memo
-			f.onGrid = true
-			f.blocks(ch.Blocks[from:to], f.bodyContext(), "", from)
-			if notes && h == n-1 {
-				f.chapterNotes(ch, t.d.ui.Notes)
-			}
-		})
-	}
-	return wg.Wait
-}
-
-// takeHelpers returns how many helpers may set the chapter's paragraphs beside its flow:
-// one per helper metrics, fewer than its blocks, and with Options.Helpers only as many as
-// it has tokens free, which it takes.
-func (t *typesetter) takeHelpers(ch *book.Chapter) int {
-	n := min(len(t.helpers), len(ch.Blocks)-1)
-	pool := t.d.opts.Helpers
-	if pool == nil || n <= 0 {
-		return max(n, 0)
-	}
-	k := 0
-	for k < n && pool.TryAcquire() {
-		k++
-	}
-	return k
-}
-
-// cutBlocks divides a chapter's blocks into parts stretches of about the same amount of text,
-// the notes counted in the last: it returns parts+1 block indices, from 0 to len(ch.Blocks).
-func cutBlocks(ch *book.Chapter, parts int, notes bool) []int {
-	sizes := make([]int, len(ch.Blocks))
-	total := 0
-	for i := range ch.Blocks {
-		sizes[i] = textBytes(ch.Blocks[i : i+1])
-		total += sizes[i]
-	}
-	if notes {
-		for _, nt := range ch.Notes {
-			total += textBytes(nt.Blocks)
-		}
-	}
-	cuts := []int{0}
-	sum := 0
-	for i, s := range sizes {
-		if len(cuts) < parts && sum >= total*len(cuts)/parts {
-			cuts = append(cuts, i)
-		}
-		sum += s
-	}
-	for len(cuts) <= parts {
-		cuts = append(cuts, len(ch.Blocks))
-	}
-	return cuts
 }
 
 // textBytes is about how much text blocks hold: the bytes of their inlines, nested ones too.

@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestJobsSamePDF(t *testing.T) {
 	}
 	for _, r := range runs {
 		one := pdfBytes(t, r.ed, Options{Notes: r.notes})
-		opts := Options{Notes: r.notes, Jobs: r.jobs}
+		opts := Options{Notes: r.notes, Jobs: r.jobs, minStretch: 1} // helpers on the smallest chapters too
 		if r.tokens >= 0 {
 			opts.Helpers = NewTokens(r.tokens)
 		}
@@ -138,66 +139,74 @@ func TestCloneLines(t *testing.T) {
 	}
 }
 
-// TestCutBlocks checks that the stretches the flow and its helpers walk divide a chapter's
-// text about evenly, the notes counted in the last.
-func TestCutBlocks(t *testing.T) {
-	para := func(n int) book.Block {
-		return book.Block{Kind: book.Paragraph, Inlines: []book.Inline{{Kind: book.Text, Text: string(bytes.Repeat([]byte("x"), n))}}}
-	}
-	note := book.Note{Blocks: []book.Block{para(40)}}
-	for _, c := range []struct {
-		sizes []int
-		parts int
-		notes bool
-		want  []int
-	}{
-		{[]int{10, 10, 10, 10}, 2, false, []int{0, 2, 4}},
-		{[]int{10, 10, 10, 10}, 2, true, []int{0, 4, 4}},
-		{[]int{10, 10, 10, 10, 10, 10}, 3, false, []int{0, 2, 4, 6}},
-		{[]int{50, 10, 10, 10}, 2, false, []int{0, 1, 4}},
-		{[]int{10}, 3, false, []int{0, 1, 1, 1}},
-	} {
-		ch := &book.Chapter{Notes: []book.Note{note}}
-		for _, n := range c.sizes {
-			ch.Blocks = append(ch.Blocks, para(n))
+// TestCutText checks that units are cut into stretches of about the same text.
+func TestCutText(t *testing.T) {
+	prefix := func(sizes ...int) []int {
+		out := []int{0}
+		for _, n := range sizes {
+			out = append(out, out[len(out)-1]+n)
 		}
-		if got := cutBlocks(ch, c.parts, c.notes); !slices.Equal(got, c.want) {
-			t.Errorf("cutBlocks(%v, %d, notes %v) = %v, want %v", c.sizes, c.parts, c.notes, got, c.want)
+		return out
+	}
+	for _, c := range []struct {
+		sizes         []int
+		lo, hi, parts int
+		want          []int
+	}{
+		{[]int{10, 10, 10, 10}, 0, 4, 2, []int{0, 2, 4}},
+		{[]int{10, 10, 10, 10, 10, 10}, 0, 6, 3, []int{0, 2, 4, 6}},
+		{[]int{50, 10, 10, 10}, 0, 4, 2, []int{0, 1, 4}},
+		{[]int{10}, 0, 1, 3, []int{0, 1, 1, 1}},
+		{[]int{10, 10, 10, 10, 10, 10}, 2, 6, 2, []int{2, 4, 6}},
+		{[]int{10, 10, 10, 40}, 1, 4, 2, []int{1, 3, 4}},
+		{[]int{10, 10, 10, 40}, 0, 4, 3, []int{0, 2, 3, 4}},
+		{[]int{100, 1, 1}, 0, 3, 3, []int{0, 1, 2, 3}},
+	} {
+		if got := cutText(prefix(c.sizes...), c.lo, c.hi, c.parts); !slices.Equal(got, c.want) {
+			t.Errorf("cutText(%v, %d, %d, %d) = %v, want %v", c.sizes, c.lo, c.hi, c.parts, got, c.want)
 		}
 	}
 }
 
-// TestTakeHelpers checks how many helpers a chapter gets: Jobs-1 without a pool, no more
-// than its blocks less one, and with a pool only as many as it has tokens free, which it
-// takes.
-func TestTakeHelpers(t *testing.T) {
-	blocks := func(n int) *book.Chapter { return &book.Chapter{Blocks: make([]book.Block, n)} }
+// TestClaim checks which stretches helpers claim: the back parts of what no walker has,
+// as many as there are idle helpers, tokens and text for, and the back half of the rest
+// for a helper that comes later.
+func TestClaim(t *testing.T) {
+	para := book.Block{Kind: book.Paragraph, Inlines: []book.Inline{{Kind: book.Text, Text: strings.Repeat("x", minStretch/2)}}}
+	chapter := func(n int) *book.Chapter { return &book.Chapter{Blocks: slices.Repeat([]book.Block{para}, n)} }
+	type step struct {
+		pos, n int // the flow's unit, helpers asked for
+		want   [][2]int
+	}
 	for _, c := range []struct {
-		jobs, blocks, tokens int // tokens -1: no pool
-		want, left           int
+		name    string
+		blocks  int
+		helpers int
+		tokens  int // -1: no pool
+		steps   []step
 	}{
-		{jobs: 3, blocks: 10, tokens: -1, want: 2},
-		{jobs: 3, blocks: 2, tokens: -1, want: 1},
-		{jobs: 3, blocks: 1, tokens: -1, want: 0},
-		{jobs: 1, blocks: 10, tokens: -1, want: 0},
-		{jobs: 3, blocks: 10, tokens: 1, want: 1, left: 0},
-		{jobs: 3, blocks: 10, tokens: 5, want: 2, left: 3},
-		{jobs: 3, blocks: 2, tokens: 5, want: 1, left: 4},
-		{jobs: 3, blocks: 10, tokens: 0, want: 0, left: 0},
+		{"two helpers share with the flow", 13, 2, -1, []step{{0, 2, [][2]int{{5, 9}, {9, 13}}}}},
+		{"one helper, later the back half of the rest", 17, 2, -1,
+			[]step{{0, 1, [][2]int{{9, 17}}}, {2, 1, [][2]int{{6, 9}}}}},
+		{"a token short", 13, 2, 1, []step{{0, 2, [][2]int{{7, 13}}}, {1, 1, nil}}},
+		{"no token", 13, 2, 0, []step{{0, 2, nil}}},
+		{"too little text", 4, 1, -1, []step{{0, 1, nil}}},
+		{"no idle helper", 41, 1, -1, []step{{0, 1, [][2]int{{21, 41}}}, {1, 1, nil}}},
+		{"the flow is past it", 41, 2, -1, []step{{0, 1, [][2]int{{21, 41}}}, {19, 1, nil}}},
 	} {
-		opts := Options{Jobs: c.jobs}
+		opts := Options{Jobs: c.helpers + 1}
 		if c.tokens >= 0 {
 			opts.Helpers = NewTokens(c.tokens)
 		}
-		ts := &typesetter{d: &Document{opts: opts}, helpers: make([]*metrics, max(0, c.jobs-1))}
-		got := ts.takeHelpers(blocks(c.blocks))
-		left := 0
-		if opts.Helpers != nil {
-			left = drain(opts.Helpers)
-		}
-		if got != c.want || left != c.left {
-			t.Errorf("jobs %d, %d blocks, %d tokens: %d helpers and %d tokens left, want %d and %d",
-				c.jobs, c.blocks, c.tokens, got, left, c.want, c.left)
+		ts := &typesetter{d: &Document{opts: opts}, helpers: make([]*metrics, c.helpers)}
+		a := newChapterAhead(ts, chapter(c.blocks))
+		for k, st := range c.steps {
+			a.pos.Store(int64(st.pos))
+			got := a.claim(st.n)
+			a.free = a.free[:len(a.free)-len(got)]
+			if !slices.Equal(got, st.want) {
+				t.Errorf("%s, step %d: claimed %v, want %v", c.name, k, got, st.want)
+			}
 		}
 	}
 }

@@ -39,21 +39,22 @@ func (t *typesetter) run() {
 	for _, ch := range t.d.ed.Chapters {
 		s := section{chapter: ch.ID, head: ch.Title}
 		f := t.newFlow(ch)
-		notes := t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0
-		wait := func() {}
-		if n := t.takeHelpers(ch); n > 0 {
-			f.memo = &paraMemo{sets: map[paraKey]*memoEntry{}}
-			wait = t.prefetch(ch, f.memo, notes, n)
+		a := t.ahead(ch)
+		if a != nil {
+			f.memo = a.memo
+			f.reach = func(u int) bool { a.reach(u); return true }
 		}
 		f.onGrid = true
 		f.chapterOpener(ch)
 		f.anchorBlocks = ch.ID
 		f.blocks(ch.Blocks, f.bodyContext(), "", 0)
-		if notes {
+		if t.notesAfter(ch) {
 			f.chapterNotes(ch, t.d.ui.Notes)
 		}
+		if a != nil {
+			a.done()
+		}
 		s.pages = paginate(f.elems, t.d.g.grid())
-		wait()
 		orderNodes(f.elems, &t.nodes)
 		for ln, why := range keepLeafTurns(s.pages) {
 			t.d.keptHyphens[ln] = why
@@ -69,6 +70,11 @@ func (t *typesetter) run() {
 	pageOf := t.pageNumbers(first, body)
 	toc = t.contents(pageOf)
 	t.assemble(front, toc, body)
+}
+
+// notesAfter reports whether a chapter's notes are set after it.
+func (t *typesetter) notesAfter(ch *book.Chapter) bool {
+	return t.d.opts.Notes == NotesPerChapter && len(ch.Notes) > 0
 }
 
 // newFlow starts a flow for a chapter (nil for generated text).
