@@ -35,6 +35,7 @@ type source struct {
 	// The last position computed: the next one on the same line, further on, counts
 	// characters from there (callers walk forward, so a long line is read once).
 	memoOff, memoCol int
+	memoLine         int // the index in lines of the line of memoOff
 }
 
 func newSource(file string, data []byte) *source {
@@ -50,6 +51,9 @@ func newSource(file string, data []byte) *source {
 // pos converts a byte offset into a line and a column counted in characters.
 func (s *source) pos(off int) Pos {
 	lo, hi := 0, len(s.lines)-1
+	if m := s.memoLine; s.lines[m] <= off && (m == hi || off < s.lines[m+1]) {
+		lo, hi = m, m // on the line of the last position: no search
+	}
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if s.lines[mid] <= off {
@@ -64,7 +68,7 @@ func (s *source) pos(off int) Pos {
 		start, col = s.memoOff, s.memoCol
 	}
 	col += utf8.RuneCount(s.data[start:off])
-	s.memoOff, s.memoCol = off, col
+	s.memoOff, s.memoCol, s.memoLine = off, col, lo
 	return Pos{File: s.file, Line: lo + 1, Col: col + 1}
 }
 
@@ -102,7 +106,7 @@ func parseChapterLang(file string, data []byte, lang, latin string, draft bool, 
 	src := newSource(file, data)
 	checkText(src, ds)
 	data = sanitize(data)
-	src.data, src.memoOff, src.memoCol = data, 0, 0
+	src.data, src.memoOff, src.memoCol, src.memoLine = data, 0, 0, 0
 	ch := &Chapter{File: file, ID: chapterID(file)}
 	bom := 0
 	if bytes.HasPrefix(data, []byte("   ")) && bytes.HasPrefix(src.raw, []byte("\ufeff")) {
@@ -115,7 +119,7 @@ func parseChapterLang(file string, data []byte, lang, latin string, draft bool, 
 	} else {
 		parseFrontMatter(src, header, ch, ds)
 	}
-	root := newParser().Parse(text.NewReader(data[body:]))
+	root := manuscriptParser().Parse(text.NewReader(data[body:]))
 	c := &converter{src: src, base: body, lang: lang, latin: latin, ds: ds, defs: map[string][]*Note{}}
 	c.defPositions(data[body:])
 	ch.Blocks = c.blocks(root)
@@ -196,6 +200,8 @@ type converter struct {
 	defPos  map[string][]int
 	fixer   *typo.Fixer // the typography of every block, reused (see typeset)
 	offs    []int       // a working buffer of typeset
+	// asciiFaces are the faces checkRun has met, each with whether it has all of ASCII.
+	asciiFaces []faceASCII
 }
 
 func (c *converter) at(off int) Pos { return c.src.pos(c.base + off) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -105,6 +106,12 @@ func (noteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	block.Advance(end + 1)
 	return &noteRefNode{label: string(label), offset: seg.Start}
 }
+
+// manuscriptParser returns the goldmark parser of the manuscript format, built once. A
+// goldmark parser keeps the state of a parse in its parser.Context, so one serves every
+// goroutine (as goldmark's own default parser does); the parsers of the extensions above
+// are stateless too.
+var manuscriptParser = sync.OnceValue(newParser)
 
 // newParser builds the goldmark parser of the manuscript format.
 func newParser() parser.Parser {

@@ -120,7 +120,11 @@ func (c *converter) rawHTML(n *ast.RawHTML, body []byte) Inline {
 // checkRun reports characters the face cannot render and words that mix scripts.
 func (c *converter) checkRun(off int, s string, st Face) {
 	face := fonts.Get(st.Family, st.Style)
+	ascii := face != nil && c.hasASCII(face)
 	for i, r := range s {
+		if ascii && r >= 0x20 && r < 0x7f {
+			continue
+		}
 		if face != nil && !face.Has(r) && !unicode.IsControl(r) {
 			c.ds.Errorf(c.at(off+i), "%U %s not in %s", r, runenames.Name(r), face.Name())
 		}
@@ -128,6 +132,28 @@ func (c *converter) checkRun(off int, s string, st Face) {
 	checkMixedScript(s, func(i int, word string) {
 		c.ds.Warnf(c.at(off+i), "word %q mixes Latin and Cyrillic letters", word)
 	})
+}
+
+// hasASCII reports whether face has every printable ASCII character, remembering the answer
+// for the chapter.
+func (c *converter) hasASCII(face *fonts.Face) bool {
+	for _, f := range c.asciiFaces {
+		if f.face == face {
+			return f.all
+		}
+	}
+	all := true
+	for r := rune(0x20); r < 0x7f && all; r++ {
+		all = face.Has(r)
+	}
+	c.asciiFaces = append(c.asciiFaces, faceASCII{face, all})
+	return all
+}
+
+// faceASCII says whether a face has every printable ASCII character.
+type faceASCII struct {
+	face *fonts.Face
+	all  bool
 }
 
 // checkMixedScript calls report for each word that has both Latin and Cyrillic letters.

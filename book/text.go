@@ -8,6 +8,10 @@ import (
 func checkText(src *source, ds *Diagnostics) {
 	data := src.data
 	for i := 0; i < len(data); {
+		if b := data[i]; b >= 0x20 && b < 0x7f || b == '\n' || b == '\t' {
+			i++ // printable ASCII, the most of the text
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
