@@ -38,10 +38,11 @@ type Options struct {
 	// 0 or 1 sets them in the one. The pages are the same whatever it is. A custom
 	// Hyphenator must then be safe for concurrent use.
 	Jobs int
-	// Helpers, when set, lends the typesetting the goroutines beyond its own: at the start
-	// of each chapter it starts a helper (at most Jobs-1) for every token it can take from
-	// Helpers without waiting, and each helper gives its token back as soon as it is done.
-	// nil starts Jobs-1 helpers on every chapter.
+	// Helpers, when set, lends the typesetting the goroutines beyond its own: it starts a
+	// helper (at most Jobs-1 at a time) only for a token it can take from Helpers without
+	// waiting, tried when a chapter starts and again at each of its blocks and notes while
+	// a helper could start, and each helper gives its token back as soon as it is done (see
+	// ahead.go). nil starts Jobs-1 helpers on every chapter.
 	Helpers *Tokens
 	// minStretch overrides the least text a helper starts on (see ahead.go), for the tests
 	// of small fixtures; 0 is minStretch.
