@@ -1,7 +1,7 @@
 # bindery: the README's first lines name `make books` and `make test`.
 GO ?= go
 
-.PHONY: books test vet lint fuzz golden bench build clean
+.PHONY: books test test-race test-full vet lint fuzz golden bench build clean
 
 books: ## build every edition in every format into dist/
 	$(GO) run ./cmd/bindery build
@@ -12,19 +12,29 @@ build: ## the bindery binary
 vet:
 	$(GO) vet ./...
 
-# make test is the README's test command and what CI (.ci/run) runs: vet, then the unit tests
-# on small fixtures (-short) under the race detector, for the packages where it can find a
-# race (scripts/race-packages.sh: code or tests that run goroutines), then every test of
-# every package once without it: the whole corpus, the goldens and the validators (one
-# epubcheck JVM, and one Ace with one Chromium, over all the EPUBs of a package;
-# epubcheck-ts once per EPUB, in parallel). TEST_TIMEOUT bounds each package's test binary: a backstop against a hang, far
-# above the two minutes each package takes on the idle 2-core machine, so that a busy
-# machine does not kill a passing package.
+# make test is the README's test command and what CI (.ci/run) runs: vet, then two passes side
+# by side (make -j2, each pass's output printed whole when it ends): the unit tests on small
+# fixtures (-short) under the race detector, for the packages where it can find a race
+# (scripts/race-packages.sh: code or tests that run goroutines), and every test of every
+# package once without it: the whole corpus, the goldens and the validators (one epubcheck
+# JVM, and one Ace with one Chromium, over all the EPUBs of a package; epubcheck-ts once per
+# EPUB, in parallel). Run one after the other, each pass ended on one long package while the
+# other core idled; side by side, the race pass fills those gaps. The full pass names its
+# longest packages first (SLOW_PKGS), so that go test starts them first and no long package
+# is left to run alone at the end. TEST_TIMEOUT bounds each package's test binary: a
+# backstop against a hang, far above the two minutes each package takes on the idle 2-core
+# machine, so that a busy machine does not kill a passing package.
 TEST_TIMEOUT ?= 15m
 RACE_PKGS = $(shell GO=$(GO) sh scripts/race-packages.sh)
-test: vet ## vet, unit tests with the race detector (-short), then every test
+SLOW_PKGS = ./publish ./layout ./epub ./internal/validate ./cmd/bindery ./cover
+test: vet ## vet, then unit tests with the race detector (-short) beside every test
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-race test-full
+
+test-race: ## the unit tests (-short) of the packages with goroutines, under the race detector
 	$(GO) test -race -short -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
-	$(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+test-full: ## every test of every package, the slowest packages started first
+	$(GO) test -timeout $(TEST_TIMEOUT) $(SLOW_PKGS) ./...
 
 lint: vet
 	@command -v golangci-lint >/dev/null && golangci-lint run ./... || echo "golangci-lint not installed; ran go vet only"
