@@ -1,9 +1,6 @@
 package layout
 
-import (
-	"math"
-	"sync"
-)
+import "math"
 
 // breakParams tunes the Knuth–Plass line breaker. Widths are in points.
 type breakParams struct {
@@ -123,76 +120,6 @@ func legal(items []item, i int, p breakParams) (bool, float64) {
 		return true, it.penalty
 	}
 	return false, 0
-}
-
-// kpScratch is the working memory of a pass: the best candidates of the break being tried (see
-// tryBreak), the active list, and the chunks the nodes are stored in. Nothing of it outlives
-// the pass (kpPass returns only the breaks' indices), so the next pass reuses it all: the
-// breaker runs thousands of times an edition and allocates almost nothing.
-type kpScratch struct {
-	best   [4][maxLadder + 1]breakNode
-	found  [4][maxLadder + 1]bool
-	active []*breakNode
-	chunks [][]breakNode // chunks[cur] is being filled; the later ones are free
-	cur    int
-	// counted and slot are keepPerLine's: the best candidates of the break per class of
-	// line count, fitness and ladder, in the order their classes were first met, and each
-	// class's index in counted plus one (0: none yet), cleared after each break.
-	counted []breakNode
-	slot    []int32
-	// rest, sums and breaks are restLines': its bound per break, the running totals before
-	// each item and the legal breaks. unbounded is set for a pass without the bound, retry
-	// when a pass with it must run again without it.
-	rest      []int32
-	sums      []totals
-	breaks    []legalBreak
-	unbounded bool
-	retry     bool
-}
-
-// classes is the number of fitness classes times ladder lengths of one line count.
-const classes = 4 * (maxLadder + 1)
-
-// kpChunk is the number of nodes a chunk holds.
-const kpChunk = 64
-
-// scratches holds the kpScratch of passes that ended, for the next ones (editions may be
-// typeset concurrently).
-var scratches = sync.Pool{New: func() any { return &kpScratch{} }}
-
-// reset makes a scratch ready for a new pass.
-func (s *kpScratch) reset() {
-	for k := range s.chunks {
-		s.chunks[k] = s.chunks[k][:0]
-	}
-	s.cur = 0
-	s.active = s.active[:0]
-	s.counted = s.counted[:0]
-	s.retry = false
-}
-
-// slots makes keepPerLine's class index ready for paragraphs of up to lines lines.
-func (s *kpScratch) slots(lines int) {
-	if n := (lines + 1) * classes; len(s.slot) < n {
-		s.slot = make([]int32, n)
-	}
-}
-
-// node stores n in the scratch's current chunk and returns its address, which stays valid
-// until the scratch is reset: a full chunk is left to the nodes in it and the next begun.
-func (s *kpScratch) node(n *breakNode) *breakNode {
-	if len(s.chunks) == 0 {
-		s.chunks = append(s.chunks, make([]breakNode, 0, kpChunk))
-	}
-	if len(s.chunks[s.cur]) == kpChunk {
-		s.cur++
-		if s.cur == len(s.chunks) {
-			s.chunks = append(s.chunks, make([]breakNode, 0, kpChunk))
-		}
-	}
-	c := append(s.chunks[s.cur], *n)
-	s.chunks[s.cur] = c
-	return &c[len(c)-1]
 }
 
 // kpPass runs one pass of the breaker: the breaks of the least demerits within p, nil when
@@ -347,32 +274,30 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	*found = [4][maxLadder + 1]bool{}
 	kept := active[:0]
 	var overfull *breakNode
-	for _, a := range active {
+	for k := 0; k < len(active); {
+		// The nodes of one break are next to each other and share the line's ratio and cost.
+		a, end := active[k], k+1
+		for end < len(active) && active[end].pos == a.pos {
+			end++
+		}
+		group := active[k:end]
+		k = end
 		r := ratio(items, i, a, sum, p)
-		if r < -1 || pen <= -infPenalty {
-			if r < -1 && (overfull == nil || a.demerits < overfull.demerits) {
-				overfull = a
+		if refused := r < -1 || (!p.final && badness(r) > p.tolerance); !refused {
+			c := costOf(items, i, pen, r, a, sum, p)
+			for _, a := range group {
+				s.offer(c.node(a, p), a, i, p)
 			}
-		} else {
-			kept = append(kept, a)
 		}
-		if r < -1 || (!p.final && badness(r) > p.tolerance) {
-			continue
-		}
-		n := candidate(items, i, pen, r, a, sum, p)
-		if (n.flagged && a.line+1 == p.avoid) || s.hopeless(&n, i, p) {
-			continue
-		}
-		if n.hyphens > maxLadder && !p.final {
-			continue // only the emergency pass may build a longer ladder
-		}
-		if p.lines > 0 {
-			s.keepPerLine(&n)
-			continue
-		}
-		f, h := n.fitness, min(n.hyphens, maxLadder)
-		if !found[f][h] || n.demerits < best[f][h].demerits {
-			best[f][h], found[f][h] = n, true
+		switch {
+		case r < -1:
+			for _, a := range group {
+				if overfull == nil || a.demerits < overfull.demerits {
+					overfull = a
+				}
+			}
+		case pen > -infPenalty:
+			kept = append(kept, group...) // over the nodes already read
 		}
 	}
 	added := len(s.counted) > 0
@@ -406,26 +331,6 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	return kept
 }
 
-// keepPerLine keeps candidate n among the best nodes of one break when the paragraph must have
-// exactly p.lines lines: the best per fitness class, ladder length and number of lines, since a
-// node with more demerits but another count of lines may be the only one that reaches the
-// count (Knuth and Plass's line classes, as for TeX's \looseness). A node past the count is
-// dropped.
-func (s *kpScratch) keepPerLine(n *breakNode) {
-	k := &s.slot[n.class()]
-	if *k == 0 {
-		s.counted = append(s.counted, *n)
-		*k = int32(len(s.counted))
-	} else if c := &s.counted[*k-1]; n.demerits < c.demerits {
-		*c = *n
-	}
-}
-
-// class numbers a node's line count, fitness class and ladder length (see keepPerLine).
-func (n *breakNode) class() int {
-	return n.line*classes + n.fitness*(maxLadder+1) + min(n.hyphens, maxLadder)
-}
-
 // finishNode stores a chosen candidate with the totals its next line starts from.
 func finishNode(n breakNode, items []item, i int, sum totals) *breakNode {
 	finishTotals(&n, items, i, sum)
@@ -440,6 +345,26 @@ func finishTotals(n *breakNode, items []item, i int, sum totals) {
 
 // candidate makes the node for a break at i after a, with its demerits.
 func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) breakNode {
+	c := costOf(items, i, pen, r, a, sum, p)
+	return c.node(a, p)
+}
+
+// lineCost is what a line from a break to the break at item i costs, but for the parts that
+// depend on the node it starts from rather than on the break's place (the ladder of hyphens,
+// the fitness classes): all the nodes of one break share it (see tryBreak). Its terms are
+// added in the order of Knuth and Plass's demerits, so that every node's sum is the same to
+// the last bit whichever way it is computed.
+type lineCost struct {
+	pos     int
+	d       float64 // the demerits before the ladder's
+	tail    float64 // the emergency pass's own demerits, 0 for none
+	squeeze float64 // compressDemerits times the compression, 0 for none
+	fit     int
+	flagged bool
+}
+
+// costOf is the lineCost of a line from a's break to the break at i with ratio r.
+func costOf(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) lineCost {
 	b := badness(r)
 	if p.final && r > 0 {
 		b = 100 * r * r * r // uncapped, so the emergency pass still ranks loose lines
@@ -465,27 +390,40 @@ func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p 
 	if pen <= -infPenalty && a.pos >= 0 && sum.width-a.width < runtFraction*p.measure {
 		d += runtDemerits // a last line of a word or two under a full paragraph
 	}
+	c := lineCost{pos: i, d: d, fit: fitnessOf(r), flagged: flagged}
+	switch {
+	case p.final && items[i].lastWord:
+		c.tail = lastWordDemerits // the paragraph's last line would start with a word's tail
+	case p.final && items[i].last && pen > -infPenalty:
+		c.tail = lastResortDemerits // a proper name hyphenated, a no-break space broken
+	}
+	if x := compressed(items, i, a, sum, p); x > 0 {
+		c.squeeze = compressDemerits * x // letters squeezed: tighter than any space may be
+	}
+	return c
+}
+
+// node is the candidate for the line of c from a, which must be at the break c was computed
+// from (or at one with the same totals and flag).
+func (c *lineCost) node(a *breakNode, p breakParams) breakNode {
+	d := c.d
 	hyphens := 0
-	if flagged {
+	if c.flagged {
 		hyphens = a.hyphens + 1
 		if hyphens > maxLadder {
 			d += ladderDemerits
 		}
 	}
-	switch {
-	case p.final && items[i].lastWord:
-		d += lastWordDemerits // the paragraph's last line would start with a word's tail
-	case p.final && items[i].last && pen > -infPenalty:
-		d += lastResortDemerits // a proper name hyphenated, a no-break space broken
+	if c.tail != 0 {
+		d += c.tail
 	}
-	if c := compressed(items, i, a, sum, p); c > 0 {
-		d += compressDemerits * c // letters squeezed: tighter than any space may be
+	if c.squeeze != 0 {
+		d += c.squeeze
 	}
-	fit := fitnessOf(r)
-	if abs(fit-a.fitness) > 1 {
+	if abs(c.fit-a.fitness) > 1 {
 		d += p.fitnessDemerits
 	}
-	return breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: a.demerits + d, flagged: flagged,
+	return breakNode{pos: c.pos, line: a.line + 1, fitness: c.fit, demerits: a.demerits + d, flagged: c.flagged,
 		hyphens: hyphens, prev: a}
 }
 
