@@ -51,6 +51,7 @@ func (p *publication) addChapters() error {
 // end of the book, its notes.
 func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error) {
 	var m markup
+	m.Grow(documentSize(ch))
 	m.xhtmlHead(p.ed.Lang, ch.Title, "chapter")
 	r := newRenderer(&m, p, ch, chapterHref(ch))
 	epubType, role := chapterSemantics(ch.Kind)
@@ -71,5 +72,5 @@ func (p *publication) chapterDocument(ch *book.Chapter) ([]byte, tocEntry, error
 	if p.outlineOf(ch).Notes {
 		entry.children = append(entry.children, tocEntry{title: p.ui.Notes, href: chapterHref(ch) + "#" + ch.ID + "-notes"})
 	}
-	return []byte(m.String()), entry, r.err
+	return m.Bytes(), entry, r.err
 }

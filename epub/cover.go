@@ -46,6 +46,7 @@ type coverCanvas struct {
 	shapes         [2][]*outline // per ink, in drawing order
 	err            error         // the first error while drawing
 	lang           string        // the edition's language, for breaking the display lines by sense
+	scratch        []edge        // room for the edges of a line being drawn
 }
 
 // renderCover draws the generated cover: series, title, subtitle, the editors, the draft mark, and at
@@ -180,7 +181,7 @@ func (c *coverCanvas) paragraph(k ink, family string, style fonts.Style, size fl
 		if i > 0 {
 			y += lead
 		}
-		c.shapes[k] = append(c.shapes[k], face.outline(line, coverMargin, float64(y)))
+		c.shapes[k] = append(c.shapes[k], face.outline(line, coverMargin, float64(y), &c.scratch))
 	}
 	return y + lead
 }

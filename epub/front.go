@@ -21,7 +21,7 @@ func (p *publication) addCover() error {
 	m.emptyLine("img", "src", href, "alt", alt, "epub:type", "cover", "role", "doc-cover")
 	m.closeLine("section")
 	m.xhtmlTail()
-	p.add(item{id: "cover", href: coverFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
+	p.add(item{id: "cover", href: coverFile, mediaType: xhtmlType, data: m.Bytes(), spine: true, compress: true})
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (p *publication) addTitlePage() error {
 	}
 	m.closeLine("section")
 	m.xhtmlTail()
-	p.add(item{id: "titlepage", href: titleFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
+	p.add(item{id: "titlepage", href: titleFile, mediaType: xhtmlType, data: m.Bytes(), spine: true, compress: true})
 	return nil
 }
 
@@ -137,6 +137,6 @@ func (p *publication) addImprint() error {
 	m.closeLine("dl")
 	m.closeLine("section")
 	m.xhtmlTail()
-	p.add(item{id: "imprint", href: imprintFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
+	p.add(item{id: "imprint", href: imprintFile, mediaType: xhtmlType, data: m.Bytes(), spine: true, compress: true})
 	return nil
 }

@@ -1,14 +1,15 @@
 package epub
 
 import (
-	"strings"
+	"bytes"
 	"unicode/utf8"
 )
 
-// markup accumulates XML text. Writes to a strings.Builder cannot fail, so its methods
-// return nothing; the container writer returns the errors that can happen.
+// markup accumulates XML text. Writes to a bytes.Buffer cannot fail, so its methods
+// return nothing; the container writer returns the errors that can happen. A finished
+// document is its Bytes, without a copy.
 type markup struct {
-	strings.Builder
+	bytes.Buffer
 }
 
 // text writes character data, escaped.

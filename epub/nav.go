@@ -27,7 +27,7 @@ func (p *publication) addNav() error {
 	p.pageList(&m)
 	m.xhtmlTail()
 	// The contents page follows the imprint in reading order, before the first chapter.
-	nav := item{id: "nav", href: navFile, mediaType: xhtmlType, props: "nav", data: []byte(m.String()), spine: true, compress: true}
+	nav := item{id: "nav", href: navFile, mediaType: xhtmlType, props: "nav", data: m.Bytes(), spine: true, compress: true}
 	at := slices.IndexFunc(p.items, func(it item) bool { return it.id == "c-"+p.ed.Chapters[0].ID })
 	if at < 0 {
 		return errors.New("the navigation document is built before the chapters")
@@ -145,7 +145,7 @@ func (p *publication) addNCX() error {
 	order := 0
 	navPoints(&m, entries, &order)
 	m.WriteString("</navMap>\n</ncx>\n")
-	p.add(item{id: "ncx", href: ncxFile, mediaType: ncxType, data: []byte(m.String()), compress: true})
+	p.add(item{id: "ncx", href: ncxFile, mediaType: ncxType, data: m.Bytes(), compress: true})
 	return nil
 }
 

@@ -213,7 +213,7 @@ func (p *publication) addNotes() error {
 	}
 	m.closeLine("section")
 	m.xhtmlTail()
-	p.add(item{id: "notes", href: notesFile, mediaType: xhtmlType, data: []byte(m.String()), spine: true, compress: true})
+	p.add(item{id: "notes", href: notesFile, mediaType: xhtmlType, data: m.Bytes(), spine: true, compress: true})
 	return nil
 }
 

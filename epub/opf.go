@@ -43,7 +43,7 @@ func (p *publication) packageDocument() []byte {
 		}
 	}
 	m.WriteString("</spine>\n</package>\n")
-	return []byte(m.String())
+	return m.Bytes()
 }
 
 // meta writes one metadata element; an empty value writes nothing.

@@ -282,9 +282,11 @@ func (t *typeface) layout(s string, fn func(gi sfnt.GlyphIndex, x float64)) floa
 // width measures s in pixels.
 func (t *typeface) width(s string) float64 { return t.layout(s, nil) }
 
-// outline returns the outline of s with its baseline starting at (x, y).
-func (t *typeface) outline(s string, x, y float64) *outline {
-	var o outline
+// outline returns the outline of s with its baseline starting at (x, y). Its edges are
+// collected in *scratch, which keeps its room for the next line, and copied out at their
+// number (the edges of a line run to a thousand or more, 40 bytes each).
+func (t *typeface) outline(s string, x, y float64, scratch *[]edge) *outline {
+	o := outline{edges: (*scratch)[:0]}
 	t.layout(s, func(gi sfnt.GlyphIndex, gx float64) {
 		segs, err := t.f.LoadGlyph(&t.buf, gi, t.ppem, nil)
 		if err != nil {
@@ -292,5 +294,7 @@ func (t *typeface) outline(s string, x, y float64) *outline {
 		}
 		o.glyph(segs, x+gx, y)
 	})
+	*scratch = o.edges
+	o.edges = slices.Clone(o.edges)
 	return &o
 }
