@@ -102,12 +102,12 @@ func BenchmarkParagraphItems(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			f := &flow{m: m, hy: byLang{lang: ed.Lang}, g: geometry{textW: 300}}
+			ps := paraSpec{font: serifRegular, size: 10, align: justify, hyphenate: true}
 			var blocks func([]book.Block)
 			blocks = func(bs []book.Block) {
 				for _, bl := range bs {
-					pb := paraBuilder{m: m, hy: byLang{lang: ed.Lang}, measure: 300}
-					pb.addInlines(bl.Inlines, textStyle{font: serifRegular, size: 10})
-					items += len(pb.items)
+					items += len(f.items(bl.Inlines, ps))
 					blocks(bl.Children)
 					for _, it := range bl.Items {
 						blocks(it)

@@ -155,8 +155,7 @@ func (d *Document) dropScratch() {
 			}
 		}
 	}
-	d.m.words = map[wordKey]wordEntry{}
-	d.m.hyph = nil
+	d.m.dropWords()
 }
 
 // dropItems lets go of the item lists of the paragraphs whose lines are on the pages given,

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/fpc/bindery/book"
@@ -302,7 +303,8 @@ func (f *flow) items(in []book.Inline, ps paraSpec) []item {
 // itemsWithPlaces is items that also returns the manuscript places of the paragraph's words
 // when warnings are reported.
 func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) ([]item, []anchor) {
-	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right, rep: f.rep}
+	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right, rep: f.rep,
+		items: f.m.takeScratch()}
 	if ps.hyphenate {
 		b.hy = f.hy
 	}
@@ -317,7 +319,9 @@ func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) ([]item, []anchor)
 		b.items = append(b.items, box(0, nil))
 	}
 	keepLastWord(b.items)
-	return finish(b.items), b.anchors
+	items := finish(b.items)
+	f.m.scratch = items[:0]
+	return slices.Clone(items), b.anchors
 }
 
 // keepLastWord leaves the hyphenation points of a paragraph's last word to the emergency pass:

@@ -118,8 +118,53 @@ func pairKey(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)
 // Typeset call makes its own.
 type metrics struct {
 	faces [numFonts]*faceMetrics
-	words map[wordKey]wordEntry // words already set, with their break opportunities
-	hyph  map[hyphKey][]int     // the hyphenation points of words, by language (see hyphenation)
+	words map[wordStyle]map[string]wordEntry // words already set, with their break opportunities
+	hyph  map[hyphKey][]int                  // the hyphenation points of words, by language (see hyphenation)
+	// wordItems is where the word cache's items are kept: chunks of wordChunk items that
+	// the cached words' items are slices of, one allocation for many words.
+	wordItems []item
+	// scratch is the item list a paragraph is built in (see takeScratch): only its items,
+	// at their number, are copied out.
+	scratch []item
+}
+
+// wordChunk is how many items a chunk of the word cache's storage holds.
+const wordChunk = 2048
+
+// keep stores the items of a word set once, for the word cache.
+func (m *metrics) keep(items []item) []item {
+	if len(m.wordItems)+len(items) > cap(m.wordItems) {
+		m.wordItems = make([]item, 0, max(wordChunk, len(items)))
+	}
+	start := len(m.wordItems)
+	m.wordItems = append(m.wordItems, items...)
+	return m.wordItems[start:len(m.wordItems):len(m.wordItems)]
+}
+
+// wordsIn returns the word cache of one style.
+func (m *metrics) wordsIn(st wordStyle) map[string]wordEntry {
+	if m.words == nil {
+		m.words = map[wordStyle]map[string]wordEntry{}
+	}
+	w := m.words[st]
+	if w == nil {
+		w = map[string]wordEntry{}
+		m.words[st] = w
+	}
+	return w
+}
+
+// takeScratch lends the scratch item list, empty; a builder that takes it while another
+// has it gets none, and builds in a list of its own.
+func (m *metrics) takeScratch() []item {
+	s := m.scratch
+	m.scratch = nil
+	return s[:0]
+}
+
+// dropWords lets go of the word cache.
+func (m *metrics) dropWords() {
+	m.words, m.wordItems, m.hyph, m.scratch = nil, nil, nil, nil
 }
 
 // hyphKey is a word in a language.
@@ -143,7 +188,7 @@ func (m *metrics) hyphenation(hy Hyphenator, word, lang string) []int {
 
 // newMetrics prepares the (parse-once) faces for measuring.
 func newMetrics() (*metrics, error) {
-	m := &metrics{words: map[wordKey]wordEntry{}}
+	m := &metrics{}
 	for id := fontID(0); id < numFonts; id++ {
 		f, err := id.face().SFNT()
 		if err != nil {
@@ -224,6 +269,17 @@ type piece struct {
 // no pieces when nothing inside s is kerned: the whole of s is then the one piece, at 0 (see
 // glyphs.kerned), which spares most words an allocation.
 func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
+	return m.measure(id, size, s, true)
+}
+
+// width returns the kerned width of s in points.
+func (m *metrics) width(id fontID, size float64, s string) float64 {
+	w, _ := m.measure(id, size, s, false)
+	return w
+}
+
+// measure is shape, which makes the pieces only when split is set.
+func (m *metrics) measure(id fontID, size float64, s string, split bool) (float64, []piece) {
 	f := m.faces[id]
 	var pieces []piece
 	start, x, segX := 0, 0.0, 0.0
@@ -231,7 +287,9 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 	for i, r := range s {
 		if prev >= 0 {
 			if k := f.kerning(prev, r); k != 0 {
-				pieces = append(pieces, piece{dx: segX, text: s[start:i]})
+				if split {
+					pieces = append(pieces, piece{dx: segX, text: s[start:i]})
+				}
 				x += k * size / 1000
 				start, segX = i, x
 			}
@@ -239,16 +297,10 @@ func (m *metrics) shape(id fontID, size float64, s string) (float64, []piece) {
 		x += f.advance(r) * size / 1000
 		prev = r
 	}
-	if start > 0 && start < len(s) {
+	if split && start > 0 && start < len(s) {
 		pieces = append(pieces, piece{dx: segX, text: s[start:]})
 	}
 	return x, pieces
-}
-
-// width returns the kerned width of s in points.
-func (m *metrics) width(id fontID, size float64, s string) float64 {
-	w, _ := m.shape(id, size, s)
-	return w
 }
 
 // ascent returns the font's ascent at size, in points.

@@ -69,6 +69,9 @@ type paraBuilder struct {
 	// midSentence is set after a word that does not end a sentence: a capitalised word there
 	// is a proper name, hyphenated only in the emergency pass.
 	midSentence bool
+	// cache is the word cache of cacheStyle, the style of the last word set.
+	cache      map[string]wordEntry
+	cacheStyle wordStyle
 }
 
 // Penalties of the break opportunities inside words.
@@ -298,16 +301,19 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	b.pos += utf8.RuneCountInString(w)
 	start := len(b.items)
 	b.lang = st.lang
-	key := wordKey{word: w, font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, lang: st.lang,
+	ws := wordStyle{font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, lang: st.lang,
 		alert: st.alert, name: b.properName(w)}
-	cached, ok := b.m.words[key]
+	if b.cache == nil || ws != b.cacheStyle {
+		b.cache, b.cacheStyle = b.m.wordsIn(ws), ws
+	}
+	cached, ok := b.cache[w]
 	if ok && st.link == "" {
 		b.items = append(b.items, cached.items...)
 	} else {
 		cached.wide = b.setWord(w, st)
 		if st.link == "" {
-			cached.items = slices.Clone(b.items[start:])
-			b.m.words[key] = cached
+			cached.items = b.m.keep(b.items[start:])
+			b.cache[w] = cached
 		}
 	}
 	var wide *wideWord
@@ -322,10 +328,9 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	}
 }
 
-// wordKey identifies a word set in one style, whose items can be reused: words recur, and
-// their hyphenation and shaping need not be repeated.
-type wordKey struct {
-	word    string
+// wordStyle is a style words are set in; a word set in one style has items that can be
+// reused: words recur, and their hyphenation and shaping need not be repeated.
+type wordStyle struct {
 	font    fontID
 	size    float64
 	measure float64
