@@ -103,6 +103,12 @@ func parseChapter(file string, data []byte, lang string, draft bool, ds *Diagnos
 // parseChapterLang turns one manuscript into a chapter; latin is the language of Latin
 // parts ("" for none).
 func parseChapterLang(file string, data []byte, lang, latin string, draft bool, ds *Diagnostics) *Chapter {
+	return parseChapterFixer(typo.New(lang), file, data, lang, latin, draft, ds)
+}
+
+// parseChapterFixer is parseChapterLang with the Fixer for lang to use, so that the chapters
+// of an edition share one and its buffers.
+func parseChapterFixer(fx *typo.Fixer, file string, data []byte, lang, latin string, draft bool, ds *Diagnostics) *Chapter {
 	src := newSource(file, data)
 	checkText(src, ds)
 	data = sanitize(data)
@@ -120,7 +126,7 @@ func parseChapterLang(file string, data []byte, lang, latin string, draft bool, 
 		parseFrontMatter(src, header, ch, ds)
 	}
 	root := manuscriptParser().Parse(text.NewReader(data[body:]))
-	c := &converter{src: src, base: body, lang: lang, latin: latin, ds: ds, defs: map[string][]*Note{}}
+	c := &converter{src: src, base: body, lang: lang, latin: latin, ds: ds, defs: map[string][]*Note{}, fixer: fx}
 	c.defPositions(data[body:])
 	ch.Blocks = c.blocks(root)
 	if len(ch.Blocks) == 0 {
@@ -198,7 +204,7 @@ type converter struct {
 	defList []*Note // every definition, in source order
 	defs    map[string][]*Note
 	defPos  map[string][]int
-	fixer   *typo.Fixer // the typography of every block, reused (see typeset)
+	fixer   *typo.Fixer // the typography of every block, in c.lang, reused (see typeset)
 	offs    []int       // a working buffer of typeset
 	// asciiFaces are the faces checkRun has met, each with whether it has all of ASCII.
 	asciiFaces []faceASCII

@@ -181,30 +181,23 @@ func checkMixedScript(s string, report func(offset int, word string)) {
 	flush(len(s))
 }
 
-// mergeText joins neighbouring plain text runs, so typography sees whole phrases.
+// mergeText joins neighbouring plain text runs, so typography sees whole phrases. It reuses
+// the array of in.
 func mergeText(in []Inline) []Inline {
-	runs := 0
-	for i := range in {
-		if i == 0 || !mergeable(in[i-1], in[i]) {
-			runs++
-		}
+	if len(in) == 0 {
+		return nil
 	}
-	if runs == len(in) {
-		if len(in) == 0 {
-			return nil
-		}
-		return in // nothing to join
-	}
-	out := make([]Inline, 0, runs)
+	w := 0
 	for i := 0; i < len(in); {
 		j := i + 1
 		for j < len(in) && mergeable(in[i], in[j]) {
 			j++
 		}
-		out = append(out, joinText(in[i:j]))
+		in[w] = joinText(in[i:j]) // w <= i: the runs are read before it is written
+		w++
 		i = j
 	}
-	return out
+	return in[:w]
 }
 
 // mergeable reports whether mergeText joins the text run y to the run x before it.
@@ -237,9 +230,6 @@ func joinText(runs []Inline) Inline {
 
 // typeset applies the language's typography to the text of one block, in reading order.
 func (c *converter) typeset(ins []Inline) []Inline {
-	if c.fixer == nil {
-		c.fixer = typo.New(c.lang)
-	}
 	f := c.fixer
 	f.Reset()
 	var walk func([]Inline)

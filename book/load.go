@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/fpc/bindery/typo"
 )
 
 // Manifest file names.
@@ -160,6 +162,7 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 	listed := map[string]bool{}
 	ids := map[string]string{}
 	images := map[string]*Image{}
+	fx := typo.New(lang)
 	for i, name := range m.Chapters {
 		if listed[name] {
 			ds.Errorf(m.chapterPos(i), "chapter file %q is listed twice", name)
@@ -180,7 +183,7 @@ func loadEdition(fsys fs.FS, prefix, report, lang string, rm *manifest) (*Editio
 			continue
 		}
 		cp := path.Join(dir, name)
-		ch := parseChapterLang(display(prefix, cp), src, lang, latinLangFor(lang, ed.Meta.LatinLang), ed.Draft(), &ds)
+		ch := parseChapterFixer(fx, display(prefix, cp), src, lang, latinLangFor(lang, ed.Meta.LatinLang), ed.Draft(), &ds)
 		loadImages(fsys, prefix, dir, ch, images, &ds)
 		ed.Chapters = append(ed.Chapters, ch)
 	}
