@@ -53,12 +53,21 @@ type trie struct {
 	edges  []edge
 	values []uint8
 	maxLen int // letters in the longest pattern
+	// dense holds, for the nodes with more than denseFanout children (those near the
+	// root, where most walks go), a row of children by letter code, -1 for none.
+	dense []int32
+	width int // codes per row of dense
 }
+
+// denseFanout is the number of children above which a node gets a row in trie.dense: 188
+// of the 13,866 nodes of en-gb, 192 of ru's 9,514, together 40 KB.
+const denseFanout = 8
 
 type node struct {
 	first, n int32 // edges[first : first+n]
 	val      int32 // offset into values, -1 for none
 	valLen   int32
+	row      int32 // the node's row in trie.dense, -1 for none
 }
 
 type edge struct {
@@ -162,6 +171,7 @@ func (t *trie) flatten(b *builder) {
 		slices.SortFunc(run, func(x, y edge) int { return int(x.code) - int(y.code) })
 		nd.n = int32(len(run))
 	}
+	t.fillDense()
 	t.root = make([]int32, 256)
 	for c, k := range b.root {
 		t.root[c] = k
@@ -203,8 +213,31 @@ func appendPattern(letters []rune, vals []uint8, p string) ([]rune, []uint8, err
 	return letters, vals, nil
 }
 
+// fillDense gives the nodes with many children their rows in t.dense.
+func (t *trie) fillDense() {
+	t.width = t.abc.n + 1
+	for i := range t.nodes {
+		nd := &t.nodes[i]
+		nd.row = -1
+		if nd.n <= denseFanout {
+			continue
+		}
+		nd.row = int32(len(t.dense) / t.width)
+		row := len(t.dense)
+		for range t.width {
+			t.dense = append(t.dense, -1)
+		}
+		for _, e := range t.edges[nd.first : nd.first+nd.n] {
+			t.dense[row+int(e.code)] = e.child
+		}
+	}
+}
+
 func (t *trie) child(n int32, c uint8) int32 {
 	nd := &t.nodes[n]
+	if nd.row >= 0 {
+		return t.dense[int(nd.row)*t.width+int(c)]
+	}
 	for _, e := range t.edges[nd.first : nd.first+nd.n] {
 		if e.code == c {
 			return e.child
