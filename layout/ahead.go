@@ -22,36 +22,52 @@ import (
 // know that a paragraph comes before it, which gives it a first-line indent).
 const minStretch = 4 << 10
 
-// chapterAhead is the helpers of one chapter at work.
-type chapterAhead struct {
-	t     *typesetter
-	ch    *book.Chapter
-	notes bool      // the chapter's notes follow it: note k is unit len(ch.Blocks)+k
-	memo  *paraMemo // the paragraphs set by any walker
-	text  []int     // text[u] is the bytes of text of the units before u, up to all units
-	wg    sync.WaitGroup
-	pos   atomic.Int64 // the unit the flow is in
-
-	mu       sync.Mutex
-	frontier int        // the first unit claimed by a helper (the number of units when none is)
-	free     []*metrics // the metrics of the helpers not at work
+// crew is the helpers of one typesetting: their metrics, a lock over every chapter's
+// claims, and the goroutines at work, which the driver waits for at the end.
+type crew struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	free []*metrics // the metrics of the helpers not at work
 }
 
-// ahead starts the helpers of a chapter, or returns nil when the typesetting has none.
-func (t *typesetter) ahead(ch *book.Chapter) *chapterAhead {
-	if len(t.helpers) == 0 {
+// chapterAhead is the helpers' work on one chapter. The driver prepares a chapter's when it
+// starts the chapter before, so a helper with nothing left to claim in one chapter goes on
+// to the next (next), which the flow has not begun.
+type chapterAhead struct {
+	t     *typesetter
+	crew  *crew
+	ch    *book.Chapter
+	notes bool         // the chapter's notes follow it: note k is unit len(ch.Blocks)+k
+	memo  *paraMemo    // the paragraphs set by any walker
+	text  []int        // text[u] is the bytes of text of the units before u, up to all units
+	pos   atomic.Int64 // the unit the flow is in; -1 before it begins the chapter
+	// frontier is the first unit claimed by a helper (the number of units when none is),
+	// next the chapter after this one once it is prepared; both under crew.mu.
+	frontier int
+	next     *chapterAhead
+}
+
+// ahead prepares the helpers' work on a chapter and starts the idle helpers that find a
+// stretch in it; after, when set, is the chapter before, whose helpers may go on to this
+// one. It returns nil when the typesetting has no helpers.
+func (t *typesetter) ahead(ch *book.Chapter, after *chapterAhead) *chapterAhead {
+	if t.crew == nil {
 		return nil
 	}
 	a := newChapterAhead(t, ch)
-	a.mu.Lock()
-	a.start(len(a.free))
-	a.mu.Unlock()
+	t.crew.mu.Lock()
+	defer t.crew.mu.Unlock()
+	if after != nil {
+		after.next = a
+	}
+	a.start(len(t.crew.free))
 	return a
 }
 
-// newChapterAhead prepares the helpers of a chapter, none of them at work yet.
+// newChapterAhead prepares the helpers' work on a chapter, none of them at work in it yet.
 func newChapterAhead(t *typesetter, ch *book.Chapter) *chapterAhead {
-	a := &chapterAhead{t: t, ch: ch, notes: t.notesAfter(ch), memo: &paraMemo{sets: map[paraKey]*memoEntry{}}}
+	a := &chapterAhead{t: t, crew: t.crew, ch: ch, notes: t.notesAfter(ch), memo: &paraMemo{sets: map[paraKey]*memoEntry{}}}
+	a.pos.Store(-1)
 	a.text = make([]int, 1, len(ch.Blocks)+len(ch.Notes)+1)
 	for i := range ch.Blocks {
 		a.text = append(a.text, a.text[i]+textBytes(ch.Blocks[i:i+1]))
@@ -62,35 +78,40 @@ func newChapterAhead(t *typesetter, ch *book.Chapter) *chapterAhead {
 		}
 	}
 	a.frontier = len(a.text) - 1
-	a.free = append(a.free, t.helpers...)
 	return a
 }
 
 // reach tells the helpers that the flow is at unit u, and starts a helper if one is idle,
-// has a token and finds a stretch to claim.
+// has a token and finds a stretch to claim, in this chapter or the next.
 func (a *chapterAhead) reach(u int) {
 	a.pos.Store(int64(u))
-	a.mu.Lock()
-	if len(a.free) > 0 {
-		a.start(1)
+	a.crew.mu.Lock()
+	for b := a; b != nil && len(a.crew.free) > 0; b = b.next {
+		if b.start(1) > 0 {
+			break
+		}
 	}
-	a.mu.Unlock()
+	a.crew.mu.Unlock()
 }
 
-// start starts up to n helpers on the stretches they claim. It is called with mu held.
-func (a *chapterAhead) start(n int) {
-	for _, st := range a.claim(n) {
-		m := a.free[len(a.free)-1]
-		a.free = a.free[:len(a.free)-1]
-		a.wg.Go(func() { a.help(m, st[0], st[1]) })
+// start starts up to n helpers on the stretches they claim and returns how many it
+// started. It is called with crew.mu held.
+func (a *chapterAhead) start(n int) int {
+	c := a.crew
+	claims := a.claim(n)
+	for _, st := range claims {
+		m := c.free[len(c.free)-1]
+		c.free = c.free[:len(c.free)-1]
+		c.wg.Go(func() { a.help(m, st[0], st[1]) })
 	}
+	return len(claims)
 }
 
 // claim returns the stretches of up to n helpers, as many as are idle, get a token and
 // find one: the unclaimed units cut into one part more than the helpers, the helpers taking
-// the back parts. It is called with mu held.
+// the back parts. It is called with crew.mu held.
 func (a *chapterAhead) claim(n int) [][2]int {
-	n = min(n, len(a.free))
+	n = min(n, len(a.crew.free))
 	for n > 0 && !a.enough(n) {
 		n--
 	}
@@ -101,7 +122,7 @@ func (a *chapterAhead) claim(n int) [][2]int {
 	if k == 0 {
 		return nil
 	}
-	cuts := cutText(a.text, a.next(), a.frontier, k+1)
+	cuts := cutText(a.text, a.first(), a.frontier, k+1)
 	a.frontier = cuts[1]
 	out := make([][2]int, k)
 	for h := range out {
@@ -110,13 +131,13 @@ func (a *chapterAhead) claim(n int) [][2]int {
 	return out
 }
 
-// next is the first unit the flow has not begun.
-func (a *chapterAhead) next() int { return int(a.pos.Load()) + 1 }
+// first is the first unit the flow has not begun.
+func (a *chapterAhead) first() int { return int(a.pos.Load()) + 1 }
 
 // enough reports whether the unclaimed units are at least one and minStretch of text for
 // the flow and for each of n helpers.
 func (a *chapterAhead) enough(n int) bool {
-	lo := min(a.next(), a.frontier)
+	lo := min(a.first(), a.frontier)
 	least := minStretch
 	if o := a.t.d.opts.minStretch; o > 0 {
 		least = o
@@ -130,27 +151,31 @@ func (a *chapterAhead) token() bool {
 	return pool == nil || pool.TryAcquire()
 }
 
-// help walks the stretch [from, to) with metrics m, then claims the back half of the
-// unclaimed units and walks it, until there is none to claim; then it gives back its token
-// and its metrics.
+// help walks the stretch [from, to) of the chapter with metrics m, then claims the back
+// half of the unclaimed units of the chapter, or else of the next one, and walks that, until
+// there is none to claim; then it gives back its token and its metrics.
 func (a *chapterAhead) help(m *metrics, from, to int) {
+	c, pool := a.crew, a.t.d.opts.Helpers
 	for {
 		a.walk(m, from, to)
-		a.mu.Lock()
-		ok := a.enough(1)
-		if ok {
-			cuts := cutText(a.text, a.next(), a.frontier, 2)
-			from, to = cuts[1], cuts[2]
-			a.frontier = from
+		c.mu.Lock()
+		b := a
+		for b != nil && !b.enough(1) {
+			b = b.next
 		}
-		if !ok {
-			a.free = append(a.free, m)
-			if pool := a.t.d.opts.Helpers; pool != nil {
+		if b != nil {
+			a = b
+			cuts := cutText(a.text, a.first(), a.frontier, 2)
+			from, to = cuts[1], a.frontier
+			a.frontier = from
+		} else {
+			c.free = append(c.free, m)
+			if pool != nil {
 				pool.Release()
 			}
 		}
-		a.mu.Unlock()
-		if !ok {
+		c.mu.Unlock()
+		if b == nil {
 			return
 		}
 	}
@@ -178,11 +203,9 @@ func (a *chapterAhead) walk(m *metrics, from, to int) {
 	}
 }
 
-// done waits for the helpers once the flow has walked the whole chapter.
-func (a *chapterAhead) done() {
-	a.pos.Store(int64(len(a.text))) // past every unit: nothing is left to claim
-	a.wg.Wait()
-}
+// done tells the helpers that the flow has walked the whole chapter: nothing in it is left
+// to claim, and a helper still at work in it stops at its next unit.
+func (a *chapterAhead) done() { a.pos.Store(int64(len(a.text))) }
 
 // cutText cuts units [lo, hi) into parts stretches of about the same text, where text[u] is
 // the text before unit u: it returns parts+1 unit indices from lo to hi, each stretch at

@@ -186,6 +186,7 @@ func TestClaim(t *testing.T) {
 		steps   []step
 	}{
 		{"two helpers share with the flow", 13, 2, -1, []step{{0, 2, [][2]int{{5, 9}, {9, 13}}}}},
+		{"a chapter the flow has not begun", 12, 1, -1, []step{{-1, 1, [][2]int{{6, 12}}}}},
 		{"one helper, later the back half of the rest", 17, 2, -1,
 			[]step{{0, 1, [][2]int{{9, 17}}}, {2, 1, [][2]int{{6, 9}}}}},
 		{"a token short", 13, 2, 1, []step{{0, 2, [][2]int{{7, 13}}}, {1, 1, nil}}},
@@ -198,12 +199,12 @@ func TestClaim(t *testing.T) {
 		if c.tokens >= 0 {
 			opts.Helpers = NewTokens(c.tokens)
 		}
-		ts := &typesetter{d: &Document{opts: opts}, helpers: make([]*metrics, c.helpers)}
+		ts := &typesetter{d: &Document{opts: opts}, crew: &crew{free: make([]*metrics, c.helpers)}}
 		a := newChapterAhead(ts, chapter(c.blocks))
 		for k, st := range c.steps {
 			a.pos.Store(int64(st.pos))
 			got := a.claim(st.n)
-			a.free = a.free[:len(a.free)-len(got)]
+			ts.crew.free = ts.crew.free[:len(ts.crew.free)-len(got)]
 			if !slices.Equal(got, st.want) {
 				t.Errorf("%s, step %d: claimed %v, want %v", c.name, k, got, st.want)
 			}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/fpc/bindery/book"
@@ -14,8 +15,10 @@ type typesetter struct {
 	hy     Hyphenator
 	panels int
 	// helpers are the metrics of the goroutines that set a chapter's later paragraphs while
-	// its flow sets the first ones (see prefetch): Options.Jobs-1 of them.
+	// its flow sets the first ones (see prefetch.go): Options.Jobs-1 of them; crew puts
+	// them to work (ahead.go), nil when there are none.
 	helpers []*metrics
+	crew    *crew
 	nodes   int // the structure nodes numbered in reading order (see orderNodes)
 }
 
@@ -29,6 +32,17 @@ type section struct {
 // run is the driver: front matter, a first contents pass to learn its length, chapters with
 // their notes, the notes section, then the contents again with the real page numbers.
 func (t *typesetter) run() {
+	chapters := t.d.ed.Chapters
+	if len(t.helpers) > 0 {
+		t.crew = &crew{free: slices.Clone(t.helpers)}
+		defer t.crew.wg.Wait()
+	}
+	// The helpers' work on the chapters (see ahead.go), prepared a chapter ahead of the flow;
+	// the first two before the front matter, so that the helpers work while it is set.
+	aheads := make([]*chapterAhead, len(chapters))
+	for i := range min(2, len(chapters)) {
+		aheads[i] = t.ahead(chapters[i], aheads[max(i-1, 0)])
+	}
 	front := t.frontMatter()
 	toc := t.contents(nil)
 	first := len(front) + len(toc.pages) + 1
@@ -36,31 +50,13 @@ func (t *typesetter) run() {
 		first++
 	}
 	var body []section
-	for _, ch := range t.d.ed.Chapters {
-		s := section{chapter: ch.ID, head: ch.Title}
-		f := t.newFlow(ch)
-		a := t.ahead(ch)
-		if a != nil {
-			f.memo = a.memo
-			f.reach = func(u int) bool { a.reach(u); return true }
+	for i, ch := range chapters {
+		a := aheads[i]
+		if i+1 < len(chapters) && aheads[i+1] == nil {
+			aheads[i+1] = t.ahead(chapters[i+1], a)
 		}
-		f.onGrid = true
-		f.chapterOpener(ch)
-		f.anchorBlocks = ch.ID
-		f.blocks(ch.Blocks, f.bodyContext(), "", 0)
-		if t.notesAfter(ch) {
-			f.chapterNotes(ch, t.d.ui.Notes)
-		}
-		if a != nil {
-			a.done()
-		}
-		s.pages = paginate(f.elems, t.d.g.grid())
-		orderNodes(f.elems, &t.nodes)
-		for ln, why := range keepLeafTurns(s.pages) {
-			t.d.keptHyphens[ln] = why
-		}
-		dropItems(s.pages...) // the chapter's pages are final: free its paragraphs' items
-		body = append(body, s)
+		aheads[i] = nil // let go of its memo once the chapter is done
+		body = append(body, t.chapter(ch, a))
 	}
 	if t.d.opts.Notes == NotesAtEnd {
 		if s, ok := t.endNotes(); ok {
@@ -70,6 +66,33 @@ func (t *typesetter) run() {
 	pageOf := t.pageNumbers(first, body)
 	toc = t.contents(pageOf)
 	t.assemble(front, toc, body)
+}
+
+// chapter sets a chapter and its notes, with the helpers' work a (nil for none), into pages.
+func (t *typesetter) chapter(ch *book.Chapter, a *chapterAhead) section {
+	s := section{chapter: ch.ID, head: ch.Title}
+	f := t.newFlow(ch)
+	if a != nil {
+		f.memo = a.memo
+		f.reach = func(u int) bool { a.reach(u); return true }
+	}
+	f.onGrid = true
+	f.chapterOpener(ch)
+	f.anchorBlocks = ch.ID
+	f.blocks(ch.Blocks, f.bodyContext(), "", 0)
+	if t.notesAfter(ch) {
+		f.chapterNotes(ch, t.d.ui.Notes)
+	}
+	if a != nil {
+		a.done()
+	}
+	s.pages = paginate(f.elems, t.d.g.grid())
+	orderNodes(f.elems, &t.nodes)
+	for ln, why := range keepLeafTurns(s.pages) {
+		t.d.keptHyphens[ln] = why
+	}
+	dropItems(s.pages...) // the chapter's pages are final: free its paragraphs' items
+	return s
 }
 
 // notesAfter reports whether a chapter's notes are set after it.
