@@ -117,21 +117,36 @@ func (c *converter) rawHTML(n *ast.RawHTML, body []byte) Inline {
 	return Inline{Kind: Text, Text: b.String()}
 }
 
-// checkRun reports characters the face cannot render and words that mix scripts.
+// checkRun reports characters the face cannot render and words that mix Latin and Cyrillic
+// letters, in one pass over the text.
 func (c *converter) checkRun(off int, s string, st Face) {
 	face := fonts.Get(st.Family, st.Style)
 	ascii := face != nil && c.hasASCII(face)
+	start := -1 // the start of the word being read
+	var latin, cyrillic bool
 	for i, r := range s {
-		if ascii && r >= 0x20 && r < 0x7f {
-			continue
-		}
-		if face != nil && !face.Has(r) && !unicode.IsControl(r) {
+		if face != nil && !(ascii && r >= 0x20 && r < 0x7f) && !face.Has(r) && !unicode.IsControl(r) {
 			c.ds.Errorf(c.at(off+i), "%U %s not in %s", r, runenames.Name(r), face.Name())
 		}
+		sc := scriptOf(r)
+		if sc.letter || sc.mark {
+			if start < 0 {
+				start = i
+			}
+			latin, cyrillic = latin || sc.latin, cyrillic || sc.cyrillic
+			continue
+		}
+		c.mixedScript(off, s, start, i, latin && cyrillic)
+		start, latin, cyrillic = -1, false, false
 	}
-	checkMixedScript(s, func(i int, word string) {
-		c.ds.Warnf(c.at(off+i), "word %q mixes Latin and Cyrillic letters", word)
-	})
+	c.mixedScript(off, s, start, len(s), latin && cyrillic)
+}
+
+// mixedScript warns about the word s[start:end] (none when start < 0) if it mixes scripts.
+func (c *converter) mixedScript(off int, s string, start, end int, mixed bool) {
+	if start >= 0 && mixed {
+		c.ds.Warnf(c.at(off+start), "word %q mixes Latin and Cyrillic letters", s[start:end])
+	}
 }
 
 // hasASCII reports whether face has every printable ASCII character, remembering the answer
@@ -154,31 +169,6 @@ func (c *converter) hasASCII(face *fonts.Face) bool {
 type faceASCII struct {
 	face *fonts.Face
 	all  bool
-}
-
-// checkMixedScript calls report for each word that has both Latin and Cyrillic letters.
-func checkMixedScript(s string, report func(offset int, word string)) {
-	start := -1
-	var latin, cyrillic bool
-	flush := func(end int) {
-		if start >= 0 && latin && cyrillic {
-			report(start, s[start:end])
-		}
-		start, latin, cyrillic = -1, false, false
-	}
-	for i, r := range s {
-		sc := scriptOf(r)
-		if !sc.letter && !sc.mark {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-		latin = latin || sc.latin
-		cyrillic = cyrillic || sc.cyrillic
-	}
-	flush(len(s))
 }
 
 // mergeText joins neighbouring plain text runs, so typography sees whole phrases. It reuses
