@@ -26,6 +26,7 @@ type Report struct {
 	MCIDs  int // marked-content sequences with an MCID
 	text   strings.Builder
 	langs  map[string]*strings.Builder
+	cmaps  map[*Object]map[uint16]string // each ToUnicode CMap read once, by its stream
 }
 
 // LangText is the part of Text whose language is lang: the /Lang of the nearest structure

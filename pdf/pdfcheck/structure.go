@@ -310,7 +310,7 @@ func (r *Report) checkContent(f *File, i int, pd Dict, texts map[int]string) []i
 		case op == "Tf":
 			if len(operands) > 0 {
 				name, _ := operands[0].(Name)
-				cmap = toUnicode(f, fonts[name])
+				cmap = r.toUnicode(f, fonts[name])
 			}
 		case painting[op]:
 			ok := false
@@ -364,14 +364,28 @@ func (r *Report) checkGlyphs(i int, operands []any) {
 
 var bfcharRE = regexp.MustCompile(`<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]*)>`)
 
-// toUnicode reads a font's ToUnicode CMap (bfchar entries, as bindery writes them).
-func toUnicode(f *File, font any) map[uint16]string {
+// toUnicode returns a font's ToUnicode CMap, read once per Check: every Tf operator of every
+// page names a font, and the fonts' CMaps are shared by all pages.
+func (r *Report) toUnicode(f *File, font any) map[uint16]string {
 	o := f.Objects[refOf(f.Dict(font)["ToUnicode"])]
-	m := map[uint16]string{}
 	if o == nil {
-		return m
+		return map[uint16]string{}
 	}
-	for _, e := range bfcharRE.FindAllSubmatch(o.Stream, -1) {
+	m, ok := r.cmaps[o]
+	if !ok {
+		if r.cmaps == nil {
+			r.cmaps = map[*Object]map[uint16]string{}
+		}
+		m = readCMap(o.Stream)
+		r.cmaps[o] = m
+	}
+	return m
+}
+
+// readCMap reads the bfchar entries of a ToUnicode CMap, as bindery writes them.
+func readCMap(stream []byte) map[uint16]string {
+	m := map[uint16]string{}
+	for _, e := range bfcharRE.FindAllSubmatch(stream, -1) {
 		g, _ := strconv.ParseUint(string(e[1]), 16, 16)
 		var u []uint16
 		for k := 0; k+4 <= len(e[2]); k += 4 {
