@@ -247,11 +247,15 @@ func ratio(items []item, i int, a *breakNode, sum totals, p breakParams) float64
 	return 0
 }
 
+// badness is Knuth and Plass's badness of a line with adjustment ratio r, at most 10000.
 func badness(r float64) float64 {
 	if math.IsInf(r, 0) {
 		return 10000
 	}
-	return math.Min(100*math.Abs(r*r*r), 10000)
+	if b := 100 * math.Abs(r*r*r); !(b > 10000) {
+		return b // math.Min(b, 10000), NaN included, without its test for a negative zero
+	}
+	return 10000
 }
 
 func fitnessOf(r float64) int {
@@ -283,8 +287,8 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 		group := active[k:end]
 		k = end
 		r := ratio(items, i, a, sum, p)
-		if refused := r < -1 || (!p.final && badness(r) > p.tolerance); !refused {
-			c := costOf(items, i, pen, r, a, sum, p)
+		if b := badness(r); !(r < -1 || (!p.final && b > p.tolerance)) {
+			c := costOf(items, i, pen, r, b, a, sum, p)
 			for _, a := range group {
 				s.offer(c.node(a, p), a, i, p)
 			}
@@ -345,7 +349,7 @@ func finishTotals(n *breakNode, items []item, i int, sum totals) {
 
 // candidate makes the node for a break at i after a, with its demerits.
 func candidate(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) breakNode {
-	c := costOf(items, i, pen, r, a, sum, p)
+	c := costOf(items, i, pen, r, badness(r), a, sum, p)
 	return c.node(a, p)
 }
 
@@ -363,9 +367,9 @@ type lineCost struct {
 	flagged bool
 }
 
-// costOf is the lineCost of a line from a's break to the break at i with ratio r.
-func costOf(items []item, i int, pen, r float64, a *breakNode, sum totals, p breakParams) lineCost {
-	b := badness(r)
+// costOf is the lineCost of a line from a's break to the break at i with ratio r and badness
+// b (badness(r)).
+func costOf(items []item, i int, pen, r, b float64, a *breakNode, sum totals, p breakParams) lineCost {
 	if p.final && r > 0 {
 		b = 100 * r * r * r // uncapped, so the emergency pass still ranks loose lines
 		if math.IsInf(r, 1) {
