@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fpc/bindery/book"
+	"github.com/fpc/bindery/hyphen"
 )
 
 // NotePlacement is book.NotePlacement, named here for this package's callers.
@@ -139,6 +140,17 @@ func Typeset(ed *book.Edition, opts Options) (*Document, error) {
 	d.checkPages()
 	d.dropScratch()
 	return d, nil
+}
+
+// Prepare reads what typesetting an edition in lang needs first and every Typeset shares:
+// the embedded fonts and lang's hyphenation patterns. Typeset reads them itself when it
+// must; a caller that has a core to spare while it loads the editions (a goroutine that
+// would wait) can call Prepare there, and the typesetting starts without that wait.
+func Prepare(lang string) {
+	for id := fontID(0); id < numFonts; id++ {
+		id.face().SFNT() // an error shows again in Typeset
+	}
+	hyphen.For(lang)
 }
 
 // dropScratch lets go of what only typesetting needed once the pages are final and checked:

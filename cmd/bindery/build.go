@@ -147,6 +147,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	start := time.Now()
+	go prepare(src.fsys, keep) // on the core that loading leaves idle
 	batch, ds := publish.Load(src.fsys, src.prefix, keep, publish.KeepBytes)
 	for _, d := range src.proj.Warnings {
 		fmt.Fprintln(out.errw, d)
