@@ -309,12 +309,21 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// typeset runs layout.Typeset in one of Run's typesetting slots (see Run), waiting for one.
+// typeset runs layout.Typeset in one of Run's typesetting slots (see Run), waiting for one
+// without holding a core, and lends it the cores no other edition holds for its helpers.
 func (o Options) typeset(ed *book.Edition, lo layout.Options) (*layout.Document, error) {
 	if o.typesetting != nil {
-		o.typesetting <- struct{}{}
+		select {
+		case o.typesetting <- struct{}{}:
+		default:
+			o.cores.Release()
+			o.typesetting <- struct{}{}
+			o.cores.Acquire()
+		}
 		defer func() { <-o.typesetting }()
 	}
-	lo.Jobs = o.typesetJobs
+	if o.cores != nil {
+		lo.Jobs, lo.Helpers = o.Jobs, o.cores
+	}
 	return layout.Typeset(ed, lo)
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/internal/atomicfile"
+	"github.com/fpc/bindery/layout"
 )
 
 // Format is an output format.
@@ -51,8 +52,8 @@ type Options struct {
 	// Progress, when set, hears of each stage of the build, from the build's goroutines.
 	Progress Progress
 
-	typesetting chan struct{} // Run's slots for typesetting (see typeset)
-	typesetJobs int           // goroutines one typesetting may use (layout.Options.Jobs)
+	typesetting chan struct{}  // Run's slots for typesetting (see typeset)
+	cores       *layout.Tokens // the jobs' cores: one per building edition, the rest lent to typesetting
 }
 
 // Output is one file written.
@@ -150,6 +151,7 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	opts.Jobs = jobs
 	outs := make([][]Output, len(b.Editions))
 	fails := make([]*Failure, len(b.Editions))
 	refused := make([]*RefusedError, len(b.Editions))
@@ -163,9 +165,10 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 		budget = DefaultMemoryBudget
 	}
 	sched := newScheduler(b, budget)
-	// The jobs no edition takes help typeset: a batch of one edition on two cores sets its
-	// paragraphs on both.
-	opts.typesetJobs = max(1, jobs-len(b.Editions)+1)
+	// A worker holds one of the jobs' cores while it builds an edition, and gives it back
+	// whenever it waits (for an edition it may start, or for a typesetting slot): the
+	// typesetting in progress takes every core free for its helpers, chapter by chapter.
+	opts.cores = layout.NewTokens(jobs)
 	// Run holds each edition only while it builds: its own copy of the list lets go of the
 	// edition once it is committed, so that its memory can be freed.
 	b.Editions = slices.Clone(b.Editions)
@@ -173,7 +176,9 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	for range min(jobs, len(b.Editions)) {
 		wg.Go(func() {
 			for i, ok := sched.next(); ok; i, ok = sched.next() {
+				opts.cores.Acquire()
 				outs[i], refused[i], fails[i] = b.build(ctx, i, opts)
+				opts.cores.Release()
 				sched.done(i)
 			}
 		})
