@@ -20,6 +20,29 @@ const WorkBytesPerTextByte = 100
 // resident memory, where one at a time stays under 100 MiB.
 const DefaultMemoryBudget = 36 << 20
 
+// HeapBase is the Go heap a build holds beside its editions' working memory: the parsed
+// fonts and hyphenation patterns, the models Load keeps (KeepBytes of text), buffers.
+const HeapBase = 8 << 20
+
+// MemoryLimit is the soft memory limit for the Go runtime (runtime/debug.SetMemoryLimit)
+// that a build of the batch needs: HeapBase and twice the most working memory Run lets be
+// in flight at once (the budget, or the largest edition when it builds alone over it), so
+// that the heap may grow to twice what is live, as with the collector's default GOGC=100,
+// but no further: 80 MiB for DefaultMemoryBudget. Under it the collector may run less
+// often while the heap is small without the build's peak growing; an edition that needs
+// more than the budget raises the limit with it, so that the collector never runs without
+// end against a limit below what must be live.
+func MemoryLimit(b Batch, budget int) int64 {
+	if budget == 0 {
+		budget = DefaultMemoryBudget
+	}
+	peak := budget
+	for _, n := range newScheduler(b, budget).need {
+		peak = max(peak, n)
+	}
+	return HeapBase + 2*int64(peak)
+}
+
 // scheduler hands out the editions of a batch, largest first, to Run's workers, keeping
 // the estimated working memory of the editions in flight within a budget. An edition
 // waits while the next largest would exceed the budget, unless a smaller one fits or

@@ -120,3 +120,24 @@ func TestRunMemoryBudget(t *testing.T) {
 		t.Errorf("%d outputs, want %d", got, want)
 	}
 }
+
+// TestMemoryLimit checks the runtime memory limit a batch needs: twice the default budget
+// and the base for small editions, twice the largest edition when it needs more.
+func TestMemoryLimit(t *testing.T) {
+	tests := []struct {
+		name   string
+		sizes  []int
+		budget int
+		want   int64
+	}{
+		{"no edition yet", nil, 0, 80 << 20},
+		{"content/", []int{297e3, 267e3, 198e3, 172e3, 18e3}, 0, 80 << 20},
+		{"a budget of its own", []int{100e3}, 50 << 20, HeapBase + 100<<20},
+		{"an edition over the budget", []int{1e6, 5e3}, 0, HeapBase + 2*1e6*WorkBytesPerTextByte},
+	}
+	for _, tt := range tests {
+		if got := MemoryLimit(sized(tt.sizes...), tt.budget); got != tt.want {
+			t.Errorf("%s: MemoryLimit = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

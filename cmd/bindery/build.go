@@ -147,8 +147,11 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	start := time.Now()
+	gc := tuneGC()
+	defer gc.restore()
 	go prepare(src.fsys, keep) // on the core that loading leaves idle
 	batch, ds := publish.Load(src.fsys, src.prefix, keep, publish.KeepBytes)
+	gc.fit(batch, opts.MemoryBudget)
 	for _, d := range src.proj.Warnings {
 		fmt.Fprintln(out.errw, d)
 	}
