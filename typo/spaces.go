@@ -266,3 +266,12 @@ func isLetter(r rune) bool {
 	}
 	return unicode.IsLetter(r)
 }
+
+// whiteSpace is unicode.IsSpace with a fast path for the letters between Latin-1 and U+1680,
+// the first space after it (Cyrillic is there).
+func whiteSpace(r rune) bool {
+	if 0x100 <= r && r < 0x1680 {
+		return false
+	}
+	return unicode.IsSpace(r)
+}

@@ -47,11 +47,15 @@ func TestFixerReuse(t *testing.T) {
 	}
 }
 
-// TestIsLetter checks the fast paths of isLetter against the unicode tables for every character.
+// TestIsLetter checks the fast paths of isLetter and whiteSpace against the unicode tables
+// for every character.
 func TestIsLetter(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if isLetter(r) != unicode.IsLetter(r) {
 			t.Fatalf("isLetter(%U) = %v", r, isLetter(r))
+		}
+		if whiteSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("whiteSpace(%U) = %v", r, whiteSpace(r))
 		}
 	}
 }

@@ -99,6 +99,11 @@ func (f *Fixer) TextMap(s string, at []int) string {
 	rs := f.rs
 	f.out = f.out[:0]
 	for i := 0; i < len(rs); i++ {
+		if plain(rs[i]) {
+			f.mark(i, i+1, len(f.out))
+			f.emit(rs[i])
+			continue
+		}
 		if n := urlLen(rs, i, f.prev()); n > 0 {
 			for k, r := range rs[i : i+n] {
 				f.mark(i+k, i+k+1, len(f.out))
@@ -153,6 +158,16 @@ func (f *Fixer) mark(from, to, out int) {
 	}
 }
 
+// plain reports whether r is written as it is wherever it stands: it is none of the
+// characters convert changes, nor the first letter of a URL (urlLen).
+func plain(r rune) bool {
+	switch r {
+	case '"', '«', '»', '„', '“', '”', '\'', '‘', '’', ' ', '\u00a0', '-', '–', '—', '№', 'h', 'H', 'w', 'W':
+		return false
+	}
+	return true
+}
+
 // convert returns the output for rs[i] (out[:n], at most two runes) and how many further
 // runes it consumed.
 func (f *Fixer) convert(rs []rune, i int) (out [2]rune, n, skip int) {
@@ -190,7 +205,7 @@ func (f *Fixer) emit(r rune) {
 	switch {
 	case r == '/':
 		f.address = true
-	case unicode.IsSpace(r) || r == '\u00a0':
+	case whiteSpace(r) || r == '\u00a0':
 		f.address = false
 	}
 	f.hist[f.head] = r
