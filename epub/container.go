@@ -3,7 +3,6 @@ package epub
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"cmp"
 	"compress/flate"
 	"errors"
@@ -138,28 +137,12 @@ func (dc *documentCompressor) release() {
 	documentCompressors.Put(dc.fw)
 }
 
-// deflated is an entry compressed ahead of time, so that resources every edition shares
-// (the fonts) are compressed once per process.
+// deflated is an entry compressed ahead of time: the resources every edition shares (the
+// fonts), stored compressed in the binary (see fontdata.go).
 type deflated struct {
 	data []byte // raw deflate stream
 	crc  uint32
 	size int // uncompressed
-}
-
-// deflate compresses data for a raw container entry.
-func deflate(data []byte) (*deflated, error) {
-	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
-	return &deflated{data: buf.Bytes(), crc: crc32.ChecksumIEEE(data), size: len(data)}, nil
 }
 
 // writeRaw writes a compressed entry as it is, with its sizes in the local header.

@@ -14,7 +14,7 @@ import (
 // of CPU a process). Each file is the CRC-32 (IEEE) and the length of the original, 4 bytes
 // big-endian each, then the original as a raw deflate stream. TestFontData checks that each
 // one inflates to the file of the fonts package; go test ./epub -update rewrites them at
-// flate.DefaultCompression.
+// flate.DefaultCompression (storedEntry in fontdata_test.go).
 var (
 	//go:embed assets/fonts/PTF55F.ttf.deflate
 	ptf55f []byte
@@ -62,15 +62,4 @@ func parseStored(b []byte) (*deflated, error) {
 		return nil, errors.New("stored font entry too short")
 	}
 	return &deflated{crc: binary.BigEndian.Uint32(b), size: int(binary.BigEndian.Uint32(b[4:])), data: b[8:]}, nil
-}
-
-// storedEntry is the stored form of data: the header and the raw deflate stream.
-func storedEntry(data []byte) ([]byte, error) {
-	d, err := deflate(data)
-	if err != nil {
-		return nil, err
-	}
-	out := binary.BigEndian.AppendUint32(nil, d.crc)
-	out = binary.BigEndian.AppendUint32(out, uint32(d.size))
-	return append(out, d.data...), nil
 }

@@ -3,6 +3,7 @@ package epub
 import (
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"hash/crc32"
 	"io"
 	"os"
@@ -51,4 +52,23 @@ func TestFontData(t *testing.T) {
 			t.Errorf("%s: the stored header says %d bytes, CRC %08x; the file has %d, %08x", name, d.size, d.crc, len(data), crc32.ChecksumIEEE(data))
 		}
 	}
+}
+
+// storedEntry is the stored form of data (see fontdata.go): the header and the raw deflate
+// stream at flate.DefaultCompression.
+func storedEntry(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	out := binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(data))
+	out = binary.BigEndian.AppendUint32(out, uint32(len(data)))
+	return append(out, buf.Bytes()...), nil
 }
