@@ -126,7 +126,21 @@ type metrics struct {
 	// scratch is the item list a paragraph is built in (see takeScratch): only its items,
 	// at their number, are copied out.
 	scratch []item
+	runs    []glyphs // the chunk newGlyphs takes runs from
 }
+
+// newGlyphs returns a new, empty run, from a chunk of glyphChunk: one allocation for many
+// runs (words recur rarely enough that most runs are kept to the end).
+func (m *metrics) newGlyphs() *glyphs {
+	if len(m.runs) == cap(m.runs) {
+		m.runs = make([]glyphs, 0, glyphChunk)
+	}
+	m.runs = m.runs[:len(m.runs)+1]
+	return &m.runs[len(m.runs)-1]
+}
+
+// glyphChunk is how many runs newGlyphs allocates at once.
+const glyphChunk = 256
 
 // wordChunk is how many items a chunk of the word cache's storage holds.
 const wordChunk = 2048
@@ -164,7 +178,7 @@ func (m *metrics) takeScratch() []item {
 
 // dropWords lets go of the word cache.
 func (m *metrics) dropWords() {
-	m.words, m.wordItems, m.hyph, m.scratch = nil, nil, nil, nil
+	m.words, m.wordItems, m.hyph, m.scratch, m.runs = nil, nil, nil, nil, nil
 }
 
 // hyphKey is a word in a language.

@@ -69,9 +69,10 @@ type paraBuilder struct {
 	// midSentence is set after a word that does not end a sentence: a capitalised word there
 	// is a proper name, hyphenated only in the emergency pass.
 	midSentence bool
-	// cache is the word cache of cacheStyle, the style of the last word set.
-	cache      map[string]wordEntry
-	cacheStyle wordStyle
+	// cache is the word cache of cacheStyle, the style of the last word set: [0] for a short
+	// word, [1] for one that may be too wide for the measure (see mayBeTooWide).
+	cache      [2]map[string]wordEntry
+	cacheStyle [2]wordStyle
 }
 
 // Penalties of the break opportunities inside words.
@@ -188,7 +189,9 @@ func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
 // run shapes a string into glyphs.
 func (b *paraBuilder) run(font fontID, size float64, s string) *glyphs {
 	w, pieces := b.m.shape(font, size, s)
-	return &glyphs{font: font, size: size, text: s, pieces: pieces, width: w}
+	g := b.m.newGlyphs()
+	*g = glyphs{font: font, size: size, text: s, pieces: pieces, width: w}
+	return g
 }
 
 // addText splits text at spaces into words and glue. A no-break space is glue no line may
@@ -301,19 +304,24 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	b.pos += utf8.RuneCountInString(w)
 	start := len(b.items)
 	b.lang = st.lang
-	ws := wordStyle{font: st.font, size: st.size, measure: b.measure, url: st.url, hy: b.hy != nil, lang: st.lang,
+	ws := wordStyle{font: st.font, size: st.size, url: st.url, hy: b.hy != nil, lang: st.lang,
 		alert: st.alert, name: b.properName(w)}
-	if b.cache == nil || ws != b.cacheStyle {
-		b.cache, b.cacheStyle = b.m.wordsIn(ws), ws
+	long := 0
+	if mayBeTooWide(w) {
+		ws.measure, long = b.measure, 1
 	}
-	cached, ok := b.cache[w]
+	if b.cache[long] == nil || ws != b.cacheStyle[long] {
+		b.cache[long], b.cacheStyle[long] = b.m.wordsIn(ws), ws
+	}
+	cache := b.cache[long]
+	cached, ok := cache[w]
 	if ok && st.link == "" {
 		b.items = append(b.items, cached.items...)
 	} else {
 		cached.wide = b.setWord(w, st)
 		if st.link == "" {
 			cached.items = b.m.keep(b.items[start:])
-			b.cache[w] = cached
+			cache[w] = cached
 		}
 	}
 	var wide *wideWord
@@ -333,7 +341,7 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 type wordStyle struct {
 	font    fontID
 	size    float64
-	measure float64
+	measure float64 // the line width, for a word that may be too wide for it (else 0)
 	url, hy bool
 	lang    string
 	alert   bool
@@ -437,7 +445,7 @@ func (b *paraBuilder) addBox(s string, st textStyle, at int) {
 // tooWide reports whether a word is so long that it needs breaking like a URL: wider than
 // 14 ems or than two thirds of the measure.
 func (b *paraBuilder) tooWide(w string, st textStyle) bool {
-	if len(w) < 8 {
+	if !mayBeTooWide(w) {
 		return false
 	}
 	limit := 14 * st.size
@@ -446,6 +454,10 @@ func (b *paraBuilder) tooWide(w string, st textStyle) bool {
 	}
 	return b.m.width(st.font, st.size, w) > limit
 }
+
+// mayBeTooWide reports whether a word is long enough to be too wide for a line (tooWide):
+// whether setting it depends on the measure.
+func mayBeTooWide(w string) bool { return len(w) >= 8 }
 
 // wordBreaks finds the hyphenation points of a word, or, in a compound, only the places after
 // its own hyphens and dashes: a compound breaks at its hyphen, never inside a part. A hyphen
