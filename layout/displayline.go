@@ -39,6 +39,7 @@ func (ds *displayer) line(out *pdfdraw.Page, ln *line, x, top, y float64) {
 	for _, r := range ln.runs {
 		ds.chars += len(r.g.text) + 1
 	}
+	ds.free(out) // the runs placed so far take their room in the buffer before it is measured
 	if cap(ds.glyphs)-len(ds.glyphs) < ds.chars {
 		ds.glyphs = make([]pdf.Glyph, 0, max(2*cap(ds.glyphs), 4*ds.chars, 1024))
 	}
@@ -180,14 +181,26 @@ func (ds *displayer) langNode(parent *pdfdraw.Node, lang string) *pdfdraw.Node {
 }
 
 // textRuns returns the indexes of a line's text runs (no label, no leaders), in order.
-func textRuns(ln *line) []int {
-	idx := make([]int, 0, len(ln.runs))
+func textRuns(ln *line) []int { return appendTextRuns(nil, ln) }
+
+// appendTextRuns appends the indexes of a line's text runs to idx.
+func appendTextRuns(idx []int, ln *line) []int {
 	for i, r := range ln.runs {
 		if r.tag == nil && !r.artifact {
 			idx = append(idx, i)
 		}
 	}
 	return idx
+}
+
+// lastTextRun returns the index of a line's last text run, -1 when it has none.
+func lastTextRun(ln *line) int {
+	for i := len(ln.runs) - 1; i >= 0; i-- {
+		if r := ln.runs[i]; r.tag == nil && !r.artifact {
+			return i
+		}
+	}
+	return -1
 }
 
 // touches reports whether b continues a's word: it starts where a ends, on its baseline,
@@ -226,9 +239,10 @@ func (d *Document) brokenWords() (map[*line]string, map[*line]int) {
 	words, cont := map[*line]string{}, map[*line]int{}
 	var first, prev *line // the line the word started on, the line before this one
 	var w strings.Builder
+	var ni []int // the text runs of the line, in a buffer reused line by line
 	for _, p := range d.pages {
 		for _, ln := range p.textLines() {
-			ni := textRuns(ln)
+			ni = appendTextRuns(ni[:0], ln)
 			end := -1
 			if first != nil && prev.tag == ln.tag && len(ni) > 0 {
 				end = leadingFragment(ln, ni)
@@ -257,7 +271,7 @@ func (d *Document) brokenWords() (map[*line]string, map[*line]int) {
 func fragmentText(ln *line, idx []int) string {
 	var b strings.Builder
 	for k, i := range idx {
-		if ln.hyphenated && k == len(idx)-1 && i == textRuns(ln)[len(textRuns(ln))-1] {
+		if ln.hyphenated && k == len(idx)-1 && i == lastTextRun(ln) {
 			break
 		}
 		b.WriteString(ln.runs[i].g.text)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -199,16 +200,25 @@ func xmlEscape(s string) string {
 
 // textString writes s as a PDF text string: literal when it is ASCII, else UTF-16BE with
 // a byte order mark, in hex.
-func textString(s string) string {
+func textString(s string) string { return string(appendTextString(nil, s)) }
+
+// appendTextString appends s as textString writes it.
+func appendTextString(b []byte, s string) []byte {
 	if plain(s) {
-		return literal(s)
+		return appendLiteral(b, s)
 	}
-	b := make([]byte, 0, 6+4*len(s))
 	b = append(b, "<FEFF"...)
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = appendHex4(b, u)
+	for _, r := range s {
+		if r1, r2 := utf16.EncodeRune(r); r1 != unicode.ReplacementChar {
+			b = appendHex4(appendHex4(b, uint16(r1)), uint16(r2))
+			continue
+		}
+		if r > unicode.MaxRune || r >= 0xD800 && r < 0xE000 {
+			r = unicode.ReplacementChar
+		}
+		b = appendHex4(b, uint16(r))
 	}
-	return string(append(b, '>'))
+	return append(b, '>')
 }
 
 // plain reports whether s is printable ASCII, written as a literal string.
@@ -222,22 +232,22 @@ func plain(s string) bool {
 }
 
 // literal writes an ASCII string as a PDF literal string.
-func literal(s string) string {
-	var b strings.Builder
-	b.WriteByte('(')
+func literal(s string) string { return string(appendLiteral(nil, s)) }
+
+// appendLiteral appends s as literal writes it.
+func appendLiteral(b []byte, s string) []byte {
+	b = append(b, '(')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '(', ')', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			b = append(b, '\\', c)
 		default:
 			if c < 0x20 || c >= 0x80 {
-				fmt.Fprintf(&b, "\\%03o", c)
+				b = append(b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
 			} else {
-				b.WriteByte(c)
+				b = append(b, c)
 			}
 		}
 	}
-	b.WriteByte(')')
-	return b.String()
+	return append(b, ')')
 }

@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // refNum is num's definition: strconv's three decimals, trailing zeros dropped.
@@ -65,5 +67,50 @@ func TestAdjustMatchesStrconv(t *testing.T) {
 		if got, want := string(appendAdjust(nil, v)), refAdjust(v); got != want {
 			t.Fatalf("appendAdjust(%v) = %s, want %s", v, got, want)
 		}
+	}
+}
+
+// refTextString is textString's definition: a literal for printable ASCII, else UTF-16BE
+// with a byte order mark, in hexadecimal.
+func refTextString(s string) string {
+	if plain(s) {
+		var b strings.Builder
+		b.WriteByte('(')
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '(' || c == ')' || c == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(s[i])
+		}
+		return b.String() + ")"
+	}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String() + ">"
+}
+
+// TestAppendTextString checks the text strings of every kind against their definition:
+// ASCII with delimiters, Cyrillic, characters beyond the BMP, invalid UTF-8, control characters.
+func TestAppendTextString(t *testing.T) {
+	for _, s := range []string{"", "plain", "a(b)c\\d", "Қазақстан", "Note 12", "emoji 😀 ok", "bad \xff\xfe utf8",
+		"\x01ctl\n", "\u00ad\u2011", "\U0010FFFF", "(Ё)", "\xed\xa0\x80"} {
+		if got, want := string(appendTextString([]byte("x"), s)), "x"+refTextString(s); got != want {
+			t.Errorf("appendTextString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for c := range 256 {
+		s := string([]byte{'a', byte(c)})
+		if !plain(s) {
+			continue
+		}
+		if got, want := literal(s), refTextString(s); got != want {
+			t.Errorf("literal(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if got, want := literal("a\x01\xe9"), `(a\001\351)`; got != want {
+		t.Errorf("literal of control and high bytes = %s, want %s", got, want)
 	}
 }

@@ -1,15 +1,22 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 )
 
 // Rect is a rectangle in PDF user space: lower left (X0, Y0), upper right (X1, Y1), points.
 type Rect struct{ X0, Y0, X1, Y1 float64 }
 
-func (r Rect) array() string {
-	return "[" + num(r.X0) + " " + num(r.Y0) + " " + num(r.X1) + " " + num(r.Y1) + "]"
+// appendArray appends the rectangle as an array.
+func (r Rect) appendArray(b []byte) []byte {
+	b = append(b, '[')
+	for i, v := range [4]float64{r.X0, r.Y0, r.X1, r.Y1} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, v)
+	}
+	return append(b, ']')
 }
 
 // PageBoxes are a page's boxes (ISO 32000-1, 14.11.2). Media is required; a zero box is not
@@ -18,17 +25,18 @@ type PageBoxes struct {
 	Media, Crop, Bleed, Trim, Art Rect
 }
 
-func (b PageBoxes) dict() string {
-	s := "/MediaBox " + b.Media.array()
-	for _, nb := range []struct {
+// appendDict appends the boxes' entries of the page dictionary.
+func (b PageBoxes) appendDict(d []byte) []byte {
+	d = b.Media.appendArray(append(d, "/MediaBox "...))
+	for _, nb := range [...]struct {
 		name string
 		r    Rect
-	}{{"CropBox", b.Crop}, {"BleedBox", b.Bleed}, {"TrimBox", b.Trim}, {"ArtBox", b.Art}} {
+	}{{" /CropBox ", b.Crop}, {" /BleedBox ", b.Bleed}, {" /TrimBox ", b.Trim}, {" /ArtBox ", b.Art}} {
 		if nb.r != (Rect{}) {
-			s += " /" + nb.name + " " + nb.r.array()
+			d = nb.r.appendArray(append(d, nb.name...))
 		}
 	}
-	return s
+	return d
 }
 
 // Page is the page being written. Its content is collected in memory and written, with the
@@ -74,25 +82,28 @@ func (p *Page) Close() {
 	}
 	content := w.alloc()
 	w.stream(content, "", p.content, true)
-	d := fmt.Sprintf("/Type /Page /Parent %s /Resources %s /Contents %s %s",
-		w.pagesRef, w.resources, content, p.boxes.dict())
+	d := append(w.dict[:0], "<</Type /Page /Parent "...)
+	d = append(w.pagesRef.append(d), " /Resources "...)
+	d = append(w.resources.append(d), " /Contents "...)
+	d = p.boxes.appendDict(append(content.append(d), ' '))
 	if len(p.annots) > 0 {
-		d += " /Annots ["
+		d = append(d, " /Annots ["...)
 		for i, a := range p.annots {
 			if i > 0 {
-				d += " "
+				d = append(d, ' ')
 			}
-			d += a.ref.String()
+			d = a.ref.append(d)
 		}
-		d += "]"
+		d = append(d, ']')
 	}
 	if w.structs != nil {
-		d += " /Tabs /S"
+		d = append(d, " /Tabs /S"...)
 		if len(p.parents) > 0 {
-			d += " /StructParents " + strconv.Itoa(w.structs.pageParents(p.parents))
+			d = strconv.AppendInt(append(d, " /StructParents "...), int64(w.structs.pageParents(p.parents)), 10)
 		}
 	}
-	w.dictObject(p.ref, d)
+	w.dict = append(d, ">>"...)
+	w.object(p.ref, w.dict)
 	p.writeAnnots()
 	w.spare, p.content = p.content[:0], nil
 }
@@ -238,23 +249,26 @@ type Annot struct {
 func (a *Annot) SetContents(s string) { a.contents = s }
 
 func (p *Page) annot(r Rect, action string) *Annot {
-	a := &Annot{ref: p.w.alloc(), parent: -1,
-		dict: "/Type /Annot /Subtype /Link /Rect " + r.array() + " /Border [0 0 0] /F 4 " + action}
+	d := r.appendArray(append(make([]byte, 0, 64+len(action)), "/Type /Annot /Subtype /Link /Rect "...))
+	a := &Annot{ref: p.w.alloc(), parent: -1, dict: string(append(append(d, " /Border [0 0 0] /F 4 "...), action...))}
 	p.annots = append(p.annots, a)
 	return a
 }
 
 // writeAnnots writes the page's annotations.
 func (p *Page) writeAnnots() {
+	w := p.w
 	for _, a := range p.annots {
-		d := a.dict + " /P " + p.ref.String()
+		d := append(append(w.dict[:0], "<<"...), a.dict...)
+		d = p.ref.append(append(d, " /P "...))
 		if a.contents != "" {
-			d += " /Contents " + textString(a.contents)
+			d = appendTextString(append(d, " /Contents "...), a.contents)
 		}
 		if a.parent >= 0 {
-			d += " /StructParent " + strconv.Itoa(a.parent)
+			d = strconv.AppendInt(append(d, " /StructParent "...), int64(a.parent), 10)
 		}
-		p.w.dictObject(a.ref, d)
+		w.dict = append(d, ">>"...)
+		w.object(a.ref, w.dict)
 	}
 }
 

@@ -131,11 +131,17 @@ func (p *Page) BeginTaggedText(e *StructElem, text string, actual bool) {
 	p.parents = append(p.parents, e)
 	e.kids = append(e.kids, kid{page: p.ref, mcid: mcid})
 	p.marked = append(p.marked, true)
-	tag, at := e.tagName(), ""
+	b := append(p.content, '/')
 	if actual { // poppler reads /ActualText only on a Span
-		tag, at = "Span", " /ActualText "+textString(text)
+		b = append(b, "Span"...)
+	} else {
+		b = append(b, e.tagName()...)
 	}
-	p.op("/" + tag + " <</MCID " + strconv.Itoa(mcid) + at + ">> BDC\n")
+	b = strconv.AppendInt(append(b, " <</MCID "...), int64(mcid), 10)
+	if actual {
+		b = appendTextString(append(b, " /ActualText "...), text)
+	}
+	p.content = append(b, ">> BDC\n"...)
 }
 
 // tagName is the marked-content tag of an element's content: its own type.
@@ -230,53 +236,49 @@ func (t *structTree) write() ref {
 
 // writeElem writes an element and, depth first, its descendants.
 func (t *structTree) writeElem(e *StructElem, parent ref) {
-	var d bytes.Buffer
-	fmt.Fprintf(&d, "/Type /StructElem /S /%s /P %s", e.typ, parent)
-	if e.lang != "" {
-		d.WriteString(" /Lang " + textString(e.lang))
-	}
-	if e.alt != "" {
-		d.WriteString(" /Alt " + textString(e.alt))
-	}
-	if e.actual != "" {
-		d.WriteString(" /ActualText " + textString(e.actual))
-	}
-	if e.title != "" {
-		d.WriteString(" /T " + textString(e.title))
+	d := append(t.w.dict[:0], "<</Type /StructElem /S /"...)
+	d = parent.append(append(append(d, e.typ...), " /P "...))
+	for _, a := range [...]struct{ key, val string }{
+		{" /Lang ", e.lang}, {" /Alt ", e.alt}, {" /ActualText ", e.actual}, {" /T ", e.title}} {
+		if a.val != "" {
+			d = appendTextString(append(d, a.key...), a.val)
+		}
 	}
 	if e.scope != "" {
-		d.WriteString(" /A <</O /Table /Scope /" + e.scope + ">>")
+		d = append(append(append(d, " /A <</O /Table /Scope /"...), e.scope...), ">>"...)
 	}
 	if e.id != "" {
-		d.WriteString(" /ID " + textString(e.id))
+		d = appendTextString(append(d, " /ID "...), e.id)
 		t.ids[e.id] = e.ref
 	}
 	var pg ref // the page of the first marked content: its MCIDs are written as integers
 	for _, k := range e.kids {
 		if k.elem == nil && k.mcid >= 0 {
 			pg = k.page
-			d.WriteString(" /Pg " + pg.String())
+			d = pg.append(append(d, " /Pg "...))
 			break
 		}
 	}
-	d.WriteString(" /K [")
+	d = append(d, " /K ["...)
 	for i, k := range e.kids {
 		if i > 0 {
-			d.WriteByte(' ')
+			d = append(d, ' ')
 		}
 		switch {
 		case k.elem != nil:
-			d.WriteString(k.elem.ref.String())
+			d = k.elem.ref.append(d)
 		case k.mcid >= 0 && k.page == pg:
-			d.WriteString(strconv.Itoa(k.mcid))
+			d = strconv.AppendInt(d, int64(k.mcid), 10)
 		case k.mcid >= 0:
-			fmt.Fprintf(&d, "<</Type /MCR /Pg %s /MCID %d>>", k.page, k.mcid)
+			d = k.page.append(append(d, "<</Type /MCR /Pg "...))
+			d = append(strconv.AppendInt(append(d, " /MCID "...), int64(k.mcid), 10), ">>"...)
 		default:
-			fmt.Fprintf(&d, "<</Type /OBJR /Pg %s /Obj %s>>", k.page, k.annot)
+			d = k.page.append(append(d, "<</Type /OBJR /Pg "...))
+			d = append(k.annot.append(append(d, " /Obj "...)), ">>"...)
 		}
 	}
-	d.WriteString("]")
-	t.w.dictObject(e.ref, d.String())
+	t.w.dict = append(d, "]>>"...)
+	t.w.object(e.ref, t.w.dict)
 	for _, k := range e.kids {
 		if k.elem != nil {
 			t.writeElem(k.elem, e.ref)

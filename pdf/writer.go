@@ -31,7 +31,10 @@ import (
 // ref is an indirect object number (generation 0).
 type ref int
 
-func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
+func (r ref) String() string { return string(r.append(nil)) }
+
+// append appends the reference "n 0 R".
+func (r ref) append(b []byte) []byte { return append(strconv.AppendInt(b, int64(r), 10), " 0 R"...) }
 
 // Writer writes one PDF document. Pages are written as they are closed; fonts, the page
 // tree, outlines, the structure tree and metadata when the Writer is closed.
@@ -46,7 +49,8 @@ type Writer struct {
 	opts    Options
 
 	zbuf bytes.Buffer // the compressed data of a stream compressed in the writer's goroutine
-	obj  []byte       // scratch for object bodies
+	obj  []byte       // scratch for stream heads
+	dict []byte       // scratch for dictionary objects being built
 
 	pagesRef  ref
 	resources ref
@@ -117,7 +121,11 @@ func (w *Writer) object(r ref, body []byte) {
 }
 
 // dictObject writes a dictionary object from its body (without the << >>).
-func (w *Writer) dictObject(r ref, dict string) { w.object(r, []byte("<<"+dict+">>")) }
+// The body is built in the writer's scratch: object copies it.
+func (w *Writer) dictObject(r ref, dict string) {
+	w.dict = append(append(append(w.dict[:0], "<<"...), dict...), ">>"...)
+	w.object(r, w.dict)
+}
 
 // stream writes a stream object, Flate-compressed when compress is set; extra goes into its
 // dictionary. The caller may reuse data once it returns.

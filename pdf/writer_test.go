@@ -175,7 +175,7 @@ func TestReproducibleID(t *testing.T) {
 
 // TestBoxOrder checks the fixed order of the page boxes.
 func TestBoxOrder(t *testing.T) {
-	got := PageBoxes{Media: Rect{0, 0, 1, 1}, Trim: Rect{0, 0, 1, 1}, Bleed: Rect{0, 0, 1, 1}, Crop: Rect{0, 0, 1, 1}}.dict()
+	got := string(PageBoxes{Media: Rect{0, 0, 1, 1}, Trim: Rect{0, 0, 1, 1}, Bleed: Rect{0, 0, 1, 1}, Crop: Rect{0, 0, 1, 1}}.appendDict(nil))
 	want := "/MediaBox [0 0 1 1] /CropBox [0 0 1 1] /BleedBox [0 0 1 1] /TrimBox [0 0 1 1]"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
