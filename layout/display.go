@@ -24,7 +24,9 @@ var (
 // WritePDF draws the document as a PDF: the layout turns every page into complete data
 // (display) and the draw step, layout/pdfdraw, writes it.
 func (d *Document) WritePDF(w io.Writer) error {
-	if err := pdfdraw.Write(w, d.drawing(), d.displayPages()); err != nil {
+	sh := d.startDisplay() // the first pages are made while the draw step reads the fonts
+	defer sh.end()
+	if err := pdfdraw.Write(w, d.drawing(), sh.pages); err != nil {
 		return fmt.Errorf("layout: draw: %w", err)
 	}
 	return nil
@@ -96,24 +98,44 @@ const displayAhead = 2
 // for the next: its slices are then reused for a later page.
 func (d *Document) displayPages() iter.Seq[*pdfdraw.Page] {
 	return func(yield func(*pdfdraw.Page) bool) {
-		pages := make(chan shownPage, displayAhead)
-		free := make(chan shownPage, displayAhead+2)
-		stop := make(chan struct{})
-		go d.display(pages, free, stop)
-		defer func() {
-			close(stop)
-			for range pages { // until the display goroutine has ended
-			}
-		}()
-		for s := range pages {
-			if s.panic != nil {
-				panic(s.panic)
-			}
-			if !yield(s.page) {
-				return
-			}
-			free <- s // drawn: its slices and glyph buffer can take another page's
+		sh := d.startDisplay()
+		defer sh.end()
+		sh.pages(yield)
+	}
+}
+
+// showing is a display goroutine at work (see displayPages).
+type showing struct {
+	out, free chan shownPage
+	stop      chan struct{}
+}
+
+// startDisplay starts the display goroutine, which makes the pages up to displayAhead ahead
+// of the draw step; end must be called when they are drawn, or not wanted any more.
+func (d *Document) startDisplay() *showing {
+	sh := &showing{out: make(chan shownPage, displayAhead), free: make(chan shownPage, displayAhead+2),
+		stop: make(chan struct{})}
+	go d.display(sh.out, sh.free, sh.stop)
+	return sh
+}
+
+// pages yields the pages in order, once.
+func (sh *showing) pages(yield func(*pdfdraw.Page) bool) {
+	for s := range sh.out {
+		if s.panic != nil {
+			panic(s.panic)
 		}
+		if !yield(s.page) {
+			return
+		}
+		sh.free <- s // drawn: its slices and glyph buffer can take another page's
+	}
+}
+
+// end stops the display goroutine and waits for it to end.
+func (sh *showing) end() {
+	close(sh.stop)
+	for range sh.out {
 	}
 }
 
