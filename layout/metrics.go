@@ -119,7 +119,7 @@ func pairKey(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)
 type metrics struct {
 	faces [numFonts]*faceMetrics
 	words map[wordStyle]map[string]wordEntry // words already set, with their break opportunities
-	hyph  map[hyphKey][]int                  // the hyphenation points of words, by language (see hyphenation)
+	hyph  map[string]map[string][]int        // by language, the hyphenation points of words (see hyphenation)
 	// wordItems is where the word cache's items are kept: chunks of wordChunk items that
 	// the cached words' items are slices of, one allocation for many words.
 	wordItems []item
@@ -181,22 +181,23 @@ func (m *metrics) dropWords() {
 	m.words, m.wordItems, m.hyph, m.scratch, m.runs = nil, nil, nil, nil, nil
 }
 
-// hyphKey is a word in a language.
-type hyphKey struct{ word, lang string }
-
 // hyphenation returns the points where the patterns hy of lang hyphenate word, once per
 // word and language: a word set in several styles misses the word cache each time, and the
 // patterns give it the same points.
 func (m *metrics) hyphenation(hy Hyphenator, word, lang string) []int {
-	k := hyphKey{word, lang}
-	if at, ok := m.hyph[k]; ok {
+	words := m.hyph[lang]
+	if at, ok := words[word]; ok {
 		return at
 	}
-	if m.hyph == nil {
-		m.hyph = map[hyphKey][]int{}
+	if words == nil {
+		if m.hyph == nil {
+			m.hyph = map[string]map[string][]int{}
+		}
+		words = map[string][]int{}
+		m.hyph[lang] = words
 	}
 	at := hy.Hyphenate(word)
-	m.hyph[k] = at
+	words[word] = at
 	return at
 }
 

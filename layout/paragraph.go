@@ -73,6 +73,9 @@ type paraBuilder struct {
 	// word, [1] for one that may be too wide for the measure (see mayBeTooWide).
 	cache      [2]map[string]wordEntry
 	cacheStyle [2]wordStyle
+	// hyFor is the hyphenation of hyLang, the language of the last word hyphenated by byLang.
+	hyFor  Hyphenator
+	hyLang string
 }
 
 // Penalties of the break opportunities inside words.
@@ -509,10 +512,13 @@ func (b *paraBuilder) hyphenate(part string, off int) []breakPoint {
 	hy, lang := b.hy, b.lang
 	bl, patterns := hy.(byLang)
 	if patterns {
-		hy = bl.forLang(lang)
 		if lang == "" {
 			lang = bl.lang
 		}
+		if b.hyFor == nil || b.hyLang != lang {
+			b.hyFor, b.hyLang = bl.forLang(lang), lang
+		}
+		hy = b.hyFor
 	}
 	if hy == nil {
 		return nil
