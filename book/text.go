@@ -11,6 +11,9 @@ func checkText(src *source, ds *Diagnostics) {
 		if b := data[i]; b >= 0x20 && b < 0x7f || b == '\n' || b == '\t' {
 			i++ // printable ASCII, the most of the text
 			continue
+		} else if b >= 0xd0 && b <= 0xd3 && i+1 < len(data) && data[i+1]&0xc0 == 0x80 {
+			i += 2 // a character from U+0400 to U+04FF, the Cyrillic block
+			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
