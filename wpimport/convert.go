@@ -2,7 +2,6 @@ package wpimport
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -69,7 +68,7 @@ func (c *Chapter) checkLanguages(bs []block) {
 		if b.kind == kBoxStart || b.kind == kCredit {
 			continue // credits name photographers and licences in Latin letters
 		}
-		text := anyURL.ReplaceAllString(b.text, "")
+		text := anyURL().ReplaceAllString(b.text, "")
 		lc := countLetters(text)
 		letters := lc.latin + lc.cyrillic
 		total += letters
@@ -102,7 +101,7 @@ func (c *Chapter) checkLanguages(bs []block) {
 }
 
 // anyURL matches a URL, whose letters say nothing about a text's language.
-var anyURL = regexp.MustCompile(`https?://[^\s)>]+`)
+var anyURL = lazyRegexp(`https?://[^\s)>]+`)
 
 func isCyrillicLang(l string) bool { return l == "kk" || l == "ky" || l == "ru" || l == "tg" }
 

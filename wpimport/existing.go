@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -16,7 +15,7 @@ type existingChapter struct {
 	file, title, kind string
 }
 
-var sourcePost = regexp.MustCompile(`^WordPress post (\d+)\b`)
+var sourcePost = lazyRegexp(`^WordPress post (\d+)\b`)
 
 // readExisting maps post IDs to the chapter files that the edition's
 // book.yaml lists, found by the `source:` of their front matter.
@@ -37,7 +36,7 @@ func readExisting(edDir string, m *Manifest) map[int]existingChapter {
 		if header, ok := frontMatterOf(data); !ok || yaml.Unmarshal(header, &fm) != nil {
 			continue
 		}
-		if sm := sourcePost.FindStringSubmatch(fm.Source); sm != nil {
+		if sm := sourcePost().FindStringSubmatch(fm.Source); sm != nil {
 			id, _ := strconv.Atoi(sm[1])
 			out[id] = existingChapter{file: name, title: fm.Title, kind: fm.Kind}
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,7 +110,7 @@ func intStrings(ns []int) []string {
 	return out
 }
 
-var bareLt = regexp.MustCompile(`<([^a-zA-Z/!?]|$)`)
+var bareLt = lazyRegexp(`<([^a-zA-Z/!?]|$)`)
 
 // sanitizeHTML escapes the "&" and "<" that HTML tolerates as text and XML does not.
 func sanitizeHTML(s string) string {
@@ -123,7 +122,7 @@ func sanitizeHTML(s string) string {
 			break
 		}
 		b.WriteString(s[:i])
-		if entityRef.MatchString(s[i:]) {
+		if entityRef().MatchString(s[i:]) {
 			b.WriteByte('&')
 		} else {
 			b.WriteString("&amp;")
@@ -131,7 +130,7 @@ func sanitizeHTML(s string) string {
 		s = s[i+1:]
 	}
 	b.WriteString(s)
-	return bareLt.ReplaceAllString(b.String(), "&lt;$1")
+	return bareLt().ReplaceAllString(b.String(), "&lt;$1")
 }
 
 // warn reports a problem of the post, once: a gallery shown in several sizes

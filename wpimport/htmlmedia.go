@@ -6,7 +6,6 @@ import (
 	"html"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -160,7 +159,7 @@ func (c *htmlConv) image(t xml.StartElement) {
 	if title := strings.TrimSpace(attr(t, "title")); alt == "" && !looksLikeFileName(title, src) {
 		alt = title // WordPress fills the tooltip with the picture's title, often all it says of it
 	}
-	alt = spaceRun.ReplaceAllString(alt, " ")
+	alt = spaceRun().ReplaceAllString(alt, " ")
 	switch {
 	case hasClass(t, "wp-smiley") || hasClass(t, "emoji") || strings.Contains(src, "/images/core/emoji/"):
 		c.text(alt)
@@ -241,7 +240,7 @@ func (c *htmlConv) dropImageLink(src string) {
 }
 
 // imageExt matches the file names of pictures.
-var imageExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$`)
+var imageExt = lazyRegexp(`(?i)\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$`)
 
 func linksToImage(href, src string) bool {
 	u, err := url.Parse(href)
@@ -251,7 +250,7 @@ func linksToImage(href, src string) bool {
 	// An attachment page ends in the picture's name: …/post-format-gallery/img_0767/.
 	page := strings.ToLower(path.Base(strings.TrimSuffix(u.Path, "/")))
 	stem := strings.ToLower(strings.TrimSuffix(imageName(src), path.Ext(imageName(src))))
-	return imageExt.MatchString(u.Path) || u.Query().Has("attachment_id") || strings.Contains(u.Path, "/attachment/") ||
+	return imageExt().MatchString(u.Path) || u.Query().Has("attachment_id") || strings.Contains(u.Path, "/attachment/") ||
 		page != "" && (page == stem || strings.HasPrefix(page, stem+"-") || strings.HasPrefix(stem, page+"-"))
 }
 
@@ -260,7 +259,7 @@ func linksToImage(href, src string) bool {
 func looksLikeFileName(title, src string) bool {
 	stem := strings.TrimSuffix(imageName(src), path.Ext(imageName(src)))
 	t := strings.ToLower(strings.ReplaceAll(title, " ", "-"))
-	return t == "" || t == strings.ToLower(stem) || strings.HasPrefix(strings.ToLower(stem), t) || imageExt.MatchString(t)
+	return t == "" || t == strings.ToLower(stem) || strings.HasPrefix(strings.ToLower(stem), t) || imageExt().MatchString(t)
 }
 
 // imageKey is what tells two images apart: the address without its query, which on
@@ -289,13 +288,13 @@ func (c *htmlConv) addImage(src string) int {
 // edition has named its image files (see Chapter.resolveImages).
 func imageRef(i int) string { return "\x00img" + strconv.Itoa(i) + "\x00" }
 
-var imageRefs = regexp.MustCompile("\x00img([0-9]+)\x00")
+var imageRefs = lazyRegexp("\x00img([0-9]+)\x00")
 
 // plainCaption turns a caption written as Markdown into the plain text of a figure's
 // title: escapes removed, a link's address kept after its text.
 func plainCaption(md string) string {
-	md = mdLink.ReplaceAllStringFunc(md, func(m string) string {
-		sm := mdLink.FindStringSubmatch(m)
+	md = mdLink().ReplaceAllStringFunc(md, func(m string) string {
+		sm := mdLink().FindStringSubmatch(m)
 		text, dest := sm[1], strings.Trim(sm[2], "<>")
 		if unescapeMD(text) == dest {
 			return dest
@@ -317,29 +316,29 @@ func plainCaption(md string) string {
 }
 
 // mdLink matches an inline link as htmlConv writes it.
-var mdLink = regexp.MustCompile(`\[((?:\\.|[^\]\\])*)\]\(([^)\s]*|<[^>]*>)\)`)
+var mdLink = lazyRegexp(`\[((?:\\.|[^\]\\])*)\]\(([^)\s]*|<[^>]*>)\)`)
 
 // captionShortcode matches WordPress's [caption] shortcode around an image.
-var captionShortcode = regexp.MustCompile(`(?s)\[(?:wp_)?caption\b([^\]]*)\](.*?)\[/(?:wp_)?caption\]`)
+var captionShortcode = lazyRegexp(`(?s)\[(?:wp_)?caption\b([^\]]*)\](.*?)\[/(?:wp_)?caption\]`)
 
 // captionAttr reads the caption="…" attribute of old [caption] shortcodes.
-var captionAttr = regexp.MustCompile(`\bcaption=(?:"([^"]*)"|'([^']*)')`)
+var captionAttr = lazyRegexp(`\bcaption=(?:"([^"]*)"|'([^']*)')`)
 
 // imgTag ends at the end of an <img> and of the link around it.
-var imgTag = regexp.MustCompile(`(?is)^.*<img\b[^>]*>(\s*</a>)?`)
+var imgTag = lazyRegexp(`(?is)^.*<img\b[^>]*>(\s*</a>)?`)
 
 // expandCaptions rewrites [caption] shortcodes as <figure> elements with a <figcaption>:
 // the image is the shortcode's <img> (with its link), the caption the text after it or
 // the caption attribute.
 func expandCaptions(s string) string {
-	return captionShortcode.ReplaceAllStringFunc(s, func(m string) string {
-		sm := captionShortcode.FindStringSubmatch(m)
-		img := imgTag.FindString(sm[2])
+	return captionShortcode().ReplaceAllStringFunc(s, func(m string) string {
+		sm := captionShortcode().FindStringSubmatch(m)
+		img := imgTag().FindString(sm[2])
 		if img == "" {
 			return sm[2]
 		}
 		caption := strings.TrimSpace(sm[2][len(img):])
-		if a := captionAttr.FindStringSubmatch(sm[1]); a != nil && caption == "" {
+		if a := captionAttr().FindStringSubmatch(sm[1]); a != nil && caption == "" {
 			caption = a[1] + a[2]
 		}
 		return "<figure>" + img + "<figcaption>" + caption + "</figcaption></figure>"
@@ -347,19 +346,19 @@ func expandCaptions(s string) string {
 }
 
 // galleryShortcode matches WordPress's [gallery] shortcode.
-var galleryShortcode = regexp.MustCompile(`\[gallery\b([^\]]*)\]`)
+var galleryShortcode = lazyRegexp(`\[gallery\b([^\]]*)\]`)
 
-var galleryIDs = regexp.MustCompile(`\b(?:ids|include)=["']?([0-9, ]+)`)
+var galleryIDs = lazyRegexp(`\b(?:ids|include)=["']?([0-9, ]+)`)
 
 // expandGalleries rewrites [gallery] shortcodes as figures of the attachments they show:
 // those named by ids="…", else those uploaded to the post, in their order. It returns
 // the attachments it could not find.
 func expandGalleries(p Post) (string, []int) {
 	var missing []int
-	s := galleryShortcode.ReplaceAllStringFunc(p.Content, func(m string) string {
-		attrs := galleryShortcode.FindStringSubmatch(m)[1]
+	s := galleryShortcode().ReplaceAllStringFunc(p.Content, func(m string) string {
+		attrs := galleryShortcode().FindStringSubmatch(m)[1]
 		var shown []*Attachment
-		if ids := galleryIDs.FindStringSubmatch(attrs); ids != nil {
+		if ids := galleryIDs().FindStringSubmatch(attrs); ids != nil {
 			for _, f := range strings.FieldsFunc(ids[1], func(r rune) bool { return r == ',' || r == ' ' }) {
 				id, _ := strconv.Atoi(f)
 				if a := p.media[id]; a != nil && a.URL != "" {

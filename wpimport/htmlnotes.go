@@ -1,11 +1,7 @@
 package wpimport
 
-import (
-	"regexp"
-)
-
 // escapedNumber matches a bracketed number as escapeText writes it: `\[12\]`.
-var escapedNumber = regexp.MustCompile(`\\\[(\d{1,4})\\\]`)
+var escapedNumber = lazyRegexp(`\\\[(\d{1,4})\\\]`)
 
 // plainTextNotes finds notes written as plain text in HTML content, the
 // way they come out of pasted documents whose footnote links were lost:
@@ -19,7 +15,7 @@ func (c *htmlConv) plainTextNotes() {
 		if !hasText(b.kind) {
 			continue // code, figures and rules hold no note
 		}
-		segs[i] = seg{text: escapedNumber.ReplaceAllString(b.text, "[$1]"), item: b.kind == kItem}
+		segs[i] = seg{text: escapedNumber().ReplaceAllString(b.text, "[$1]"), item: b.kind == kItem}
 	}
 	d := defsStart(segs)
 	if d == len(segs) {
@@ -35,8 +31,8 @@ func (c *htmlConv) plainTextNotes() {
 		if !hasText(c.blocks[i].kind) {
 			continue
 		}
-		c.blocks[i].text = escapedNumber.ReplaceAllStringFunc(c.blocks[i].text, func(s string) string {
-			label := escapedNumber.FindStringSubmatch(s)[1]
+		c.blocks[i].text = escapedNumber().ReplaceAllStringFunc(c.blocks[i].text, func(s string) string {
+			label := escapedNumber().FindStringSubmatch(s)[1]
 			if m.accept(label) {
 				return "[^" + label + "]"
 			}

@@ -2,22 +2,21 @@ package wpimport
 
 import (
 	"encoding/xml"
-	"regexp"
 	"strings"
 )
 
 // wordNote matches the anchors Word leaves in pasted documents: "_ftn1" and
 // "_ftnref1" for footnotes, "_edn1" and "_ednref1" for endnotes.
-var wordNote = regexp.MustCompile(`(?:^|#)_(?:ftn|edn)(ref)?(\d+)$`)
+var wordNote = lazyRegexp(`(?:^|#)_(?:ftn|edn)(ref)?(\d+)$`)
 
 // wordNoteLink tells a note reference (true) from the start of a note
 // definition (false) by the link's target, or, for anchors without one, by
 // the anchor's own name, which is the other way round.
 func wordNoteLink(href, name string) (label string, isRef, ok bool) {
-	if m := wordNote.FindStringSubmatch(href); m != nil {
+	if m := wordNote().FindStringSubmatch(href); m != nil {
 		return m[2], m[1] == "", true
 	}
-	if m := wordNote.FindStringSubmatch(name); m != nil {
+	if m := wordNote().FindStringSubmatch(name); m != nil {
 		return m[2], m[1] != "", true
 	}
 	return "", false, false

@@ -1,18 +1,17 @@
 package wpimport
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
 var (
-	blankLines = regexp.MustCompile(`\n[ \t]*\n\s*`)
-	spaceRun   = regexp.MustCompile(`[ \t\n\r]+`)
-	spaces     = regexp.MustCompile(` {2,}`)
+	blankLines = lazyRegexp(`\n[ \t]*\n\s*`)
+	spaceRun   = lazyRegexp(`[ \t\n\r]+`)
+	spaces     = lazyRegexp(` {2,}`)
 	// shortcode matches a WordPress shortcode tag: a known name, or any
 	// name followed by attributes ("[gallery ids=…]", "[caption id=…]", "[/caption]").
-	shortcode = regexp.MustCompile(`\[(/?)(caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|code|sourcecode|contact-form(?:-7)?|[a-zA-Z_][\w-]*(?:\s+[\w-]+=[^\[\]]*))(?:\s[^\[\]]*)?/?\]`)
+	shortcode = lazyRegexp(`\[(/?)(caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|code|sourcecode|contact-form(?:-7)?|[a-zA-Z_][\w-]*(?:\s+[\w-]+=[^\[\]]*))(?:\s[^\[\]]*)?/?\]`)
 )
 
 // text adds character data of the HTML to the current block. Blank lines
@@ -24,15 +23,15 @@ func (c *htmlConv) text(s string) {
 		return
 	}
 	if c.code > 0 {
-		c.write(spaceRun.ReplaceAllString(s, " "))
+		c.write(spaceRun().ReplaceAllString(s, " "))
 		return
 	}
-	parts := blankLines.Split(s, -1)
+	parts := blankLines().Split(s, -1)
 	for i, part := range parts {
 		if i > 0 && (c.kind == kPara || c.kind == kQuote) {
 			c.flush()
 		}
-		part = c.stripShortcodes(spaceRun.ReplaceAllString(part, " "))
+		part = c.stripShortcodes(spaceRun().ReplaceAllString(part, " "))
 		if part == "" {
 			continue
 		}
@@ -47,8 +46,8 @@ func (c *htmlConv) text(s string) {
 // stripShortcodes removes shortcode tags, keeping the text between them,
 // and reports each kind once.
 func (c *htmlConv) stripShortcodes(s string) string {
-	return shortcode.ReplaceAllStringFunc(s, func(m string) string {
-		name := shortcode.FindStringSubmatch(m)[2]
+	return shortcode().ReplaceAllStringFunc(s, func(m string) string {
+		name := shortcode().FindStringSubmatch(m)[2]
 		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
 			name = name[:i]
 		}
@@ -131,7 +130,7 @@ func (c *htmlConv) take() string {
 	}
 	c.endCode()
 	c.brk = false
-	text := strings.TrimSpace(spaces.ReplaceAllString(c.cur.String(), " "))
+	text := strings.TrimSpace(spaces().ReplaceAllString(c.cur.String(), " "))
 	c.cur.Reset()
 	return text
 }

@@ -80,9 +80,9 @@ func (c *Chapter) resolveImages(s string) string {
 	if !strings.Contains(s, "\x00") {
 		return s
 	}
-	return imageRefs.ReplaceAllStringFunc(s, func(m string) string {
+	return imageRefs().ReplaceAllStringFunc(s, func(m string) string {
 		n := 0
-		fmt.Sscan(imageRefs.FindStringSubmatch(m)[1], &n)
+		fmt.Sscan(imageRefs().FindStringSubmatch(m)[1], &n)
 		return linkDest(c.imagePath(n))
 	})
 }

@@ -1,14 +1,13 @@
 package wpimport
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // inlineToken finds note markers and bare URLs in running text.
-var inlineToken = regexp.MustCompile(`\[(\d{1,4})\]|https?://[^\s\x{00a0}\x{202f}<>\[\]"]+`)
+var inlineToken = lazyRegexp(`\[(\d{1,4})\]|https?://[^\s\x{00a0}\x{202f}<>\[\]"]+`)
 
 // markers decides which bracketed numbers in a body are note references and
 // remembers them in order of first use. A number is a reference when a note
@@ -51,7 +50,7 @@ func (m *markers) accept(label string) bool {
 func renderText(s string, m *markers) string {
 	var b strings.Builder
 	last := 0
-	for _, loc := range inlineToken.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range inlineToken().FindAllStringSubmatchIndex(s, -1) {
 		tok := s[loc[0]:loc[1]]
 		switch {
 		case loc[2] >= 0:
@@ -97,7 +96,7 @@ func escapeText(s string) string {
 		case '\\', '`', '*', '_', '[', ']', '<', '~':
 			b.WriteByte('\\')
 		case '&':
-			if entityRef.MatchString(s[i:]) {
+			if entityRef().MatchString(s[i:]) {
 				b.WriteByte('\\')
 			}
 		}
@@ -108,10 +107,10 @@ func escapeText(s string) string {
 
 // entityRef matches an HTML entity or character reference, which CommonMark
 // would turn into a character unless its "&" is escaped.
-var entityRef = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entityRef = lazyRegexp(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 // orderedStart matches text that CommonMark would take for an ordered list item.
-var orderedStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
+var orderedStart = lazyRegexp(`^(\d{1,9})([.)])(\s|$)`)
 
 // escapeLineStart protects the start of a block's text from being read as
 // block markup (headings, quotes, list items, thematic breaks, containers).
@@ -120,7 +119,7 @@ func escapeLineStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if m := orderedStart.FindStringSubmatchIndex(s); m != nil {
+	if m := orderedStart().FindStringSubmatchIndex(s); m != nil {
 		return s[:m[4]] + `\` + s[m[4]:]
 	}
 	switch s[0] {
@@ -136,7 +135,7 @@ func escapeLineStart(s string) string {
 // unescapeMD removes the backslash escapes escapeText adds and the brackets
 // of autolinks, for metadata that is not Markdown.
 func unescapeMD(s string) string {
-	s = autolink.ReplaceAllString(s, "$1")
+	s = autolink().ReplaceAllString(s, "$1")
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_[]<>~&#+-=:|.)!", s[i+1]) >= 0 {
@@ -147,4 +146,4 @@ func unescapeMD(s string) string {
 	return b.String()
 }
 
-var autolink = regexp.MustCompile(`<(https?://[^<>\s]+)>`)
+var autolink = lazyRegexp(`<(https?://[^<>\s]+)>`)

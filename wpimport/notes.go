@@ -1,13 +1,12 @@
 package wpimport
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 // noteNumber finds bracketed numbers, the "[n]" of endnote markers and definitions.
-var noteNumber = regexp.MustCompile(`\[(\d{1,4})\]`)
+var noteNumber = lazyRegexp(`\[(\d{1,4})\]`)
 
 // defsStart returns the index of the first segment of the trailing run of
 // note definitions, or len(segs) when the post has none. The run starts
@@ -41,7 +40,7 @@ type noteToken struct {
 func splitNotes(segs []seg, loc *locator) []note {
 	var toks []noteToken
 	for si, s := range segs {
-		for _, m := range noteNumber.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range noteNumber().FindAllStringSubmatchIndex(s.text, -1) {
 			n, _ := strconv.Atoi(s.text[m[2]:m[3]])
 			toks = append(toks, noteToken{n: n, seg: si, start: m[0], end: m[1]})
 		}

@@ -2,7 +2,6 @@ package wpimport
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -10,14 +9,14 @@ import (
 
 // printrToken matches the structure of a print_r dump of WP_Post objects:
 // an object header "[3] => WP_Post Object (" or a field name "[post_title] =>".
-var printrToken = regexp.MustCompile(`\[(\d+)\] => WP_Post Object\s*\(|\[(ID|post_author|post_date|post_date_gmt|post_content|post_title|post_excerpt|post_status|comment_status|ping_status|post_password|post_name|to_ping|pinged|post_modified|post_modified_gmt|post_content_filtered|post_parent|guid|menu_order|post_type|post_mime_type|comment_count|filter)\] =>[ ]?`)
+var printrToken = lazyRegexp(`\[(\d+)\] => WP_Post Object\s*\(|\[(ID|post_author|post_date|post_date_gmt|post_content|post_title|post_excerpt|post_status|comment_status|ping_status|post_password|post_name|to_ping|pinged|post_modified|post_modified_gmt|post_content_filtered|post_parent|guid|menu_order|post_type|post_mime_type|comment_count|filter)\] =>[ ]?`)
 
-var guidID = regexp.MustCompile(`[?&](?:p|page_id)=(\d+)`)
+var guidID = lazyRegexp(`[?&](?:p|page_id)=(\d+)`)
 
 // htmlMarkup finds the tags of post content stored as HTML (the block
 // editor's, or the classic editor's with markup); such a dump's content is
 // read as HTML, like a WXR export's.
-var htmlMarkup = regexp.MustCompile(`(?i)<!-- /?wp:|</(?:p|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)>`)
+var htmlMarkup = lazyRegexp(`(?i)<!-- /?wp:|</(?:p|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)>`)
 
 // rawPost collects the fields of one WP_Post object while a dump is scanned.
 type rawPost struct {
@@ -52,7 +51,7 @@ func scanPrintR(text string, loc *locator) ([]*rawPost, []Skip) {
 	var raws []*rawPost
 	var skips []Skip
 	var cur *rawPost
-	matches := printrToken.FindAllStringSubmatchIndex(text, -1)
+	matches := printrToken().FindAllStringSubmatchIndex(text, -1)
 	if len(matches) == 0 {
 		return nil, appendOutside(nil, loc, text, 0, len(text))
 	}
@@ -165,11 +164,11 @@ func (r *rawPost) post(loc *locator) (Post, bool) {
 	content, hasContent := r.fields["post_content"]
 	id, _ := strconv.Atoi(r.fields["ID"])
 	p := Post{ID: id, Title: r.fields["post_title"], Status: r.fields["post_status"],
-		Type: r.fields["post_type"], Content: content, HTML: htmlMarkup.MatchString(content)}
+		Type: r.fields["post_type"], Content: content, HTML: htmlMarkup().MatchString(content)}
 	if p.Type == "" {
 		p.Type = "post"
 	}
-	if m := guidID.FindStringSubmatch(r.fields["guid"]); m != nil {
+	if m := guidID().FindStringSubmatch(r.fields["guid"]); m != nil {
 		g, _ := strconv.Atoi(m[1])
 		switch {
 		case p.ID == 0:

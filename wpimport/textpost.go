@@ -3,7 +3,6 @@ package wpimport
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,23 +79,23 @@ func hasAlnum(s string) bool {
 }
 
 // creditStart matches the start of an image or photo credit line.
-var creditStart = regexp.MustCompile(`^(?:Image|Photo|Photograph|Picture|Фотография|Фото|Сурет|Сүрөт)\s`)
+var creditStart = lazyRegexp(`^(?:Image|Photo|Photograph|Picture|Фотография|Фото|Сурет|Сүрөт)\s`)
 
 // creditWords are words one of which a credit line holds.
-var creditWords = regexp.MustCompile(`(?i)\(CC\)|creative commons|licen[cs]e|лиценз|\bby\b|shutterstock|getty|wikimedia|unsplash`)
+var creditWords = lazyRegexp(`(?i)\(CC\)|creative commons|licen[cs]e|лиценз|\bby\b|shutterstock|getty|wikimedia|unsplash`)
 
 // gluedCredit finds a credit glued to the word before it ("…accessed herePhoto by …").
-var gluedCredit = regexp.MustCompile(`\p{Ll}((?:Image|Photo) by .*)$`)
+var gluedCredit = lazyRegexp(`\p{Ll}((?:Image|Photo) by .*)$`)
 
 func isCredit(s string) bool {
-	return creditStart.MatchString(s) && creditWords.MatchString(s) && utf8.RuneCountInString(s) < 200
+	return creditStart().MatchString(s) && creditWords().MatchString(s) && utf8.RuneCountInString(s) < 200
 }
 
 func splitGluedCredit(s string) (before, credit string, ok bool) {
 	if !strings.Contains(s, "Photo by ") && !strings.Contains(s, "Image by ") {
 		return "", "", false
 	}
-	m := gluedCredit.FindStringSubmatchIndex(s)
+	m := gluedCredit().FindStringSubmatchIndex(s)
 	if m == nil || !isCredit(s[m[2]:]) {
 		return "", "", false
 	}
@@ -104,12 +103,12 @@ func splitGluedCredit(s string) (before, credit string, ok bool) {
 }
 
 // anyMarker matches a note marker in source text ("[3]") or in Markdown ("[^3]").
-var anyMarker = regexp.MustCompile(`\[\^?\d{1,4}\]`)
+var anyMarker = lazyRegexp(`\[\^?\d{1,4}\]`)
 
 // endsSentence reports whether s ends with sentence punctuation, possibly
 // followed by closing quotes, brackets or a note marker.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(anyMarker.ReplaceAllString(strings.TrimSpace(s), ""), " ’”»\"')]")
+	s = strings.TrimRight(anyMarker().ReplaceAllString(strings.TrimSpace(s), ""), " ’”»\"')]")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?…", r)
 }
@@ -196,7 +195,7 @@ func startsUpper(s string) bool {
 // not starting in lower case, without a note marker, not ending like a sentence
 // or a lead-in.
 func looksLikeHeading(s string) bool {
-	if utf8.RuneCountInString(s) > 120 || noteNumber.MatchString(s) || strings.Contains(s, "://") {
+	if utf8.RuneCountInString(s) > 120 || noteNumber().MatchString(s) || strings.Contains(s, "://") {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
