@@ -129,56 +129,12 @@ type metrics struct {
 	runs    []glyphs // the chunk newGlyphs takes runs from
 }
 
-// newGlyphs returns a new, empty run, from a chunk of glyphChunk: one allocation for many
-// runs (words recur rarely enough that most runs are kept to the end).
-func (m *metrics) newGlyphs() *glyphs {
-	if len(m.runs) == cap(m.runs) {
-		m.runs = make([]glyphs, 0, glyphChunk)
-	}
-	m.runs = m.runs[:len(m.runs)+1]
-	return &m.runs[len(m.runs)-1]
-}
-
-// glyphChunk is how many runs newGlyphs allocates at once.
-const glyphChunk = 256
-
-// wordChunk is how many items a chunk of the word cache's storage holds.
-const wordChunk = 2048
-
-// keep stores the items of a word set once, for the word cache.
-func (m *metrics) keep(items []item) []item {
-	if len(m.wordItems)+len(items) > cap(m.wordItems) {
-		m.wordItems = make([]item, 0, max(wordChunk, len(items)))
-	}
-	start := len(m.wordItems)
-	m.wordItems = append(m.wordItems, items...)
-	return m.wordItems[start:len(m.wordItems):len(m.wordItems)]
-}
-
-// wordsIn returns the word cache of one style.
-func (m *metrics) wordsIn(st wordStyle) map[string]wordEntry {
-	if m.words == nil {
-		m.words = map[wordStyle]map[string]wordEntry{}
-	}
-	w := m.words[st]
-	if w == nil {
-		w = map[string]wordEntry{}
-		m.words[st] = w
-	}
-	return w
-}
-
 // takeScratch lends the scratch item list, empty; a builder that takes it while another
 // has it gets none, and builds in a list of its own.
 func (m *metrics) takeScratch() []item {
 	s := m.scratch
 	m.scratch = nil
 	return s[:0]
-}
-
-// dropWords lets go of the word cache.
-func (m *metrics) dropWords() {
-	m.words, m.wordItems, m.hyph, m.scratch, m.runs = nil, nil, nil, nil, nil
 }
 
 // hyphenation returns the points where the patterns hy of lang hyphenate word, once per

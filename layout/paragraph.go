@@ -339,25 +339,6 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 	}
 }
 
-// wordStyle is a style words are set in; a word set in one style has items that can be
-// reused: words recur, and their hyphenation and shaping need not be repeated.
-type wordStyle struct {
-	font    fontID
-	size    float64
-	measure float64 // the line width, for a word that may be too wide for it (else 0)
-	url, hy bool
-	lang    string
-	alert   bool
-	name    bool // a proper name: its hyphens are for the emergency pass
-}
-
-// wordEntry is a word set once: its items, and whether it is too wide for a line (tooWide;
-// never for a URL).
-type wordEntry struct {
-	items []item
-	wide  bool
-}
-
 // setWord hyphenates and shapes a word into boxes and penalties. It reports whether the word
 // is too wide for a line (and not a URL).
 func (b *paraBuilder) setWord(w string, st textStyle) (wide bool) {
@@ -457,10 +438,6 @@ func (b *paraBuilder) tooWide(w string, st textStyle) bool {
 	}
 	return b.m.width(st.font, st.size, w) > limit
 }
-
-// mayBeTooWide reports whether a word is long enough to be too wide for a line (tooWide):
-// whether setting it depends on the measure.
-func mayBeTooWide(w string) bool { return len(w) >= 8 }
 
 // wordBreaks finds the hyphenation points of a word, or, in a compound, only the places after
 // its own hyphens and dashes: a compound breaks at its hyphen, never inside a part. A hyphen
