@@ -12,24 +12,26 @@ build: ## the bindery binary
 vet:
 	$(GO) vet ./...
 
-# make test is the README's test command and what CI (.ci/run) runs: vet, then two passes
-# side by side (make -j2; each pass writes its packages' results as they end, so the two
-# interleave, and each result names its package). One is the unit tests on small fixtures
-# (-short) under the race detector, for the packages where it can find a race
-# (scripts/race-packages.sh: code or tests that run goroutines); the other is every test of
+# make test is the README's test command and what CI (.ci/run) runs: vet, then the unit tests
+# on small fixtures (-short) under the race detector, for the packages where it can find a
+# race (scripts/race-packages.sh: code or tests that run goroutines), then every test of
 # every package once without it: the whole corpus, the goldens and the validators (one
 # epubcheck JVM, and one Ace with one Chromium, over all the EPUBs of a package; epubcheck-ts
-# once per EPUB, in parallel). Run one after the other, each pass ended on one long package
-# while the other core idled; side by side, the race pass fills those gaps. The full pass
-# names its longest packages first (SLOW_PKGS), so that go test starts them first and no
-# long package is left to run alone at the end. TEST_TIMEOUT bounds each package's test
-# binary: a backstop against a hang, far above the two minutes each package takes on the
-# idle 2-core machine, so that a busy machine does not kill a passing package.
+# once per EPUB, in parallel). The full pass names its longest packages first (SLOW_PKGS),
+# so that go test starts them first and no long package is left to run alone at the end.
+# The two passes are the targets test-race and test-full; `make vet && make -j2 test-race
+# test-full` runs them side by side, which fills the idle core at the end of each pass but
+# makes each package take longer (the suite keeps the two cores busy most of the time:
+# about 580 s of CPU, Chromium's included, in 336 s on the shared machine). TEST_TIMEOUT
+# bounds each package's test binary: a backstop against a hang, far above the two minutes
+# each package takes on the idle 2-core machine, so that a busy machine does not kill a
+# passing package.
 TEST_TIMEOUT ?= 15m
 RACE_PKGS = $(shell GO=$(GO) sh scripts/race-packages.sh)
 SLOW_PKGS = ./publish ./layout ./epub ./internal/validate ./cmd/bindery ./cover
-test: vet ## vet, then unit tests with the race detector (-short) beside every test
-	@$(MAKE) --no-print-directory -j2 test-race test-full
+test: vet ## vet, unit tests with the race detector (-short), then every test
+	@$(MAKE) --no-print-directory test-race
+	@$(MAKE) --no-print-directory test-full
 
 test-race: ## the unit tests (-short) of the packages with goroutines, under the race detector
 	$(GO) test -race -short -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
