@@ -62,6 +62,19 @@ const (
 
 type totals struct{ width, stretch, shrink, boxes float64 }
 
+// add counts one more item into the totals: its width, the width of an inked box, and a
+// glue's stretch and shrink.
+func (t *totals) add(it *item) {
+	t.width += widthOf(*it)
+	if it.kind == boxItem && it.ink != nil {
+		t.boxes += it.width
+	}
+	if it.kind == glueItem {
+		t.stretch += it.stretch
+		t.shrink += it.shrink
+	}
+}
+
 // breakLines chooses the breakpoints of a paragraph with the total-fit algorithm, trying a
 // strict pass, then one with hyphenation, then one that allows lines up to the badness that is
 // reported (maxBadness), then an emergency pass that never fails, which alone may hyphenate
@@ -159,14 +172,7 @@ func (s *kpScratch) run(items []item, p breakParams) (breaks []int, ok bool) {
 				return nil, true
 			}
 		}
-		sum.width += widthOf(*it)
-		if it.kind == boxItem && it.ink != nil {
-			sum.boxes += it.width
-		}
-		if it.kind == glueItem {
-			sum.stretch += it.stretch
-			sum.shrink += it.shrink
-		}
+		sum.add(it)
 	}
 	var best *breakNode
 	for _, a := range active {

@@ -38,14 +38,7 @@ func (s *kpScratch) restLines(items []item, p breakParams) {
 			s.breaks = append(s.breaks, legalBreak{i, pen})
 		}
 		it := &items[i]
-		sum.width += widthOf(*it)
-		if it.kind == boxItem && it.ink != nil {
-			sum.boxes += it.width
-		}
-		if it.kind == glueItem {
-			sum.stretch += it.stretch
-			sum.shrink += it.shrink
-		}
+		sum.add(it)
 	}
 	s.sums[n] = sum
 	if k := len(s.breaks) - 1; k >= 0 && s.breaks[k].at == n-1 {

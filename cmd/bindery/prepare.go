@@ -2,7 +2,6 @@ package main
 
 import (
 	"io/fs"
-	"strings"
 
 	"github.com/fpc/bindery/layout"
 )
@@ -13,15 +12,9 @@ import (
 // there are few of them: the typesetting then finds them read. It only reads folder names.
 func prepare(fsys fs.FS, keep func(report, lang string) bool) {
 	seen := map[string]bool{}
-	reports, _ := fs.ReadDir(fsys, ".")
-	for _, r := range reports {
-		if !r.IsDir() || strings.HasPrefix(r.Name(), ".") {
-			continue
-		}
-		langs, _ := fs.ReadDir(fsys, r.Name())
-		for _, l := range langs {
-			lang := l.Name()
-			if l.IsDir() && !strings.HasPrefix(lang, ".") && !seen[lang] && (keep == nil || keep(r.Name(), lang)) {
+	for report, langs := range editionsIn(fsys) {
+		for _, lang := range langs {
+			if !seen[lang] && (keep == nil || keep(report, lang)) {
 				seen[lang] = true
 				layout.Prepare(lang)
 			}
