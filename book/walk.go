@@ -51,6 +51,10 @@ func eachInlineList(bs []Block, f func([]Inline)) {
 	}
 }
 
+// InlineLists calls f with the inline lists of b itself, not of the blocks inside it: its
+// title and byline, its inlines, its caption, and its header and row cells left to right.
+func (b *Block) InlineLists(f func([]Inline)) { ownInlineLists(b, f) }
+
 // ownInlineLists calls f with the inline lists of b itself, not of the blocks inside it.
 func ownInlineLists(b *Block, f func([]Inline)) {
 	f(b.Title)

@@ -104,15 +104,8 @@ func BenchmarkParagraphItems(b *testing.B) {
 			}
 			f := &flow{m: m, hy: byLang{lang: ed.Lang}, g: geometry{textW: 300}}
 			ps := paraSpec{font: serifRegular, size: 10, align: justify, hyphenate: true}
-			var blocks func([]book.Block)
-			blocks = func(bs []book.Block) {
-				for _, bl := range bs {
-					items += len(f.items(bl.Inlines, ps))
-					blocks(bl.Children)
-					for _, it := range bl.Items {
-						blocks(it)
-					}
-				}
+			blocks := func(bs []book.Block) {
+				book.EachBlock(bs, func(bl *book.Block) { items += len(f.items(bl.Inlines, ps)) })
 			}
 			for _, ch := range ed.Chapters {
 				blocks(ch.Blocks)

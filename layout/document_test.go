@@ -280,16 +280,7 @@ func sourceURLs(ed *book.Edition) []string {
 			inl(x.Children)
 		}
 	}
-	var blocks func([]book.Block)
-	blocks = func(bs []book.Block) {
-		for _, b := range bs {
-			inl(b.Inlines)
-			blocks(b.Children)
-			for _, it := range b.Items {
-				blocks(it)
-			}
-		}
-	}
+	blocks := func(bs []book.Block) { book.EachBlock(bs, func(b *book.Block) { inl(b.Inlines) }) }
 	for _, ch := range ed.Chapters {
 		blocks(ch.Blocks)
 		for _, n := range ch.Notes {
