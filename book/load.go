@@ -6,6 +6,7 @@
 package book
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -43,16 +44,27 @@ func LoadSelected(fsys fs.FS, prefix string, keep func(report, lang string) bool
 			lib.Editions = append(lib.Editions, ed)
 		}
 	})
+	SortEditions(lib.Editions)
 	ds = append(ds, eds...)
 	ds.Sort()
 	return lib, ds
 }
 
+// SortEditions puts editions in folder order: by report, then by language.
+func SortEditions(eds []*Edition) {
+	slices.SortStableFunc(eds, func(a, b *Edition) int {
+		return cmp.Or(strings.Compare(a.Report, b.Report), strings.Compare(a.Lang, b.Lang))
+	})
+}
+
 // LoadEach reads the editions LoadSelected reads, a few at a time (one per CPU), and calls
-// fn with each edition (nil when it could not be read at all) and its own diagnostics, in
-// folder order, from the calling goroutine. It keeps no edition: a caller that drops them
-// never holds the whole content in memory. It returns the diagnostics of the content tree
-// and of the report manifests.
+// fn with each edition (nil when it could not be read at all) and its own diagnostics,
+// from the calling goroutine. The editions are read and delivered largest first, by the
+// size of the Markdown files in their folders (ties in folder order): the largest edition
+// then no longer waits until the others are read, alone on one core at the end (LoadSelected
+// puts them back in folder order). It keeps no edition: a caller that drops them never
+// holds the whole content in memory. It returns the diagnostics of the content tree and of
+// the report manifests.
 func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn func(*Edition, Diagnostics)) Diagnostics {
 	var ds Diagnostics
 	reports, err := fs.ReadDir(fsys, ".")
@@ -63,6 +75,7 @@ func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn
 	type job struct {
 		report, lang string
 		rm           *manifest
+		size         int64 // markdownBytes of its folder
 	}
 	var jobs []job
 	for _, r := range reports {
@@ -76,10 +89,11 @@ func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn
 				continue
 			}
 			if l.IsDir() && !strings.HasPrefix(l.Name(), ".") && (keep == nil || keep(r.Name(), l.Name())) {
-				jobs = append(jobs, job{r.Name(), l.Name(), rm})
+				jobs = append(jobs, job{r.Name(), l.Name(), rm, markdownBytes(fsys, path.Join(r.Name(), l.Name()))})
 			}
 		}
 	}
+	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(b.size, a.size) })
 	if len(jobs) == 0 && keep == nil {
 		ds.Errorf(Pos{File: or(prefix, ".")}, "no editions found (expected <report>/<lang>/%s)", EditionManifest)
 	}
@@ -109,6 +123,22 @@ func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn
 		fn(r.ed, r.ds)
 	}
 	return ds
+}
+
+// markdownBytes is the size of the Markdown files in an edition folder, which it reads
+// only the folder listing for: an estimate, before parsing, of how long the edition takes
+// to load and to build.
+func markdownBytes(fsys fs.FS, dir string) int64 {
+	files, _ := fs.ReadDir(fsys, dir)
+	var n int64
+	for _, f := range files {
+		if f.Type().IsRegular() && path.Ext(f.Name()) == ".md" {
+			if info, err := f.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+	}
+	return n
 }
 
 // LoadEdition reads one edition, report/lang, as LoadSelected would, with its report

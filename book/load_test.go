@@ -59,3 +59,31 @@ func TestLoadClean(t *testing.T) {
 		t.Errorf("draft note placeholder missing: %+v", n)
 	}
 }
+
+// TestLoadEachLargestFirst reads three editions of different sizes: LoadEach delivers them
+// largest first (by the size of their Markdown files), LoadSelected in folder order.
+func TestLoadEachLargestFirst(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for report, words := range map[string]int{"alpha": 10, "beta": 300, "gamma": 100} {
+		fsys[report+"/en/book.yaml"] = &fstest.MapFile{Data: []byte("title: " + report + "\nlanguage: en\npublisher: P\ndate: 2021-07-22\nchapters: [01-text.md]\n")}
+		fsys[report+"/en/01-text.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Text\n---\n\n" + strings.Repeat("word ", words) + "\n")}
+	}
+	var order []string
+	LoadEach(fsys, "", nil, func(ed *Edition, ds Diagnostics) {
+		if ed == nil || ds.HasErrors() {
+			t.Fatalf("load: %v", ds)
+		}
+		order = append(order, ed.Report)
+	})
+	if want := []string{"beta", "gamma", "alpha"}; !slices.Equal(order, want) {
+		t.Errorf("LoadEach delivered %v, want %v", order, want)
+	}
+	lib, _ := LoadSelected(fsys, "", nil)
+	var names []string
+	for _, ed := range lib.Editions {
+		names = append(names, ed.Report)
+	}
+	if want := []string{"alpha", "beta", "gamma"}; !slices.Equal(names, want) {
+		t.Errorf("LoadSelected returned %v, want %v", names, want)
+	}
+}

@@ -36,6 +36,7 @@ func Load(fsys fs.FS, prefix string, keep func(report, lang string) bool, keepBy
 		}
 		lib.Editions = append(lib.Editions, ed)
 	})
+	book.SortEditions(lib.Editions)
 	ds = append(ds, tree...)
 	ds.Sort()
 	b := Triage(lib, ds, prefix)
