@@ -9,7 +9,8 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
-	"sync"
+
+	"github.com/fpc/bindery/internal/deflate"
 )
 
 // mimetype is the first entry of every EPUB container, stored uncompressed.
@@ -27,10 +28,7 @@ const (
 func writeContainer(w io.Writer, files []file) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	zw := zip.NewWriter(bw)
-	dc, err := newDocumentCompressor()
-	if err != nil {
-		return err
-	}
+	dc := newDocumentCompressor()
 	defer dc.release()
 	zw.RegisterCompressor(zip.Deflate, dc.start)
 	if err := writeMimetype(zw); err != nil {
@@ -100,23 +98,17 @@ func writeEntry(zw *zip.Writer, f file) error {
 // editions, 0.4% of the EPUBs, whose size is mostly the fonts).
 const documentLevel = 4
 
-// documentCompressors keeps compressors (about a megabyte each) between containers.
-var documentCompressors sync.Pool
+// documentCompressors keeps compressors (about a megabyte each) between containers: as
+// many as two editions written at once use.
+var documentCompressors = deflate.NewPool(documentLevel, 2)
 
 // documentCompressor compresses the entries of one container, one after the other, with
 // one compressor.
 type documentCompressor struct{ fw *flate.Writer }
 
-// newDocumentCompressor takes a compressor at documentLevel from the pool or makes one.
-func newDocumentCompressor() (*documentCompressor, error) {
-	if fw, ok := documentCompressors.Get().(*flate.Writer); ok {
-		return &documentCompressor{fw}, nil
-	}
-	fw, err := flate.NewWriter(io.Discard, documentLevel)
-	if err != nil {
-		return nil, err
-	}
-	return &documentCompressor{fw}, nil
+// newDocumentCompressor takes a compressor at documentLevel from the pool.
+func newDocumentCompressor() *documentCompressor {
+	return &documentCompressor{documentCompressors.Get(io.Discard)}
 }
 
 // start begins the compressed data of an entry written to w (a zip.Compressor).
@@ -132,10 +124,7 @@ func (dc *documentCompressor) Write(p []byte) (int, error) { return dc.fw.Write(
 func (dc *documentCompressor) Close() error { return dc.fw.Close() }
 
 // release puts the compressor back in the pool, holding no reference to the container.
-func (dc *documentCompressor) release() {
-	dc.fw.Reset(io.Discard)
-	documentCompressors.Put(dc.fw)
-}
+func (dc *documentCompressor) release() { documentCompressors.Put(dc.fw) }
 
 // deflated is an entry compressed ahead of time: the resources every edition shares (the
 // fonts), stored compressed in the binary (see fontdata.go).

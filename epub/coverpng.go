@@ -2,13 +2,13 @@ package epub
 
 import (
 	"bufio"
-	"compress/flate"
 	"encoding/binary"
 	"hash/adler32"
 	"hash/crc32"
 	"image/color"
 	"io"
-	"sync"
+
+	"github.com/fpc/bindery/internal/deflate"
 )
 
 // This file writes the generated cover as a PNG a pixel row at a time: each row of each
@@ -18,12 +18,6 @@ import (
 
 // pngSignature opens every PNG file.
 const pngSignature = "\x89PNG\r\n\x1a\n"
-
-// pngCompressors keeps the compressors (about a megabyte each) from one cover to the next.
-var pngCompressors = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-	return fw
-}}
 
 // palette holds coverLevels blends from the background to each ink, the foreground's first.
 func (c *coverCanvas) palette() color.Palette {
@@ -118,15 +112,11 @@ func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y
 // its header, the deflate stream and the Adler-32 of the rows, which is summed only over
 // the columns the row function wrote (a run of zeros adds a known multiple to the sum).
 func writeImageData(w io.Writer, width, height int, row func(y int, pix []byte) (lo, hi int)) error {
-	if _, err := w.Write([]byte{0x78, 0x01}); err != nil {
+	if _, err := w.Write(deflate.ZlibHeader); err != nil {
 		return err
 	}
-	fw := pngCompressors.Get().(*flate.Writer)
-	fw.Reset(w)
-	defer func() {
-		fw.Reset(io.Discard) // keep no reference to this cover's output
-		pngCompressors.Put(fw)
-	}()
+	fw := deflate.Fast.Get(w)
+	defer deflate.Fast.Put(fw)
 	line := make([]byte, 1+width) // filter type 0 (none), then the indices
 	sum := uint32(1)
 	for y := range height {

@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
-	"sync"
+
+	"github.com/fpc/bindery/internal/deflate"
 )
 
 // Streams of at least asyncMin bytes are compressed in a goroutine of their own while the
@@ -31,26 +31,13 @@ type zjob struct {
 	in, out []byte
 }
 
-// zlibs are Flate compressors at the writers' level, shared by every writer and goroutine
-// (each is about a megabyte of tables).
-var zlibs = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return zw
-}}
-
 // compressAsync starts compressing a copy of data, in buffers of the writer's that the queue
 // hands back once it has written the result.
 func (w *Writer) compressAsync(data []byte) *zjob {
 	j := &zjob{done: make(chan struct{}), in: append(w.buffer(), data...), out: w.buffer()}
 	go func() {
 		defer close(j.done)
-		buf := bytes.NewBuffer(j.out)
-		zw := zlibs.Get().(*zlib.Writer)
-		zw.Reset(buf)
-		zw.Write(j.in)
-		zw.Close()
-		zlibs.Put(zw)
-		j.out = buf.Bytes()
+		j.out = deflate.AppendZlib(j.out, j.in)
 	}()
 	return j
 }

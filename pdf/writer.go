@@ -20,12 +20,13 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
 	"hash"
 	"io"
 	"strconv"
+
+	"github.com/fpc/bindery/internal/deflate"
 )
 
 // ref is an indirect object number (generation 0).
@@ -48,9 +49,9 @@ type Writer struct {
 	err     error
 	opts    Options
 
-	zbuf bytes.Buffer // the compressed data of a stream compressed in the writer's goroutine
-	obj  []byte       // scratch for stream heads
-	dict []byte       // scratch for dictionary objects being built
+	zbuf []byte // the compressed data of a stream compressed in the writer's goroutine
+	obj  []byte // scratch for stream heads
+	dict []byte // scratch for dictionary objects being built
 
 	pagesRef  ref
 	resources ref
@@ -140,13 +141,8 @@ func (w *Writer) stream(r ref, extra string, data []byte, compress bool) {
 		w.emit(queued{r: r, stream: true, extra: extra, job: w.compressAsync(data)})
 		return
 	}
-	w.zbuf.Reset()
-	zw := zlibs.Get().(*zlib.Writer)
-	zw.Reset(&w.zbuf)
-	zw.Write(data)
-	zw.Close()
-	zlibs.Put(zw)
-	w.emit(queued{r: r, stream: true, extra: extra, data: w.zbuf.Bytes()})
+	w.zbuf = deflate.AppendZlib(w.zbuf[:0], data)
+	w.emit(queued{r: r, stream: true, extra: extra, data: w.zbuf})
 }
 
 // appendStreamHead appends a stream object's start: its number and dictionary.

@@ -1,0 +1,89 @@
+// Package deflate keeps the Flate compressors that the output stages share: the PDF
+// writer's streams (package pdf) and the EPUB cover's PNG (package epub) are compressed at
+// flate.BestSpeed by the same few compressors of Fast, and the EPUB's documents by a pool
+// of their own level. A compressor is about a megabyte of tables, and a fresh megabyte
+// costs a few milliseconds of page faults on first use, so a build makes only as many as
+// it uses at once and reuses them: unlike a sync.Pool, a Pool outlives garbage collections,
+// and it keeps a bounded number of idle compressors.
+package deflate
+
+import (
+	"compress/flate"
+	"encoding/binary"
+	"hash/adler32"
+	"io"
+	"sync"
+)
+
+// Pool is a free list of compressors at one level.
+type Pool struct {
+	level int
+	keep  int // the most idle compressors kept
+	mu    sync.Mutex
+	free  []*flate.Writer
+}
+
+// NewPool returns a pool of compressors at a compress/flate level that keeps at most keep
+// idle ones. It panics on an invalid level, which is a programming error.
+func NewPool(level, keep int) *Pool {
+	if _, err := flate.NewWriter(io.Discard, level); err != nil {
+		panic(err)
+	}
+	return &Pool{level: level, keep: keep}
+}
+
+// Fast is the pool of compressors at flate.BestSpeed, the level of PDF streams and of the
+// cover PNG. It keeps as many as two editions use at once in a build on two cores.
+var Fast = NewPool(flate.BestSpeed, 6)
+
+// Get returns a compressor writing a new deflate stream to w. Give it back with Put once
+// the stream is closed.
+func (p *Pool) Get(w io.Writer) *flate.Writer {
+	p.mu.Lock()
+	if n := len(p.free); n > 0 {
+		fw := p.free[n-1]
+		p.free[n-1] = nil
+		p.free = p.free[:n-1]
+		p.mu.Unlock()
+		fw.Reset(w)
+		return fw
+	}
+	p.mu.Unlock()
+	fw, _ := flate.NewWriter(w, p.level) // NewPool checked the level
+	return fw
+}
+
+// Put gives a compressor of the pool back; the pool keeps no reference to what it last
+// wrote to, and drops it if it holds enough idle ones.
+func (p *Pool) Put(fw *flate.Writer) {
+	fw.Reset(io.Discard)
+	p.mu.Lock()
+	if len(p.free) < p.keep {
+		p.free = append(p.free, fw)
+	}
+	p.mu.Unlock()
+}
+
+// ZlibHeader opens a zlib stream (RFC 1950) of deflate data at BestSpeed, as compress/zlib
+// writes it: a 32 KiB window and the "fastest" level flag.
+var ZlibHeader = []byte{0x78, 0x01}
+
+// AppendZlib appends data compressed by Fast as the zlib stream compress/zlib writes at
+// BestSpeed: the header, the deflate stream and the Adler-32 of data.
+func AppendZlib(dst, data []byte) []byte {
+	b := sliceWriter{append(dst, ZlibHeader...)}
+	fw := Fast.Get(&b)
+	fw.Write(data) // writes to a slice do not fail
+	fw.Close()
+	Fast.Put(fw)
+	return binary.BigEndian.AppendUint32(b.b, adler32.Checksum(data))
+}
+
+// sliceWriter appends what is written to it to a byte slice.
+type sliceWriter struct{ b []byte }
+
+// Write appends p.
+func (s *sliceWriter) Write(p []byte) (int, error) {
+	s.b = append(s.b, p...)
+	return len(p), nil
+}
