@@ -2,11 +2,14 @@ package epub
 
 import (
 	"bytes"
+	"cmp"
 	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/fpc/bindery/book"
@@ -103,7 +106,7 @@ func TestRenderCover(t *testing.T) {
 func fillMask(o *outline, mask *image.Alpha) {
 	w, h := mask.Rect.Dx(), mask.Rect.Dy()
 	o.prepare(w, h)
-	cov := make([]float64, w+1)
+	cov := newCoverage(w)
 	for y := range h {
 		o.row(y, mask.Pix[y*mask.Stride:y*mask.Stride+w], cov)
 	}
@@ -234,6 +237,103 @@ func TestAdler(t *testing.T) {
 			got := adlerZeros(adler32.Checksum(a[:n]), z)
 			if want := adler32.Checksum(append(a[:n:n], make([]byte, z)...)); got != want {
 				t.Errorf("%d bytes then %d zeros: %08x, want %08x", n, z, got, want)
+			}
+		}
+	}
+}
+
+// TestRasterWholeCells checks the rasterizer, which counts the sub-rows that cover whole
+// cells apart from the parts of cells, against a reference that adds every span to float
+// cells in turn: the covers of the fixtures and lines of text at many sizes give the same
+// coverage, pixel for pixel.
+func TestRasterWholeCells(t *testing.T) {
+	var shapes []*outline
+	for lang := range fixtureLang {
+		for _, draft := range []bool{false, true} {
+			ui, _ := book.UI(lang)
+			c, err := drawCover(fixture(lang, draft), ui)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shapes = append(shapes, c.shapes[fgInk]...)
+			shapes = append(shapes, c.shapes[accentInk]...)
+		}
+	}
+	for size := 9.0; size < 150; size *= 1.3 {
+		for _, style := range []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic} {
+			face, err := newTypeface(fonts.Serif, style, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var scratch []edge
+			shapes = append(shapes, face.outline("Қазақстан: «Адам құқықтары» — 2021 Ωfg", 3.3, size+0.7, &scratch))
+		}
+	}
+	got := image.NewAlpha(image.Rect(0, 0, coverW, coverH))
+	want := image.NewAlpha(got.Rect)
+	for i, o := range shapes {
+		clear(got.Pix)
+		clear(want.Pix)
+		ref := slices.Clone(o.edges)
+		fillMask(o, got)
+		referenceFill(ref, want)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Errorf("shape %d: coverage differs from the reference's", i)
+		}
+	}
+}
+
+// referenceFill rasterizes edges as the rasterizer did before it counted whole cells: every
+// crossing of every sub-row from the edges themselves, and each span added to float cells.
+func referenceFill(edges []edge, mask *image.Alpha) {
+	w, h := mask.Rect.Dx(), mask.Rect.Dy()
+	cov := make([]float64, w+1)
+	add := func(a, b float64) {
+		a, b = max(a, 0), min(b, float64(w))
+		if b <= a {
+			return
+		}
+		ia, ib := int(a), int(b)
+		if ia == ib {
+			cov[ia] += b - a
+			return
+		}
+		cov[ia] += float64(ia+1) - a
+		for i := ia + 1; i < ib; i++ {
+			cov[i]++
+		}
+		cov[ib] += b - float64(ib)
+	}
+	type cross struct {
+		x   float64
+		dir int
+	}
+	top, bottom := h, 0 // the rows the edges cross
+	for _, e := range edges {
+		top, bottom = min(top, int(math.Floor(e.y0))), max(bottom, int(math.Ceil(e.y1)))
+	}
+	for py := max(top, 0); py < min(bottom, h); py++ {
+		clear(cov)
+		for s := range rasterSamples {
+			sy := float64(py) + (float64(s)+0.5)/rasterSamples
+			var cs []cross
+			for _, e := range edges {
+				if e.y0 <= sy && e.y1 > sy {
+					cs = append(cs, cross{e.x0 + (sy-e.y0)*(e.x1-e.x0)/(e.y1-e.y0), e.dir})
+				}
+			}
+			slices.SortStableFunc(cs, func(a, b cross) int { return cmp.Compare(a.x, b.x) })
+			wind := 0
+			for i, c := range cs {
+				if wind != 0 && i > 0 {
+					add(cs[i-1].x, c.x)
+				}
+				wind += c.dir
+			}
+		}
+		for x := range w {
+			if c := cov[x]; c > 0 {
+				mask.Pix[py*mask.Stride+x] = uint8(min(1, c/rasterSamples) * 255)
 			}
 		}
 	}

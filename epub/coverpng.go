@@ -49,7 +49,7 @@ func (c *coverCanvas) rows() func(y int, pix []byte) (lo, hi int) {
 	for k := range masks {
 		masks[k] = make([]uint8, coverW)
 	}
-	cov := make([]float64, coverW+1)
+	cov := newCoverage(coverW)
 	lo, hi := 0, 0 // the columns drawn in the masks, [lo, hi)
 	return func(y int, pix []byte) (int, int) {
 		for k := range masks {

@@ -136,18 +136,21 @@ func (o *outline) prepare(w, h int) {
 
 // row adds the outline's coverage of pixel row py to dst, keeping the larger value per
 // pixel; it reports whether the outline covers that row. Rows must come top down. cov is
-// scratch space of len(dst)+1 cells (the last one takes spans running off the right).
-func (o *outline) row(py int, dst []uint8, cov []float64) bool {
+// scratch space for len(dst) pixels (see newCoverage).
+func (o *outline) row(py int, dst []uint8, cov *coverage) bool {
 	if py < o.top || py >= o.bottom {
 		return false
 	}
-	clear(cov[o.left : o.right+1])
+	clear(cov.part[o.left : o.right+1])
+	clear(cov.full[o.left : o.right+1])
 	o.sc.cov = cov
 	for s := range rasterSamples {
 		o.sc.subRow(float64(py) + (float64(s)+0.5)/rasterSamples)
 	}
+	full := int32(0) // the sub-rows covering the whole of pixel x
 	for x := o.left; x < min(o.right+1, len(dst)); x++ {
-		if c := cov[x]; c > 0 { // most cells of a line of text are blank
+		full += cov.full[x]
+		if c := cov.part[x] + float64(full); c > 0 { // most cells of a line of text are blank
 			dst[x] = max(dst[x], uint8(min(1, c/rasterSamples)*255))
 		}
 	}
@@ -155,6 +158,22 @@ func (o *outline) row(py int, dst []uint8, cov []float64) bool {
 		o.edges, o.sc = nil, scanner{} // done: let the edges go
 	}
 	return true
+}
+
+// coverage is the coverage of one pixel row being rasterized, in sub-row units: the parts
+// of the cells that spans begin or end in, and, as differences from one cell to the next,
+// the count of sub-rows whose spans cover whole cells (a span adds one where its run of
+// whole cells begins and takes one away after it ends), so that a span costs the same
+// whatever its length. Each has a cell more than the row has pixels, for the spans
+// running off the right.
+type coverage struct {
+	part []float64
+	full []int32
+}
+
+// newCoverage returns the scratch space of rows of w pixels.
+func newCoverage(w int) *coverage {
+	return &coverage{part: make([]float64, w+1), full: make([]int32, w+1)}
 }
 
 // crossing is an active edge and where it crosses the current sub-row.
@@ -169,7 +188,7 @@ type scanner struct {
 	edges  []edge
 	next   int
 	active []crossing
-	cov    []float64 // coverage of the current pixel row, in sub-row units
+	cov    *coverage // of the current pixel row
 }
 
 // subRow adds the spans of one sub-row at height sy, filled by the non-zero rule.
@@ -213,22 +232,23 @@ func sortCrossings(cs []crossing) {
 }
 
 // addSpan adds the coverage of the span [a, b) of one sub-row to a row of pixels.
-func addSpan(cov []float64, a, b float64) {
+func addSpan(cov *coverage, a, b float64) {
 	a = max(a, 0)
-	b = min(b, float64(len(cov)-1))
+	b = min(b, float64(len(cov.part)-1))
 	if b <= a {
 		return
 	}
 	ia, ib := int(a), int(b)
 	if ia == ib {
-		cov[ia] += b - a
+		cov.part[ia] += b - a
 		return
 	}
-	cov[ia] += float64(ia+1) - a
-	for i := ia + 1; i < ib; i++ {
-		cov[i]++
+	cov.part[ia] += float64(ia+1) - a
+	if ia+1 < ib { // the whole cells ia+1 … ib-1
+		cov.full[ia+1]++
+		cov.full[ib]--
 	}
-	cov[ib] += b - float64(ib)
+	cov.part[ib] += b - float64(ib)
 }
 
 // typeface is an embedded font at one pixel size, for measuring and drawing a line.
