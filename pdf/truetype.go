@@ -245,7 +245,13 @@ func (t *trueType) subset(used map[uint16]bool) []byte {
 	used[0] = true // .notdef
 	t.closure(used)
 	glyf := t.tables["glyf"]
-	var newGlyf []byte
+	size := 0 // of the glyphs kept, each padded to 4 bytes
+	for g := range used {
+		if int(g) < t.numGlyphs {
+			size += (max(int(t.loca[g+1])-int(t.loca[g]), 0) + 3) &^ 3
+		}
+	}
+	newGlyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(t.numGlyphs+1))
 	for g := range t.numGlyphs {
 		binary.BigEndian.PutUint32(loca[4*g:], uint32(len(newGlyf)))
@@ -286,7 +292,11 @@ func writeSFNT(tables map[string][]byte) []byte {
 	for 1<<(es+1) <= n {
 		es++
 	}
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, data := range tables {
+		size += (len(data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	binary.BigEndian.PutUint32(out, 0x00010000)
 	binary.BigEndian.PutUint16(out[4:], uint16(n))
 	binary.BigEndian.PutUint16(out[6:], uint16(16<<es))
