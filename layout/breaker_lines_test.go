@@ -160,7 +160,7 @@ func TestLineBoundSameBreaks(t *testing.T) {
 				}
 				if want != nil {
 					set++
-					for _, ln := range setLines(items, want, p) {
+					for _, ln := range setLines(items, nil, want, p) {
 						if ln.overfull {
 							overfull++
 							break

@@ -99,7 +99,7 @@ func TestBreakLines(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := fixedWidth(tc.width)
-			lines := setLines(tc.items, breakLines(tc.items, p), p)
+			lines := setLines(tc.items, nil, breakLines(tc.items, p), p)
 			if len(lines) != tc.lines {
 				t.Fatalf("%d lines, want %d", len(lines), tc.lines)
 			}
@@ -131,7 +131,7 @@ func TestNoStackedHyphens(t *testing.T) {
 	}
 	items = finish(items)
 	p := fixedWidth(61)
-	lines := setLines(items, breakLines(items, p), p)
+	lines := setLines(items, nil, breakLines(items, p), p)
 	for i := 1; i < len(lines); i++ {
 		if lines[i].hyphenated && lines[i-1].hyphenated {
 			t.Errorf("lines %d and %d both end with a hyphen", i-1, i)

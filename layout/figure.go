@@ -132,7 +132,7 @@ func (b *paraBuilder) addPicture(x book.Inline, st textStyle) {
 	}
 	w := im.PictureWidth(st.size)
 	g := &glyphs{font: st.font, size: st.size, width: w, pic: im}
-	b.items = append(b.items, item{kind: boxItem, width: w, ink: g, at: b.pos})
+	b.items = append(b.items, item{kind: boxItem, width: w, ink: g, at: int32(b.pos)})
 }
 
 // picture draws a picture inside text with its baseline at y: from a fifth of the type size

@@ -150,7 +150,7 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 	}
 	set := f.setParagraph(in, ps, bp)
 	items, lines, emergency := set.items, set.lines, set.emergency
-	ref := &paraRef{items: items, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl,
+	ref := &paraRef{items: items, wides: set.wides, bp: bp, ps: ps, width: width, src: f.leaf, tag: f.block(f.role), lbl: f.lbl,
 		emergency: emergency}
 	if f.rep != nil {
 		ref.check = &paraCheck{pos: firstPos(in), emergency: emergency, tooDeep: width < minMeasure*f.g.textW,
@@ -173,10 +173,10 @@ func (f *flow) paragraph(in []book.Inline, ps paraSpec) []line {
 // from the chapter's memo when it has one (see prefetch.go).
 func (f *flow) setParagraph(in []book.Inline, ps paraSpec, bp breakParams) paraSet {
 	set := func() paraSet {
-		items, anchors := f.itemsWithPlaces(in, ps)
-		breaks, emergency := breakLinesPass(items, bp)
-		return paraSet{items: items, anchors: anchors, breaks: breaks, emergency: emergency,
-			lines: setLines(items, breaks, bp)}
+		pi := f.itemsWithPlaces(in, ps)
+		breaks, emergency := breakLinesPass(pi.items, bp)
+		return paraSet{items: pi.items, anchors: pi.anchors, wides: pi.wides, breaks: breaks, emergency: emergency,
+			lines: setLines(pi.items, pi.wides, breaks, bp)}
 	}
 	if f.memo == nil || len(in) == 0 {
 		return set()
@@ -192,6 +192,7 @@ func (f *flow) setParagraph(in []book.Inline, ps paraSpec, bp breakParams) paraS
 // paragraph broken again (see avoidHyphen).
 type paraRef struct {
 	items []item
+	wides []*wideWord // the too-wide words the items name (item.wide)
 	bp    breakParams
 	ps    paraSpec
 	width float64
@@ -266,7 +267,7 @@ func (r *paraRef) rebreak(idx int, leaf bool) ([]line, string) {
 	if len(brks) != len(r.elems) {
 		return nil, fmt.Sprintf("no setting in %d lines", len(r.elems))
 	}
-	lines := setLines(r.items, brks, bp)
+	lines := setLines(r.items, r.wides, brks, bp)
 	if lines[idx].hyphenEnd {
 		return nil, "every setting in as many lines ends the line with a hyphen"
 	}
@@ -296,13 +297,20 @@ func baseline(ps paraSpec) float64 { return ps.leading/2 + ps.size*0.32 }
 
 // items builds a paragraph's item list, with its first-line indent.
 func (f *flow) items(in []book.Inline, ps paraSpec) []item {
-	items, _ := f.itemsWithPlaces(in, ps)
-	return items
+	return f.itemsWithPlaces(in, ps).items
+}
+
+// paraItems is a paragraph's item list, with, when warnings are reported, the manuscript
+// places of its words and the words too wide for a line that its items name (item.wide).
+type paraItems struct {
+	items   []item
+	anchors []anchor
+	wides   []*wideWord
 }
 
 // itemsWithPlaces is items that also returns the manuscript places of the paragraph's words
-// when warnings are reported.
-func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) ([]item, []anchor) {
+// and its too-wide words when warnings are reported.
+func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) paraItems {
 	b := paraBuilder{m: f.m, ragged: ps.align != justify, ch: f.ch, measure: f.g.textW - ps.left - ps.right, rep: f.rep,
 		items: f.m.takeScratch()}
 	if ps.hyphenate {
@@ -321,7 +329,7 @@ func (f *flow) itemsWithPlaces(in []book.Inline, ps paraSpec) ([]item, []anchor)
 	keepLastWord(b.items)
 	items := finish(b.items)
 	f.m.scratch = items[:0]
-	return slices.Clone(items), b.anchors
+	return paraItems{items: slices.Clone(items), anchors: b.anchors, wides: b.wides}
 }
 
 // keepLastWord leaves the hyphenation points of a paragraph's last word to the emergency pass:

@@ -41,8 +41,8 @@ type line struct {
 }
 
 // setLines cuts items at the breaks and places every box, justifying all lines but the last
-// unless the paragraph is ragged.
-func setLines(items []item, breaks []int, p breakParams) []line {
+// unless the paragraph is ragged; wides are the paragraph's too-wide words (item.wide).
+func setLines(items []item, wides []*wideWord, breaks []int, p breakParams) []line {
 	out := make([]line, 0, len(breaks))
 	start := 0
 	for n, b := range breaks {
@@ -52,13 +52,13 @@ func setLines(items []item, breaks []int, p breakParams) []line {
 		ln := setLine(items[start:b+1], p.measure, p)
 		ln.inWord = items[b].kind == penaltyItem && b+1 < len(items) && items[b+1].kind == boxItem
 		if items[start].kind == boxItem {
-			ln.at = items[start].at
+			ln.at = int(items[start].at)
 		} else if n > 0 {
 			ln.at = out[n-1].at
 		}
 		ln.first, ln.last = n == 0, n == len(breaks)-1
-		if items[b].kind == penaltyItem {
-			ln.wide = items[b].wide
+		if w := items[b].wide; w > 0 && items[b].kind == penaltyItem {
+			ln.wide = wides[w-1]
 		}
 		out = append(out, ln)
 		start = b + 1
@@ -83,13 +83,13 @@ func setLine(items []item, measure float64, p breakParams) line {
 			runs++
 		}
 	}
-	if brk.kind == penaltyItem && brk.hyphen != nil && brk.flagged {
+	if brk.kind == penaltyItem && brk.hyphen() != nil && brk.flagged {
 		runs++
 	}
 	ln.runs = make([]placed, 0, runs)
 	if brk.kind == penaltyItem {
 		ln.natural += brk.width
-		ln.hyphenated = brk.flagged && brk.hyphen != nil
+		ln.hyphenated = brk.flagged && brk.hyphen() != nil
 		ln.hyphenEnd = brk.endsHyphen()
 		ln.protrude = brk.protrude
 		if brk.hangSet {
@@ -140,13 +140,13 @@ func setLine(items []item, measure float64, p breakParams) line {
 			x += glueWidth(it, ln.ratio)
 		}
 	}
-	if brk.kind == penaltyItem && brk.hyphen != nil && brk.flagged {
+	if brk.kind == penaltyItem && brk.hyphen() != nil && brk.flagged {
 		// The penalty's width is the hyphen's less the kerning the box before included
 		// and less its protrusion.
 		w := brk.width + brk.protrude
-		ln.runs = append(ln.runs, placed{x: x + w - brk.hyphen.width, g: brk.hyphen})
+		ln.runs = append(ln.runs, placed{x: x + w - brk.hyphen().width, g: brk.hyphen()})
 		x += w
-	} else if brk.kind == penaltyItem && brk.hyphen == nil {
+	} else if brk.kind == penaltyItem && brk.hyphen() == nil {
 		// A break inside a word without a hyphen (a URL, a word too wide to hyphenate):
 		// the box before included the kerning across the break, which the penalty takes back.
 		x += brk.width

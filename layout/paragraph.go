@@ -65,6 +65,7 @@ type paraBuilder struct {
 	ch      *book.Chapter // for note identifiers; nil outside chapters
 	pos     int           // characters of the paragraph's text consumed so far
 	anchors []anchor      // manuscript places of the paragraph's words, for warnings
+	wides   []*wideWord   // the words too wide for a line, for warnings (see item.wide)
 	rep     *reporter     // where warnings go; nil for none
 	// midSentence is set after a word that does not end a sentence: a capitalised word there
 	// is a proper name, hyphenated only in the emergency pass.
@@ -186,7 +187,7 @@ func (b *paraBuilder) addNoteRef(x book.Inline, st textStyle) {
 		g.link = "#" + b.ch.NoteID(x.Note)
 		g.anchor = b.ch.RefID(x.Note, x.Ref)
 	}
-	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: b.pos})
+	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: int32(b.pos)})
 }
 
 // run shapes a string into glyphs.
@@ -327,13 +328,14 @@ func (b *paraBuilder) addWord(w string, st textStyle) {
 			cache[w] = cached
 		}
 	}
-	var wide *wideWord
+	var wide int32
 	if b.rep != nil && cached.wide {
-		wide = &wideWord{word: w, pos: b.wordPos(base)}
+		b.wides = append(b.wides, &wideWord{word: w, pos: b.wordPos(base)})
+		wide = int32(len(b.wides))
 	}
 	for i := start; i < len(b.items); i++ {
-		b.items[i].at += base
-		if wide != nil && b.items[i].kind == penaltyItem && i > start && betweenLetters(b.items[i-1]) {
+		b.items[i].at += int32(base)
+		if wide != 0 && b.items[i].kind == penaltyItem && i > start && betweenLetters(b.items[i-1]) {
 			b.items[i].wide = wide
 		}
 	}
@@ -423,7 +425,7 @@ func (b *paraBuilder) addBox(s string, st textStyle, at int) {
 	}
 	g := b.run(st.font, st.size, s)
 	g.link, g.alert, g.lang = st.link, st.alert, st.lang
-	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: at})
+	b.items = append(b.items, item{kind: boxItem, width: g.width, ink: g, at: int32(at)})
 }
 
 // tooWide reports whether a word is so long that it needs breaking like a URL: wider than

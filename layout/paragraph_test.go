@@ -162,7 +162,7 @@ func TestByLang(t *testing.T) {
 		var at []int
 		for _, it := range b.items {
 			if it.kind == penaltyItem && it.flagged {
-				at = append(at, it.at)
+				at = append(at, int(it.at))
 			}
 		}
 		return at
@@ -194,7 +194,7 @@ func TestWideBreaks(t *testing.T) {
 		switch {
 		case strings.HasSuffix(before, "-"):
 			own++
-			if !it.flagged || it.hyphen != nil || it.penalty != exHyphenPenalty {
+			if !it.flagged || it.hyphen() != nil || it.penalty != exHyphenPenalty {
 				t.Errorf("the break after the hyphen: %+v", it)
 			}
 		case it.penalty < urlLetterPenalty:

@@ -23,6 +23,7 @@ import (
 type paraSet struct {
 	items     []item
 	anchors   []anchor
+	wides     []*wideWord
 	breaks    []int
 	emergency bool
 	lines     []line

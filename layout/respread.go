@@ -128,7 +128,7 @@ func (r *paraRef) relength(delta int) (*paraRef, bool) {
 		return nil, false
 	}
 	if lines == nil {
-		lines = setLines(r.items, brks, r.bp)
+		lines = setLines(r.items, r.wides, brks, r.bp)
 	}
 	nr := *r
 	nr.relengths = nil
@@ -172,7 +172,7 @@ func (r *paraRef) relengthBreaks(n int) ([]int, []line) {
 	if len(brks) != n {
 		return nil, nil
 	}
-	lines := setLines(r.items, brks, r.bp)
+	lines := setLines(r.items, r.wides, brks, r.bp)
 	if !r.relengthFits(lines) {
 		return nil, nil
 	}
