@@ -13,8 +13,9 @@ vet:
 	$(GO) vet ./...
 
 # make test is the README's test command and what CI (.ci/run) runs: vet, then the unit tests
-# on small fixtures (-short) under the race detector, for the packages where it can find a
-# race (scripts/race-packages.sh: code or tests that run goroutines), then every test of
+# on small fixtures (-short) under the race detector where it can find a race
+# (scripts/race-packages.sh: every test of a package whose code runs goroutines; in a package
+# whose code runs none, the tests that are parallel or start goroutines), then every test of
 # every package once without it: the whole corpus, the goldens and the validators (one
 # epubcheck JVM, and one Ace with one Chromium, over all the EPUBs of a package; epubcheck-ts
 # once per EPUB, in parallel). The full pass names its longest packages first (SLOW_PKGS),
@@ -27,14 +28,17 @@ vet:
 # each package takes on the idle 2-core machine, so that a busy machine does not kill a
 # passing package.
 TEST_TIMEOUT ?= 15m
-RACE_PKGS = $(shell GO=$(GO) sh scripts/race-packages.sh)
+RACE_PKGS = $(shell GO=$(GO) sh scripts/race-packages.sh full)
+RACE_SELECTED = $(shell GO=$(GO) sh scripts/race-packages.sh selected)
+RACE_RUN = $(shell GO=$(GO) sh scripts/race-packages.sh run)
 SLOW_PKGS = ./publish ./layout ./epub ./internal/validate ./cmd/bindery ./cover
 test: vet ## vet, unit tests with the race detector (-short), then every test
 	@$(MAKE) --no-print-directory test-race
 	@$(MAKE) --no-print-directory test-full
 
-test-race: ## the unit tests (-short) of the packages with goroutines, under the race detector
+test-race: ## the unit tests (-short) that can race, under the race detector
 	$(GO) test -race -short -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
+	$(GO) test -race -short -timeout $(TEST_TIMEOUT) -run '$(RACE_RUN)' $(RACE_SELECTED)
 
 test-full: ## every test of every package, the slowest packages started first
 	$(GO) test -timeout $(TEST_TIMEOUT) $(SLOW_PKGS) ./...
