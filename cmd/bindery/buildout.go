@@ -154,23 +154,42 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 	}
 }
 
-// editions counts the editions a result speaks of.
+// editions counts the editions that wrote files (a failed edition writes none).
 func editions(res publish.Result) int {
 	seen := map[string]bool{}
 	for _, o := range res.Outputs {
 		seen[o.Edition] = true
 	}
-	for _, f := range res.Failures {
-		seen[f.Edition] = true
-	}
 	return len(seen)
 }
 
+// failedNote says how many editions failed, nothing of them written, and counts a failure
+// of the build itself (the output folder) apart.
 func failedNote(res publish.Result) string {
-	if len(res.Failures) == 0 {
+	seen := map[string]bool{}
+	other := 0
+	for _, f := range res.Failures {
+		if f.Edition == "" {
+			other++
+		} else {
+			seen[f.Edition] = true
+		}
+	}
+	var parts []string
+	switch n := len(seen); n {
+	case 0:
+	case 1:
+		parts = append(parts, "1 edition failed (nothing of it written)")
+	default:
+		parts = append(parts, fmt.Sprintf("%d editions failed (nothing of them written)", n))
+	}
+	if other > 0 {
+		parts = append(parts, count(other, "other failure"))
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; %d failed (nothing of them written)", len(res.Failures))
+	return "; " + strings.Join(parts, ", ")
 }
 
 // pagesOf is ", 87 pages" for a PDF, "" for an EPUB.
