@@ -197,7 +197,7 @@ func pagesOf(out publish.Output, sep string) string {
 	if out.Pages == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s%d pages", sep, out.Pages)
+	return sep + count(out.Pages, "page")
 }
 
 // pagesCell is the table's page count, "-" for an EPUB.

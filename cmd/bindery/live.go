@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,18 +30,28 @@ var liveSteps = map[publish.Stage]int64{publish.Setting: 1, publish.Writing: 2, 
 
 const liveTotal = 4
 
+// A bar is liveBarWidth columns wide; its line takes the terminal's width, or liveLine
+// columns where the output is no terminal (a test's buffer).
+const (
+	liveBarWidth = 24
+	liveLine     = 120
+)
+
 func newLiveProgress(w io.Writer, editions []string, formats []publish.Format) *liveProgress {
-	lp := &liveProgress{p: mpb.New(mpb.WithOutput(w), mpb.WithWidth(24), mpb.WithRefreshRate(100*time.Millisecond)),
+	lp := &liveProgress{p: mpb.New(mpb.WithOutput(w), mpb.WithAutoRefresh(), mpb.WithWidth(liveLine), mpb.WithRefreshRate(100*time.Millisecond)),
 		bars: map[string]*liveBar{}}
-	width := 0
+	width, fwidth := 0, 0
 	for _, ed := range editions {
 		width = max(width, len(ed))
+	}
+	for _, f := range formats {
+		fwidth = max(fwidth, len(f))
 	}
 	for _, ed := range editions {
 		for _, f := range formats {
 			lb := &liveBar{status: "queued"}
-			name := fmt.Sprintf("%-*s %-4s", width, ed, f)
-			lb.bar = lp.p.AddBar(liveTotal,
+			name := fmt.Sprintf("%-*s %-*s", width, ed, fwidth, f)
+			lb.bar = lp.p.AddBar(liveTotal, mpb.BarWidth(liveBarWidth),
 				mpb.PrependDecorators(decor.Name(name, decor.WC{C: decor.DindentRight})),
 				mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return lp.status(lb) })))
 			lp.bars[ed+"/"+string(f)] = lb
@@ -73,25 +84,49 @@ func (lp *liveProgress) Stage(edition string, f publish.Format, s publish.Stage)
 	}
 }
 
-// Committed completes an edition's bars with what they wrote.
+// Committed completes an edition's bars with what they wrote: a format that wrote more than
+// one file (print: the interior and the cover) lists them all. An edition's bar of a format
+// that wrote nothing (print, refused for a draft) says so.
 func (lp *liveProgress) Committed(outs []publish.Output) {
+	if len(outs) == 0 {
+		return
+	}
+	wrote := map[publish.Format][]string{}
+	took := map[publish.Format]time.Duration{}
 	for _, o := range outs {
-		if lb := lp.set(o.Edition, o.Format, fmt.Sprintf("%s%s in %v", size(o.Bytes), pagesOf(o, ", "), o.Duration.Round(time.Millisecond))); lb != nil {
-			lb.bar.SetCurrent(liveTotal)
+		wrote[o.Format] = append(wrote[o.Format], size(o.Bytes)+pagesOf(o, ", "))
+		took[o.Format] = max(took[o.Format], o.Duration)
+	}
+	edition := outs[0].Edition
+	for key, lb := range lp.bars {
+		if editionOf(key) != edition {
+			continue
 		}
+		f := publish.Format(lastPart(key))
+		files, ok := wrote[f]
+		if !ok { // only print is left out, for a draft: the build says why after the display
+			lp.set(edition, f, "not printed: a draft (see below)")
+			lb.bar.Abort(false)
+			continue
+		}
+		lp.set(edition, f, fmt.Sprintf("%s in %v", strings.Join(files, " + "), took[f].Round(time.Millisecond)))
+		lb.bar.SetCurrent(liveTotal)
 	}
 }
 
 // Failed stops an edition's bars with the reason.
 func (lp *liveProgress) Failed(f publish.Failure) {
 	for key, lb := range lp.bars {
-		if key[:len(key)-len(lastPart(key))-1] != f.Edition {
+		if editionOf(key) != f.Edition {
 			continue
 		}
 		lp.set(f.Edition, publish.Format(lastPart(key)), "failed")
 		lb.bar.Abort(false)
 	}
 }
+
+// editionOf is the edition of a bar's key, edition/format.
+func editionOf(key string) string { return key[:len(key)-len(lastPart(key))-1] }
 
 func lastPart(key string) string {
 	for i := len(key) - 1; i >= 0; i-- {
