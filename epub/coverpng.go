@@ -13,8 +13,8 @@ import (
 
 // This file writes the generated cover as a PNG a pixel row at a time: each row of each
 // ink is rasterized from the outlines that cross it, composed into palette indices and
-// compressed, so that no buffer of the whole cover is ever allocated. The bytes are those
-// image/png writes for the same paletted image at png.BestSpeed (TestCoverPNG checks it).
+// compressed, so that no buffer of the whole cover is ever allocated. image/png reads it as
+// the same paletted image composed from whole masks (TestCoverPNG checks it).
 
 // pngSignature opens every PNG file.
 const pngSignature = "\x89PNG\r\n\x1a\n"
@@ -80,7 +80,7 @@ func (c *coverCanvas) rows() func(y int, pix []byte) (lo, hi int) {
 
 // writePaletted writes a PNG of 8-bit palette indices (at most 256 colours, opaque) whose
 // rows, unfiltered, row fills top down, saying where in the row it wrote anything but
-// index 0. The bytes are those image/png writes at png.BestSpeed.
+// index 0, in IDAT chunks of 32 KiB.
 func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y int, pix []byte) (lo, hi int)) error {
 	cw := &chunkWriter{w: w}
 	if _, err := io.WriteString(w, pngSignature); err != nil {
@@ -108,7 +108,7 @@ func writePaletted(w io.Writer, width, height int, pal color.Palette, row func(y
 	return cw.err
 }
 
-// writeImageData writes the rows as the zlib stream compress/zlib writes at BestSpeed:
+// writeImageData writes the rows as a zlib stream at BestSpeed (deflate.Fast):
 // its header, the deflate stream and the Adler-32 of the rows, which is summed only over
 // the columns the row function wrote (a run of zeros adds a known multiple to the sum).
 func writeImageData(w io.Writer, width, height int, row func(y int, pix []byte) (lo, hi int)) error {

@@ -1,18 +1,22 @@
 // Package deflate keeps the Flate compressors that the output stages share: the PDF
-// writer's streams (package pdf) and the EPUB cover's PNG (package epub) are compressed at
-// flate.BestSpeed by the same few compressors of Fast, and the EPUB's documents by a pool
-// of their own level. A compressor is about a megabyte of tables, and a fresh megabyte
-// costs a few milliseconds of page faults on first use, so a build makes only as many as
-// it uses at once and reuses them: unlike a sync.Pool, a Pool outlives garbage collections,
-// and it keeps a bounded number of idle compressors.
+// writer's streams (package pdf), the EPUB cover's PNG and the EPUB's documents (package
+// epub) are compressed at flate.BestSpeed by the same few compressors of Fast. They are
+// those of github.com/klauspost/compress/flate, which at that level compresses the
+// corpus's manuscripts 1.7 times as fast as compress/flate and 7% smaller
+// (BenchmarkCorpusText: 160 against 92 MB/s, 331 against 354 kB). A compressor holds about
+// 0.8 MB of tables (1.2 MB with compress/flate), and fresh memory costs page faults on
+// first use, so a build makes only as many as it uses at once and reuses them: unlike a
+// sync.Pool, a Pool outlives garbage collections, and it keeps a bounded number of idle
+// compressors.
 package deflate
 
 import (
-	"compress/flate"
 	"encoding/binary"
 	"hash/adler32"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Pool is a free list of compressors at one level.
@@ -23,7 +27,7 @@ type Pool struct {
 	free  []*flate.Writer
 }
 
-// NewPool returns a pool of compressors at a compress/flate level that keeps at most keep
+// NewPool returns a pool of compressors at a flate level that keeps at most keep
 // idle ones. It panics on an invalid level, which is a programming error.
 func NewPool(level, keep int) *Pool {
 	if _, err := flate.NewWriter(io.Discard, level); err != nil {
@@ -64,12 +68,12 @@ func (p *Pool) Put(fw *flate.Writer) {
 	p.mu.Unlock()
 }
 
-// ZlibHeader opens a zlib stream (RFC 1950) of deflate data at BestSpeed, as compress/zlib
-// writes it: a 32 KiB window and the "fastest" level flag.
+// ZlibHeader opens a zlib stream (RFC 1950) of deflate data at BestSpeed: a 32 KiB window
+// and the "fastest" level flag.
 var ZlibHeader = []byte{0x78, 0x01}
 
-// AppendZlib appends data compressed by Fast as the zlib stream compress/zlib writes at
-// BestSpeed: the header, the deflate stream and the Adler-32 of data.
+// AppendZlib appends data compressed by Fast as a zlib stream: the header, the deflate
+// stream and the Adler-32 of data.
 func AppendZlib(dst, data []byte) []byte {
 	b := sliceWriter{append(dst, ZlibHeader...)}
 	fw := Fast.Get(&b)
