@@ -158,6 +158,7 @@ func kpPass(items []item, p breakParams) []int {
 func (s *kpScratch) run(items []item, p breakParams) (breaks []int, ok bool) {
 	s.reset()
 	s.slots(p.lines)
+	s.ordered = !p.final && nonNegative(items)
 	active := append(s.active, s.node(&breakNode{pos: -1, fitness: 1}))
 	defer func() { s.active = active[:0] }()
 	var sum totals
@@ -191,6 +192,19 @@ func (s *kpScratch) run(items []item, p breakParams) (breaks []int, ok bool) {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out, true
+}
+
+// nonNegative reports whether no item adds a negative width, stretch or shrink to the
+// running totals (a penalty's width counts only at its own break, the same for every line
+// ending there).
+func nonNegative(items []item) bool {
+	for k := range items {
+		it := &items[k]
+		if (it.kind != penaltyItem && it.width < 0) || it.stretch < 0 || it.shrink < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // widthOf is what an item adds to the running width (penalties only count when broken at).
@@ -286,14 +300,25 @@ func tryBreak(items []item, i int, pen float64, sum totals, active []*breakNode,
 	var overfull *breakNode
 	for k := 0; k < len(active); {
 		// The nodes of one break are next to each other and share the line's ratio and cost.
-		a, end := active[k], k+1
+		a, start, end := active[k], k, k+1
 		for end < len(active) && active[end].pos == a.pos {
 			end++
 		}
 		group := active[k:end]
 		k = end
 		r := ratio(items, i, a, sum, p)
-		if b := badness(r); !(r < -1 || (!p.final && b > p.tolerance)) {
+		b := badness(r)
+		if s.ordered && r > 0 && b > p.tolerance {
+			// Too loose, and so is every line from a later node: its running totals are no
+			// smaller (the items add nothing negative), so its line is no wider, with no
+			// more stretch and no more letters to expand, and its ratio no smaller. None ends
+			// here; all stay active but at a forced break.
+			if pen > -infPenalty {
+				kept = append(kept, active[start:]...)
+			}
+			break
+		}
+		if !(r < -1 || (!p.final && b > p.tolerance)) {
 			c := costOf(items, i, pen, r, b, a, sum, p)
 			for _, a := range group {
 				s.offer(c.node(a, p), a, i, p)

@@ -25,6 +25,9 @@ type kpScratch struct {
 	breaks    []legalBreak
 	unbounded bool
 	retry     bool
+	// ordered is set for a pass over items with no negative width, stretch or shrink: the
+	// later an active node, the shorter and the looser its line to any break (see tryBreak).
+	ordered bool
 }
 
 // classes is the number of fitness classes times ladder lengths of one line count.
