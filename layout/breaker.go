@@ -158,7 +158,7 @@ func kpPass(items []item, p breakParams) []int {
 func (s *kpScratch) run(items []item, p breakParams) (breaks []int, ok bool) {
 	s.reset()
 	s.slots(p.lines)
-	s.ordered = !p.final && nonNegative(items)
+	s.ordered = !s.readAll && !p.final && nonNegative(items)
 	active := append(s.active, s.node(&breakNode{pos: -1, fitness: 1}))
 	defer func() { s.active = active[:0] }()
 	var sum totals

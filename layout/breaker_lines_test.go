@@ -176,3 +176,59 @@ func TestLineBoundSameBreaks(t *testing.T) {
 		t.Error("the random paragraphs do not exercise the bound")
 	}
 }
+
+// TestLoosePruningSameBreaks: a pass that stops reading the active list at the first line
+// too loose for it (kpScratch.ordered) returns the breaks of a pass that reads every node, on
+// random paragraphs with hyphens, justified and ragged, with and without letter expansion,
+// in every pass and for exact line counts; a negative width turns the pruning off.
+func TestLoosePruningSameBreaks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	hy := &glyphs{text: "-", width: 2}
+	ink := &glyphs{text: "x"}
+	ordered := 0
+	for n := range 300 {
+		var items []item
+		for i := range 8 + rng.IntN(40) {
+			if i > 0 {
+				items = append(items, glue(2+rng.Float64()*2, rng.Float64()*2, rng.Float64()))
+			}
+			items = append(items, box(2+rng.Float64()*14, ink))
+			if rng.IntN(3) == 0 {
+				items = append(items, penalty(2, hyphenPenalty, true, hy), box(2+rng.Float64()*8, ink))
+			}
+		}
+		items = finish(items)
+		p := fixedWidth(25 + rng.Float64()*40)
+		p.expand = n%2 == 1
+		if n%5 == 0 {
+			p.ragged = 6
+		}
+		for _, pass := range []struct {
+			tolerance float64
+			hyphens   bool
+			lines     int
+		}{{100, false, 0}, {200, true, 0}, {1000, true, 0}, {400, true, 2 + rng.IntN(6)}} {
+			p.tolerance, p.noHyphens, p.lines = pass.tolerance, !pass.hyphens, pass.lines
+			all := &kpScratch{unbounded: true, readAll: true}
+			want, _ := all.run(items, p)
+			pruned := &kpScratch{unbounded: true}
+			got, _ := pruned.run(items, p)
+			if pruned.ordered {
+				ordered++
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("case %d, tolerance %g, %d lines: breaks %v when the pass stops at a loose line, %v when it reads every node",
+					n, p.tolerance, p.lines, got, want)
+			}
+		}
+	}
+	if ordered == 0 {
+		t.Fatal("no pass pruned its active list")
+	}
+	neg := finish([]item{box(10, ink), glue(3, 1.5, 1), box(-2, ink), glue(3, 1.5, 1), box(10, ink)})
+	s := &kpScratch{unbounded: true}
+	s.run(neg, fixedWidth(30))
+	if s.ordered {
+		t.Error("a paragraph with a negative width was pruned")
+	}
+}

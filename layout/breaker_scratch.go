@@ -27,7 +27,8 @@ type kpScratch struct {
 	retry     bool
 	// ordered is set for a pass over items with no negative width, stretch or shrink: the
 	// later an active node, the shorter and the looser its line to any break (see tryBreak).
-	ordered bool
+	// readAll, which tests set, leaves it unset: the pass reads every active node.
+	ordered, readAll bool
 }
 
 // classes is the number of fitness classes times ladder lengths of one line count.
