@@ -66,6 +66,15 @@ func SortEditions(eds []*Edition) {
 // holds the whole content in memory. It returns the diagnostics of the content tree and of
 // the report manifests.
 func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn func(*Edition, Diagnostics)) Diagnostics {
+	return LoadEachWithin(fsys, prefix, keep, -1, fn, nil)
+}
+
+// LoadEachWithin is LoadEach reading only the editions whose Markdown fits in budget bytes
+// together, taken largest first, each one that still fits (a negative budget reads them
+// all). It does not read the others: it calls skip with each one's report, language and
+// Markdown size, in the same order, from the calling goroutine, before fn is first called.
+func LoadEachWithin(fsys fs.FS, prefix string, keep func(report, lang string) bool, budget int64,
+	fn func(*Edition, Diagnostics), skip func(report, lang string, size int64)) Diagnostics {
 	var ds Diagnostics
 	reports, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -96,6 +105,18 @@ func LoadEach(fsys fs.FS, prefix string, keep func(report, lang string) bool, fn
 	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(b.size, a.size) })
 	if len(jobs) == 0 && keep == nil {
 		ds.Errorf(Pos{File: or(prefix, ".")}, "no editions found (expected <report>/<lang>/%s)", EditionManifest)
+	}
+	if budget >= 0 {
+		read, used := jobs[:0], int64(0)
+		for _, j := range jobs {
+			if used+j.size <= budget {
+				used += j.size
+				read = append(read, j)
+			} else if skip != nil {
+				skip(j.report, j.lang, j.size)
+			}
+		}
+		jobs = read
 	}
 	type result struct {
 		ed *Edition

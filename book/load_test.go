@@ -86,4 +86,19 @@ func TestLoadEachLargestFirst(t *testing.T) {
 	if want := []string{"alpha", "beta", "gamma"}; !slices.Equal(names, want) {
 		t.Errorf("LoadSelected returned %v, want %v", names, want)
 	}
+	// Within a budget that holds beta's Markdown and alpha's but not gamma's as well, the
+	// two are read, largest first, and gamma is skipped, with its size, before them.
+	size := func(report string) int64 { return int64(len(fsys[report+"/en/01-text.md"].Data)) }
+	var events []string
+	LoadEachWithin(fsys, "", nil, size("beta")+size("alpha"), func(ed *Edition, ds Diagnostics) {
+		events = append(events, "read "+ed.Report)
+	}, func(report, lang string, n int64) {
+		if n != size(report) {
+			t.Errorf("%s skipped with %d bytes, want %d", report, n, size(report))
+		}
+		events = append(events, "skip "+report+"/"+lang)
+	})
+	if want := []string{"skip gamma/en", "read beta", "read alpha"}; !slices.Equal(events, want) {
+		t.Errorf("LoadEachWithin: %v, want %v", events, want)
+	}
 }

@@ -15,10 +15,11 @@ type Batch struct {
 	Warnings map[string]int
 	Failures []Failure
 	// Dropped are the editions of Editions that stand in it with only their report and
-	// language, to keep a large catalogue out of memory, with their text sizes (for the
-	// largest-first order); Run reads each again with Reload when its turn comes (see Load).
+	// language, to keep a large catalogue out of memory, with the size of their Markdown
+	// (for the largest-first order); Run reads each with Reload when its turn comes, which
+	// returns its own diagnostics too (see Load).
 	Dropped map[string]int
-	Reload  func(report, lang string) (*book.Edition, error)
+	Reload  func(report, lang string) (*book.Edition, book.Diagnostics)
 }
 
 // Triage splits a load into a batch. Every diagnostic belongs to an edition (a file in

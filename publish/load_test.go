@@ -2,10 +2,13 @@ package publish
 
 import (
 	"context"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -21,13 +24,29 @@ func cleanFS(t *testing.T) fstest.MapFS {
 	return testutil.FS(testutil.Archive(t, testutil.Fixture("clean.txtar")))
 }
 
-// TestLoadDropsAndReloads builds the fixture with every edition kept in memory and with
-// none kept (each read again when its turn comes): the same files, byte for byte. An
-// edition that breaks between the check and its turn fails alone, with the reason.
+// countingFS counts the opens of every file of a file system.
+type countingFS struct {
+	fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opens[name]++
+	c.mu.Unlock()
+	return c.FS.Open(name)
+}
+
+// TestLoadDropsAndReloads builds the fixture with every edition read and kept by Load and
+// with none kept (each read only when its turn comes): the same files, byte for byte, and
+// every chapter read once. An edition left for its turn that turns out broken fails alone,
+// with all its diagnostics, which the result's Read holds too.
 func TestLoadDropsAndReloads(t *testing.T) {
 	fsys := cleanFS(t)
-	build := func(keepBytes int) (Batch, map[string]string) {
-		b, ds := Load(fsys, "", nil, keepBytes)
+	build := func(keepBytes int) (Batch, map[string]string, map[string]int) {
+		cfs := &countingFS{FS: fsys, opens: map[string]int{}}
+		b, ds := Load(cfs, "", nil, keepBytes)
 		if ds.HasErrors() || len(b.Failures) > 0 {
 			t.Fatalf("load: %v %v", ds, b.Failures)
 		}
@@ -35,10 +54,10 @@ func TestLoadDropsAndReloads(t *testing.T) {
 		if res := Run(context.Background(), b, Options{OutDir: dir, Formats: pdfEPUB, Jobs: 2}); res.Err() != nil {
 			t.Fatal(res.Err())
 		}
-		return b, dirState(t, dir)
+		return b, dirState(t, dir), cfs.opens
 	}
-	kept, all := build(KeepBytes)
-	dropped, none := build(0)
+	kept, all, once := build(KeepBytes)
+	dropped, none, opens := build(0)
 	if len(kept.Dropped) != 0 || len(dropped.Dropped) != len(dropped.Editions) || len(dropped.Editions) != 2 {
 		t.Fatalf("dropped with the default %v, with 0: %v of %d", kept.Dropped, dropped.Dropped, len(dropped.Editions))
 	}
@@ -50,17 +69,39 @@ func TestLoadDropsAndReloads(t *testing.T) {
 	if !maps.Equal(all, none) {
 		t.Errorf("the files differ: %v and %v", slices.Sorted(maps.Keys(all)), slices.Sorted(maps.Keys(none)))
 	}
+	chapters := 0
+	for name, n := range opens {
+		if filepath.Ext(name) == ".md" {
+			chapters++
+			if n != once[name] {
+				t.Errorf("%s opened %d times, %d times when Load keeps every edition", name, n, once[name])
+			}
+		}
+	}
+	if chapters == 0 {
+		t.Error("no chapter was read")
+	}
 
-	b, _ := Load(fsys, "", nil, 0)
-	for name := range fsys { // break demo-kk after the check
+	b, ds := Load(fsys, "", nil, 0)
+	for name := range fsys { // break demo-kk: Load has not read it
 		if filepath.Dir(name) == "demo/kk" && filepath.Ext(name) == ".md" {
 			fsys[name] = &fstest.MapFile{Data: []byte("# T\n\nText.[^9]\n")}
 		}
+	}
+	if ds.HasErrors() || len(b.Failures) > 0 {
+		t.Fatalf("load: %v %v", ds, b.Failures)
 	}
 	dir := t.TempDir()
 	res := Run(context.Background(), b, Options{OutDir: dir, Formats: pdfEPUB})
 	if len(res.Failures) != 1 || res.Failures[0].Edition != "demo-kk" || len(res.Outputs) != 2 {
 		t.Fatalf("outputs %v, failures %v", res.Outputs, res.Failures)
+	}
+	f := res.Failures[0]
+	if !f.Diagnostics.HasErrors() || !strings.Contains(f.Reason, "demo/kk/01-kirispe.md:1:1: error:") {
+		t.Errorf("failure %q with %v", f.Reason, f.Diagnostics)
+	}
+	if !slices.Equal(res.Read, f.Diagnostics) {
+		t.Errorf("Read %v lacks the failure's diagnostics %v", res.Read, f.Diagnostics)
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
 		t.Errorf("files: %v", ents)

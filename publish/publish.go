@@ -98,6 +98,9 @@ type Result struct {
 	Failures []Failure `json:"failures"`
 	// Refused are the editions kept from press (print format): their other formats built.
 	Refused []*RefusedError `json:"refused,omitempty"`
+	// Read are the diagnostics of the editions Run read when their turn came (Batch.Dropped),
+	// in edition order; those of an edition that failed are its Failure's too.
+	Read book.Diagnostics `json:"-"`
 }
 
 // Err returns the failures as one error, or nil; it wraps context.Canceled when the build
@@ -155,6 +158,7 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 	outs := make([][]Output, len(b.Editions))
 	fails := make([]*Failure, len(b.Editions))
 	refused := make([]*RefusedError, len(b.Editions))
+	read := make([]book.Diagnostics, len(b.Editions))
 	// Typesetting holds the most memory and is the edition's one sequential step; the PDF
 	// and the EPUB are then written at once. Half the jobs may typeset at a time, so that
 	// the others write what was typeset and the peak memory stays that of half as many
@@ -177,7 +181,7 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 		wg.Go(func() {
 			for i, ok := sched.next(); ok; i, ok = sched.next() {
 				opts.cores.Acquire()
-				outs[i], refused[i], fails[i] = b.build(ctx, i, opts)
+				outs[i], refused[i], fails[i], read[i] = b.build(ctx, i, opts)
 				opts.cores.Release()
 				sched.done(i)
 			}
@@ -192,6 +196,7 @@ func Run(ctx context.Context, b Batch, opts Options) Result {
 		if refused[i] != nil {
 			res.Refused = append(res.Refused, refused[i])
 		}
+		res.Read = append(res.Read, read[i]...)
 	}
 	return res
 }
@@ -220,17 +225,19 @@ func SourceDateEpoch(v string) (*time.Time, error) {
 	return &t, nil
 }
 
-// build builds edition i of the batch (read again first if it was dropped after loading)
-// and lets go of it.
-func (b Batch) build(ctx context.Context, i int, opts Options) ([]Output, *RefusedError, *Failure) {
+// build builds edition i of the batch (read first if Load left it for its turn) and lets
+// go of it; it returns the diagnostics of that reading too, whose warnings the outputs count.
+func (b Batch) build(ctx context.Context, i int, opts Options) ([]Output, *RefusedError, *Failure, book.Diagnostics) {
 	name := b.Editions[i].Name()
-	ed, fail := b.edition(i)
+	ed, ds, fail := b.edition(i)
 	b.Editions[i] = nil
 	if fail != nil {
 		if opts.Progress != nil {
 			opts.Progress.Failed(*fail)
 		}
-		return nil, nil, fail
+		return nil, nil, fail, ds
 	}
-	return buildEdition(ctx, ed, opts, b.Warnings[name])
+	_, warns := ds.Count()
+	outs, refused, fail := buildEdition(ctx, ed, opts, b.Warnings[name]+warns)
+	return outs, refused, fail, ds
 }

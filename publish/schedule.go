@@ -21,7 +21,7 @@ const WorkBytesPerTextByte = 100
 const DefaultMemoryBudget = 36 << 20
 
 // HeapBase is the Go heap a build holds beside its editions' working memory: the parsed
-// fonts and hyphenation patterns, the models Load keeps (KeepBytes of text), buffers.
+// fonts and hyphenation patterns, the models Load keeps (KeepBytes of Markdown), buffers.
 const HeapBase = 8 << 20
 
 // MemoryLimit is the soft memory limit for the Go runtime (runtime/debug.SetMemoryLimit)

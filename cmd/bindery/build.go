@@ -164,6 +164,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	opts.Progress = out.progress(batch, opts.Formats)
 	res := publish.Run(ctx, batch, opts)
 	out.finish()
+	out.readProblems(res)
 	stop() // a second Ctrl-C ends the process at once
 	reportRender(cmd.Root().ErrWriter, res.Outputs)
 	out.summary(res, time.Since(start))

@@ -70,6 +70,26 @@ func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
 	}
 }
 
+// readProblems prints the diagnostics of the editions the build read only when their turn
+// came (publish.Load): every one of an edition that failed, the errors, and with --verbose
+// the other warnings too, as loadProblems does; the summary counts their warnings.
+func (o *buildOutput) readProblems(res publish.Result) {
+	failed := map[book.Diagnostic]bool{}
+	for _, f := range res.Failures {
+		for _, d := range f.Diagnostics {
+			failed[d] = true
+		}
+	}
+	for _, d := range res.Read {
+		if failed[d] || o.verbose || d.Severity == book.Error {
+			fmt.Fprintln(o.errw, d)
+		}
+		if d.Severity != book.Error {
+			o.warnings++
+		}
+	}
+}
+
 // progress returns the reporter of the build: a live display on a terminal, one line per
 // finished output elsewhere; failures are always reported.
 func (o *buildOutput) progress(b publish.Batch, formats []publish.Format) publish.Progress {
