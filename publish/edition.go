@@ -66,7 +66,7 @@ func buildEdition(ctx context.Context, ed *book.Edition, opts Options, warnings 
 	var fail *Failure
 	var refused *RefusedError
 	if ctx.Err() != nil {
-		fail = &Failure{Edition: ed.Name(), Reason: interrupted}
+		fail = interruption(ed.Name())
 	} else {
 		files, fail = e.render()
 	}
@@ -171,7 +171,7 @@ func (e *edition) render() ([]pending, *Failure) {
 // failure describes a rendering error in one line.
 func (e *edition) failure(f Format, err error) *Failure {
 	if errors.Is(err, context.Canceled) || e.ctx.Err() != nil {
-		return &Failure{Edition: e.ed.Name(), Reason: interrupted}
+		return interruption(e.ed.Name())
 	}
 	return &Failure{Edition: e.ed.Name(), Format: f, Reason: err.Error()}
 }
@@ -250,7 +250,7 @@ func (e *edition) writeFile(f Format, name string, start time.Time, render func(
 // succeeded, so that a failed rename puts them back: the edition is all new or all old.
 func (e *edition) commit(files []pending) *Failure {
 	if e.ctx.Err() != nil {
-		return &Failure{Edition: e.ed.Name(), Reason: interrupted}
+		return interruption(e.ed.Name())
 	}
 	old := make([]string, len(files))
 	defer func() {

@@ -28,8 +28,8 @@ type PrintOptions struct {
 // RefusedError is an edition kept from press: a draft, or one with missing notes, in a
 // print build without Drafts.
 type RefusedError struct {
-	Edition string
-	Reason  string
+	Edition string `json:"edition"`
+	Reason  string `json:"reason"`
 }
 
 func (e *RefusedError) Error() string {

@@ -121,7 +121,18 @@ func (r Result) Err() error {
 
 // Interrupted reports whether the build stopped because its context was cancelled.
 func (r Result) Interrupted() bool {
-	return slices.ContainsFunc(r.Failures, func(f Failure) bool { return f.Reason == interrupted })
+	return slices.ContainsFunc(r.Failures, Failure.Interrupted)
+}
+
+// Interrupted reports whether the edition was not built because the build was interrupted.
+func (f Failure) Interrupted() bool { return f.Reason == interrupted }
+
+// Interruption is the failure of an edition that an interrupt kept from building.
+func Interruption(edition string) Failure { return Failure{Edition: edition, Reason: interrupted} }
+
+func interruption(edition string) *Failure {
+	f := Interruption(edition)
+	return &f
 }
 
 const interrupted = "interrupted: nothing written"
@@ -229,6 +240,14 @@ func SourceDateEpoch(v string) (*time.Time, error) {
 // go of it; it returns the diagnostics of that reading too, whose warnings the outputs count.
 func (b Batch) build(ctx context.Context, i int, opts Options) ([]Output, *RefusedError, *Failure, book.Diagnostics) {
 	name := b.Editions[i].Name()
+	if ctx.Err() != nil { // interrupted: read nothing more
+		b.Editions[i] = nil
+		fail := interruption(name)
+		if opts.Progress != nil {
+			opts.Progress.Failed(*fail)
+		}
+		return nil, nil, fail, nil
+	}
 	ed, ds, fail := b.edition(i)
 	b.Editions[i] = nil
 	if fail != nil {

@@ -37,7 +37,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "notes", Value: "chapter", Usage: "endnotes after each chapter or gathered at the end of the book"},
 			&cli.StringSliceFlag{Name: "report", Usage: "only these reports (repeatable; all for every one)"},
 			&cli.StringSliceFlag{Name: "lang", Usage: "only these languages (repeatable; all for every one)"},
-			&cli.StringFlag{Name: "shard", Usage: "build only the I-th of N balanced shares of the editions, e.g. 2/4 (see bindery plan)"},
+			&cli.StringFlag{Name: "shard", Usage: "build only the I-th of N balanced shares of the editions (of those --report and --lang select), e.g. 2/4 (see bindery plan)"},
 			&cli.IntFlag{Name: "jobs", Usage: "editions built at once, largest first", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 			&cli.BoolFlag{Name: "verbose", Usage: "print every stage and every warning"},
@@ -129,6 +129,9 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	if cmd.Bool("quiet") && cmd.Bool("verbose") {
+		return usagef("--quiet and --verbose ask for opposite things: give one of them")
+	}
 	reports, langs := selection(cmd, "report"), selection(cmd, "lang")
 	if err := checkFilters(src, reports, langs); err != nil {
 		return err
@@ -157,6 +160,11 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	}
 	out.loadProblems(ds, batch)
 	if len(batch.Editions) == 0 && len(batch.Failures) == 0 {
+		if shard := cmd.String("shard"); shard != "" { // a share may be empty: a CI job with nothing to do
+			fmt.Fprintf(out.errw, "--shard %s holds no edition: nothing to build\n", shard)
+			out.summary(publish.Result{Outputs: []publish.Output{}, Failures: []publish.Failure{}}, time.Since(start))
+			return nil
+		}
 		return usagef("no edition to build")
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
@@ -209,11 +217,16 @@ func shardFilter(shard string, src *source, reports, langs []string) (func(repor
 }
 
 // checkHint points to the command that lists the warnings a build only counts.
-func checkHint(warns int) string {
-	if warns == 0 {
+func checkHint(manuscript, layout int) string {
+	switch {
+	case manuscript == 0 && layout == 0:
 		return ""
+	case layout == 0:
+		return " (bindery check lists them)"
+	case manuscript == 0:
+		return " (of the PDF layout, listed above)"
 	}
-	return " (bindery check lists them)"
+	return fmt.Sprintf(" (%d of the manuscripts, which bindery check lists; %d of the PDF layout, listed above)", manuscript, layout)
 }
 
 // reportRender prints the renderers' warnings the way check prints the content's:

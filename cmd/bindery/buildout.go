@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -21,7 +22,6 @@ type buildOutput struct {
 	w, errw              io.Writer
 	quiet, verbose, json bool
 	live                 *liveProgress
-	warnings             int // of the editions built
 	mu                   sync.Mutex
 }
 
@@ -41,7 +41,7 @@ func (o *buildOutput) progressWriter() io.Writer {
 
 // loadProblems prints every diagnostic of the editions that failed to load (errors and
 // warnings, with their places) and how many errors kept them from building; with
-// --verbose, the other editions' warnings too. The summary counts those warnings.
+// --verbose, the other editions' warnings too.
 func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
 	shown := map[book.Diagnostic]bool{}
 	errs := 0
@@ -61,10 +61,6 @@ func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
 			fmt.Fprintln(o.errw, d)
 		}
 	}
-	o.warnings = 0
-	for _, n := range b.Warnings {
-		o.warnings += n
-	}
 	if errs > 0 {
 		fmt.Fprintf(o.errw, "%s: nothing built of %s\n", count(errs, "error"), strings.Join(names, ", "))
 	}
@@ -72,7 +68,7 @@ func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
 
 // readProblems prints the diagnostics of the editions the build read only when their turn
 // came (publish.Load): every one of an edition that failed, the errors, and with --verbose
-// the other warnings too, as loadProblems does; the summary counts their warnings.
+// the other warnings too, and how many errors kept them from building, as loadProblems does.
 func (o *buildOutput) readProblems(res publish.Result) {
 	failed := map[book.Diagnostic]bool{}
 	for _, f := range res.Failures {
@@ -84,9 +80,15 @@ func (o *buildOutput) readProblems(res publish.Result) {
 		if failed[d] || o.verbose || d.Severity == book.Error {
 			fmt.Fprintln(o.errw, d)
 		}
-		if d.Severity != book.Error {
-			o.warnings++
+	}
+	if errs, _ := res.Read.Count(); errs > 0 {
+		var names []string
+		for _, f := range res.Failures {
+			if f.Diagnostics.HasErrors() && slices.Contains(res.Read, f.Diagnostics[0]) {
+				names = append(names, f.Edition)
+			}
 		}
+		fmt.Fprintf(o.errw, "%s: nothing built of %s\n", count(errs, "error"), strings.Join(names, ", "))
 	}
 }
 
@@ -162,16 +164,43 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 		tw.Flush()
 	}
 	for _, f := range res.Failures {
-		fmt.Fprintf(o.errw, "FAILED %s\n", f.Error())
-	}
-	warns := o.warnings
-	for _, out := range res.Outputs {
-		warns += len(out.Diagnostics)
+		if !f.Interrupted() { // the interrupted are counted in the line below
+			fmt.Fprintf(o.errw, "FAILED %s\n", f.Error())
+		}
 	}
 	if !o.quiet || len(res.Failures) > 0 {
-		fmt.Fprintf(o.w, "%s from %s in %v, %s%s%s\n", count(len(res.Outputs), "file"), count(editions(res), "edition"),
-			took.Round(time.Millisecond), count(warns, "warning"), checkHint(warns), failedNote(res))
+		manuscript, layout := warnings(res)
+		fmt.Fprintf(o.w, "%s from %s in %s, %s%s%s\n", count(len(res.Outputs), "file"), count(editions(res), "edition"),
+			seconds(took), count(manuscript+layout, "warning"), checkHint(manuscript, layout), failedNote(res))
 	}
+}
+
+// warnings counts the warnings of the editions the summary speaks of: those that wrote
+// files and those that failed for their content (not the interrupted). manuscript counts
+// those of the manuscripts, which bindery check lists too, once an edition; layout those
+// the renderers found (Output.Diagnostics).
+func warnings(res publish.Result) (manuscript, layout int) {
+	seen := map[string]bool{}
+	for _, out := range res.Outputs {
+		if !seen[out.Edition] { // Output.Warnings counts the edition's own with the file's
+			seen[out.Edition] = true
+			manuscript += out.Warnings - len(out.Diagnostics)
+		}
+		layout += len(out.Diagnostics)
+	}
+	for _, f := range res.Failures {
+		_, w := f.Diagnostics.Count()
+		manuscript += w
+	}
+	return manuscript, layout
+}
+
+// seconds formats a build's time: milliseconds under a second, else seconds to two places.
+func seconds(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2fs", d.Seconds())
 }
 
 // editions counts the editions that wrote files (a failed edition writes none).
@@ -183,25 +212,27 @@ func editions(res publish.Result) int {
 	return len(seen)
 }
 
-// failedNote says how many editions failed, nothing of them written, and counts a failure
-// of the build itself (the output folder) apart.
+// failedNote says how many editions failed and how many an interrupt stopped, nothing of
+// them written, and counts a failure of the build itself (the output folder) apart.
 func failedNote(res publish.Result) string {
-	seen := map[string]bool{}
+	failed, stopped := map[string]bool{}, map[string]bool{}
 	other := 0
 	for _, f := range res.Failures {
-		if f.Edition == "" {
+		switch {
+		case f.Edition == "":
 			other++
-		} else {
-			seen[f.Edition] = true
+		case f.Interrupted():
+			stopped[f.Edition] = true
+		default:
+			failed[f.Edition] = true
 		}
 	}
 	var parts []string
-	switch n := len(seen); n {
-	case 0:
-	case 1:
-		parts = append(parts, "1 edition failed (nothing of it written)")
-	default:
-		parts = append(parts, fmt.Sprintf("%d editions failed (nothing of them written)", n))
+	if n := len(failed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s failed (nothing of %s written)", count(n, "edition"), pronoun(n)))
+	}
+	if n := len(stopped); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s not built, interrupted (nothing of %s written)", count(n, "edition"), pronoun(n)))
 	}
 	if other > 0 {
 		parts = append(parts, count(other, "other failure"))
@@ -210,6 +241,14 @@ func failedNote(res publish.Result) string {
 		return ""
 	}
 	return "; " + strings.Join(parts, ", ")
+}
+
+// pronoun is "it" for one edition, "them" for more.
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // pagesOf is ", 87 pages" for a PDF, "" for an EPUB.

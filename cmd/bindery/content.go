@@ -64,13 +64,21 @@ func notInsideContent(dir, command string) error {
 	if isFile(filepath.Join(abs, book.EditionManifest)) {
 		lang, report := filepath.Base(abs), filepath.Base(filepath.Dir(abs))
 		top := filepath.Dir(filepath.Dir(filepath.Clean(dir)))
+		if command != "build" { // only build selects editions
+			return usagef("%s is an edition folder (report %s, language %s), not a content folder; run: bindery %s %s (it reads every edition)",
+				dir, report, lang, command, top)
+		}
 		return usagef("%s is an edition folder (report %s, language %s), not a content folder; run: bindery %s --report %s --lang %s %s",
 			dir, report, lang, command, report, lang, top)
 	}
 	if isFile(filepath.Join(abs, book.ReportManifest)) {
-		report := filepath.Base(abs)
+		report, top := filepath.Base(abs), filepath.Dir(filepath.Clean(dir))
+		if command != "build" {
+			return usagef("%s is a report folder, not a content folder; run: bindery %s %s (it reads every report)",
+				dir, command, top)
+		}
 		return usagef("%s is a report folder, not a content folder; run: bindery %s --report %s %s",
-			dir, command, report, filepath.Dir(filepath.Clean(dir)))
+			dir, command, report, top)
 	}
 	return nil
 }

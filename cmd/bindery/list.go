@@ -74,7 +74,7 @@ func printEditions(w0 interface{ Write([]byte) (int, error) }, lib *book.Library
 		return err
 	}
 	errs, warns := ds.Count()
-	_, err := fmt.Fprintf(w0, "%s; %s, %s%s\n", count(len(lib.Editions), "edition"), count(errs, "error"), count(warns, "warning"), checkHint(errs+warns))
+	_, err := fmt.Fprintf(w0, "%s; %s, %s%s\n", count(len(lib.Editions), "edition"), count(errs, "error"), count(warns, "warning"), checkHint(errs+warns, 0))
 	return err
 }
 

@@ -16,7 +16,7 @@ func planCommand() *cli.Command {
 		ArgsUsage: "[CONTENT_DIR]",
 		Description: `Prints {"include": [{"report": "kazakhstan", "lang": "en"}, ...]}: one matrix job per edition,
 to run bindery build --report R --lang L. With --shards N, {"include": [{"shard": "1/N"}, ...]}:
-N jobs of about equal size, to run bindery build --shard I/N. See docs/ci.md.`,
+N jobs of about equal size (at most one an edition), to run bindery build --shard I/N. See docs/ci.md.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "shards", Usage: "group the editions into N balanced shards instead"},
 		},
@@ -53,6 +53,10 @@ func runPlan(_ context.Context, cmd *cli.Command) error {
 			include = append(include, planEntry{Report: u.Report, Lang: u.Lang})
 		}
 	} else {
+		if n > len(units) { // more shards than editions would be jobs with nothing to build
+			fmt.Fprintf(cmd.Root().ErrWriter, "--shards %d: %s, so %s\n", n, count(len(units), "edition"), count(len(units), "shard"))
+			n = len(units)
+		}
 		for i := range n {
 			include = append(include, planEntry{Shard: publish.Shard{I: i + 1, N: n}.String()})
 		}

@@ -36,8 +36,11 @@ func TestMistakes(t *testing.T) {
 		{[]string{"build", "--report", "kazakstan"}, []string{"did you mean --report kazakhstan?", "reports: kazakhstan, kyrgyzstan, series, tajikistan"}},
 		{[]string{"build", "--report", "kyrgyzstan", "--lang", "en"}, []string{"no edition in the embedded corpus is both --report kyrgyzstan and --lang en", "kyrgyzstan-ky"}},
 		{[]string{"build", edition}, []string{"is an edition folder (report demo, language en)", "bindery build --report demo --lang en " + content}},
+		{[]string{"check", edition}, []string{"is an edition folder (report demo, language en)", "run: bindery check " + content + " (it reads every edition)"}},
+		{[]string{"plan", filepath.Dir(edition)}, []string{"is a report folder, not a content folder; run: bindery plan " + content + " (it reads every report)"}},
 		{[]string{"check", "/nonexistent"}, []string{"the content folder /nonexistent does not exist; give the folder that holds"}},
 		{[]string{"build", "a", "b"}, []string{"build takes at most one content folder, not 2 arguments"}},
+		{[]string{"build", "-q", "--verbose", content}, []string{"--quiet and --verbose ask for opposite things"}},
 	} {
 		code, _, stderr := runCLI(tc.args...)
 		if code != 2 {
