@@ -14,6 +14,7 @@ import (
 	"github.com/fpc/bindery/book"
 	"github.com/fpc/bindery/publish"
 	"github.com/urfave/cli/v3"
+	"github.com/vbauerster/cupwriter"
 )
 
 // buildOutput is what a build prints: problems on stderr; progress and the summary on
@@ -109,11 +110,9 @@ func (o *buildOutput) finish() {
 	}
 }
 
-// isTerminal reports whether f is a character device (a terminal, not a pipe or a file).
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal: not a pipe, a file or another character
+// device such as /dev/null. It asks as mpb's own terminal writer does.
+func isTerminal(f *os.File) bool { return cupwriter.New(f, false).IsTerminal() }
 
 // plainProgress prints one line per finished output, for pipes and CI logs.
 type plainProgress struct{ o *buildOutput }

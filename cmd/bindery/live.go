@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fpc/bindery/publish"
@@ -12,17 +14,35 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 )
 
-// liveProgress is the terminal display of a build: one bar per edition and format, its
-// stage, and when done its pages, size and time.
+// liveProgress is the terminal display of a build: a bar per format of each edition in
+// flight, showing its stage, and under them one bar of the editions done. An edition's bars
+// appear when it starts; once it is committed (or fails) they leave the live area, and
+// lines that look like them, with what it wrote, are printed above it, so that the display
+// is as tall as the editions in flight whatever the size of the catalogue, and the
+// terminal's scrollback keeps the rest.
 type liveProgress struct {
-	p    *mpb.Progress
-	mu   sync.Mutex
-	bars map[string]*liveBar
+	p       *mpb.Progress
+	formats []publish.Format
+	width   int // of the edition names
+	fwidth  int // of the format names
+	total   *mpb.Bar
+	// mu guards the maps; mpb's decorators, which it calls while it renders, take no lock
+	// (the statuses and the count are atomic), and mu is never held while calling mpb,
+	// which may wait for its render. adding serializes the adding of an edition's bars, so
+	// that an edition's bars exist once start returns for it.
+	mu      sync.Mutex
+	adding  sync.Mutex
+	bars    map[string]*liveBar // by edition/format
+	started map[string]bool     // the editions whose bars were added
+	done    map[string]bool     // the editions committed or failed
+	ndone   atomic.Int64        // len(done), for the bottom bar
+	all     int
+	added   int // bars added (their priority: in the order added), under adding
 }
 
 type liveBar struct {
 	bar    *mpb.Bar
-	status string
+	status atomic.Pointer[string]
 }
 
 // liveSteps are the steps of a bar: typesetting, writing, rendered, in place.
@@ -30,119 +50,213 @@ var liveSteps = map[publish.Stage]int64{publish.Setting: 1, publish.Writing: 2, 
 
 const liveTotal = 4
 
-// A bar is liveBarWidth columns wide; its line takes the terminal's width, or liveLine
-// columns where the output is no terminal (a test's buffer).
+// A bar is liveBarWidth columns wide, so that a line with the longest status fits 80
+// columns; its line takes the terminal's width, or liveLine columns where the output is no
+// terminal (a test's buffer).
 const (
-	liveBarWidth = 24
+	liveBarWidth = 20
 	liveLine     = 120
 )
 
 func newLiveProgress(w io.Writer, editions []string, formats []publish.Format) *liveProgress {
-	lp := &liveProgress{p: mpb.New(mpb.WithOutput(w), mpb.WithAutoRefresh(), mpb.WithWidth(liveLine), mpb.WithRefreshRate(100*time.Millisecond)),
-		bars: map[string]*liveBar{}}
-	width, fwidth := 0, 0
+	lp := &liveProgress{
+		p: mpb.New(mpb.WithOutput(w), mpb.WithAutoRefresh(), mpb.WithWidth(liveLine),
+			mpb.WithRefreshRate(100*time.Millisecond)),
+		formats: formats, bars: map[string]*liveBar{}, started: map[string]bool{}, done: map[string]bool{},
+		all: len(editions),
+	}
 	for _, ed := range editions {
-		width = max(width, len(ed))
+		lp.width = max(lp.width, len(ed))
 	}
 	for _, f := range formats {
-		fwidth = max(fwidth, len(f))
+		lp.fwidth = max(lp.fwidth, len(f))
 	}
-	for _, ed := range editions {
-		for _, f := range formats {
-			lb := &liveBar{status: "queued"}
-			name := fmt.Sprintf("%-*s %-*s", width, ed, fwidth, f)
-			lb.bar = lp.p.AddBar(liveTotal, mpb.BarWidth(liveBarWidth),
-				mpb.PrependDecorators(decor.Name(name, decor.WC{C: decor.DindentRight})),
-				mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return lp.status(lb) })))
-			lp.bars[ed+"/"+string(f)] = lb
-		}
-	}
+	name := fmt.Sprintf("%-*s", lp.width+1+lp.fwidth, "editions")
+	lp.total = lp.p.AddBar(int64(len(editions)), mpb.BarWidth(liveBarWidth), mpb.BarPriority(math.MaxInt),
+		mpb.PrependDecorators(decor.Name(name, decor.WC{C: decor.DindentRight})),
+		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return lp.totalStatus() })))
 	return lp
 }
 
-func (lp *liveProgress) status(lb *liveBar) string {
-	lp.mu.Lock()
-	defer lp.mu.Unlock()
-	return lb.status
+// totalStatus is the bottom bar's text: how many editions are done of how many.
+func (lp *liveProgress) totalStatus() string {
+	return fmt.Sprintf("%d of %d done", lp.ndone.Load(), lp.all)
 }
 
-func (lp *liveProgress) set(edition string, f publish.Format, status string) *liveBar {
-	lb := lp.bars[edition+"/"+string(f)]
-	if lb == nil {
-		return nil
-	}
+// start adds an edition's bars, once, when it first reports a stage.
+func (lp *liveProgress) start(edition string) {
+	lp.adding.Lock()
+	defer lp.adding.Unlock()
 	lp.mu.Lock()
-	lb.status = status
+	skip := lp.started[edition] || lp.done[edition]
+	lp.started[edition] = true
 	lp.mu.Unlock()
+	if skip {
+		return
+	}
+	for _, f := range lp.formats {
+		lb := &liveBar{}
+		lb.status.Store(ptr("queued"))
+		name := fmt.Sprintf("%-*s %-*s", lp.width, edition, lp.fwidth, f)
+		lp.added++
+		lb.bar = lp.p.AddBar(liveTotal, mpb.BarWidth(liveBarWidth), mpb.BarPriority(lp.added), mpb.BarRemoveOnComplete(),
+			mpb.PrependDecorators(decor.Name(name, decor.WC{C: decor.DindentRight})),
+			mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return *lb.status.Load() })))
+		lp.mu.Lock()
+		lp.bars[edition+"/"+string(f)] = lb
+		lp.mu.Unlock()
+	}
+}
+
+// ptr returns a pointer to a copy of s.
+func ptr(s string) *string { return &s }
+
+func (lp *liveProgress) set(edition string, f publish.Format, status string) *liveBar {
+	lp.mu.Lock()
+	lb := lp.bars[edition+"/"+string(f)]
+	lp.mu.Unlock()
+	if lb != nil && status != "" {
+		lb.status.Store(ptr(status))
+	}
 	return lb
+}
+
+// finish counts an edition done, once, and reports whether it was not done before.
+func (lp *liveProgress) finish(edition string) bool {
+	lp.mu.Lock()
+	first := !lp.done[edition]
+	lp.done[edition] = true
+	lp.mu.Unlock()
+	if first {
+		lp.ndone.Add(1)
+		lp.total.Increment()
+	}
+	return first
 }
 
 // Stage moves a bar on.
 func (lp *liveProgress) Stage(edition string, f publish.Format, s publish.Stage) {
+	lp.start(edition)
 	if lb := lp.set(edition, f, string(s)); lb != nil {
 		lb.bar.SetCurrent(liveSteps[s])
 	}
 }
 
-// Committed completes an edition's bars with what they wrote: a format that wrote more than
-// one file (print: the interior and the cover) lists them all. An edition's bar of a format
-// that wrote nothing (print, refused for a draft) says so.
+// Committed ends an edition's bars and prints, above the live area, a line for each of its
+// formats with what it wrote: a format that wrote more than one file (print: the interior
+// and the cover) sums their sizes and pages ("425+61 KiB, 76+1 pages"); print, refused for
+// a draft, says so.
 func (lp *liveProgress) Committed(outs []publish.Output) {
 	if len(outs) == 0 {
 		return
 	}
-	wrote := map[publish.Format][]string{}
-	took := map[publish.Format]time.Duration{}
-	for _, o := range outs {
-		wrote[o.Format] = append(wrote[o.Format], size(o.Bytes)+pagesOf(o, ", "))
-		took[o.Format] = max(took[o.Format], o.Duration)
-	}
 	edition := outs[0].Edition
-	for key, lb := range lp.bars {
-		if editionOf(key) != edition {
+	lp.start(edition)
+	var lines strings.Builder
+	var ends []func()
+	for _, f := range lp.formats {
+		lb := lp.set(edition, f, "")
+		if lb == nil {
 			continue
 		}
-		f := publish.Format(lastPart(key))
-		files, ok := wrote[f]
-		if !ok { // only print is left out, for a draft: the build says why after the display
-			lp.set(edition, f, "not printed: a draft (see below)")
-			lb.bar.Abort(false)
+		var files []publish.Output
+		for _, o := range outs {
+			if o.Format == f {
+				files = append(files, o)
+			}
+		}
+		if len(files) == 0 { // only print is left out, for a draft: the build says why after the display
+			lines.WriteString(lp.line(edition, f, false, "not printed: a draft (see below)"))
+			ends = append(ends, func() { lb.bar.Abort(true) })
 			continue
 		}
-		lp.set(edition, f, fmt.Sprintf("%s in %v", strings.Join(files, " + "), took[f].Round(time.Millisecond)))
-		lb.bar.SetCurrent(liveTotal)
+		lines.WriteString(lp.line(edition, f, true, wroteStatus(files)))
+		ends = append(ends, func() { lb.bar.SetCurrent(liveTotal) })
 	}
+	lp.p.Write([]byte(lines.String()))
+	for _, end := range ends {
+		end()
+	}
+	lp.finish(edition)
 }
 
-// Failed stops an edition's bars with the reason.
+// line is the line printed above the live area for a format of an edition that is done: its
+// name, a full or an empty bar, and the status.
+func (lp *liveProgress) line(edition string, f publish.Format, full bool, status string) string {
+	fill := "-"
+	if full {
+		fill = "="
+	}
+	return fmt.Sprintf("%-*s %-*s [%s] %s\n", lp.width, edition, lp.fwidth, f, strings.Repeat(fill, liveBarWidth-2), status)
+}
+
+// wroteStatus says what the files of one format of an edition are: their sizes, pages and
+// the longest time, "450 KiB, 74 pages in 119ms" or "425+61 KiB, 76+1 pages in 54ms".
+func wroteStatus(files []publish.Output) string {
+	var sizes, pages []string
+	var took time.Duration
+	kib := true // every size in KiB: the unit once, at the end
+	for _, o := range files {
+		sizes = append(sizes, size(o.Bytes))
+		kib = kib && strings.HasSuffix(sizes[len(sizes)-1], " KiB")
+		if o.Pages > 0 {
+			pages = append(pages, fmt.Sprint(o.Pages))
+		}
+		took = max(took, o.Duration)
+	}
+	if kib {
+		for i := range sizes[:len(sizes)-1] {
+			sizes[i] = strings.TrimSuffix(sizes[i], " KiB")
+		}
+	}
+	s := strings.Join(sizes, "+")
+	switch {
+	case len(pages) == 1 && pages[0] == "1":
+		s += ", 1 page"
+	case len(pages) > 0:
+		s += ", " + strings.Join(pages, "+") + " pages"
+	}
+	return fmt.Sprintf("%s in %v", s, took.Round(time.Millisecond))
+}
+
+// Failed ends an edition's bars, when they were shown, and prints that it failed above
+// the live area; an edition stopped before it started (interrupted, or failed to load)
+// only counts as done.
 func (lp *liveProgress) Failed(f publish.Failure) {
-	for key, lb := range lp.bars {
-		if editionOf(key) != f.Edition {
-			continue
-		}
-		lp.set(f.Edition, publish.Format(lastPart(key)), "failed")
-		lb.bar.Abort(false)
-	}
-}
-
-// editionOf is the edition of a bar's key, edition/format.
-func editionOf(key string) string { return key[:len(key)-len(lastPart(key))-1] }
-
-func lastPart(key string) string {
-	for i := len(key) - 1; i >= 0; i-- {
-		if key[i] == '/' {
-			return key[i+1:]
+	lp.mu.Lock()
+	var bars []*liveBar
+	var lines strings.Builder
+	for _, fm := range lp.formats {
+		if lb := lp.bars[f.Edition+"/"+string(fm)]; lb != nil && !lb.bar.AbortedOrCompleted() {
+			bars = append(bars, lb)
+			lines.WriteString(lp.line(f.Edition, fm, false, "failed (see below)"))
 		}
 	}
-	return key
+	lp.mu.Unlock()
+	if len(bars) > 0 {
+		lp.p.Write([]byte(lines.String()))
+	}
+	for _, lb := range bars {
+		lb.bar.Abort(true)
+	}
+	lp.finish(f.Edition)
 }
 
 // wait ends the display once every bar is complete or stopped.
 func (lp *liveProgress) wait() {
+	lp.mu.Lock()
+	bars := make([]*liveBar, 0, len(lp.bars))
 	for _, lb := range lp.bars {
+		bars = append(bars, lb)
+	}
+	lp.mu.Unlock()
+	for _, lb := range bars {
 		if !lb.bar.AbortedOrCompleted() {
 			lb.bar.Abort(false)
 		}
+	}
+	if !lp.total.Completed() {
+		lp.total.Abort(false)
 	}
 	lp.p.Wait()
 }
