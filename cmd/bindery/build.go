@@ -141,8 +141,8 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	out := newBuildOutput(cmd)
-	if !out.quiet && !out.json {
-		fmt.Fprintln(out.w, src.proj.Describe())
+	if !out.quiet {
+		fmt.Fprintln(out.progressWriter(), src.proj.Describe()) // stderr with --json, whose stdout is the document
 	}
 	if src.proj.Source != project.Embedded {
 		if err := checkOutDir(opts.OutDir, src.prefix); err != nil {
