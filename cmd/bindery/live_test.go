@@ -56,13 +56,7 @@ func TestLiveProgress(t *testing.T) {
 // size (no bar of an edition not started, none left running of one done), and every
 // edition ends above it.
 func TestLiveProgressHeight(t *testing.T) {
-	var buf bytes.Buffer
-	formats := []publish.Format{publish.PDF, publish.EPUB}
-	var names []string
-	for i := range 60 {
-		names = append(names, fmt.Sprintf("report-%02d-en", i))
-	}
-	lp := newLiveProgress(&buf, names, formats)
+	lp, buf, names, formats := pdfEPUBDisplay("report-%02d-en", 60)
 	live := func() int {
 		lp.mu.Lock()
 		defer lp.mu.Unlock()
@@ -98,13 +92,7 @@ func TestLiveProgressHeight(t *testing.T) {
 // does): it must finish, with every edition done (a decorator that took the lock held
 // while bars were added, which waits for mpb's render, once stopped a build for good).
 func TestLiveProgressConcurrent(t *testing.T) {
-	var buf bytes.Buffer
-	formats := []publish.Format{publish.PDF, publish.EPUB}
-	var names []string
-	for i := range 40 {
-		names = append(names, fmt.Sprintf("r%02d-en", i))
-	}
-	lp := newLiveProgress(&buf, names, formats)
+	lp, buf, names, formats := pdfEPUBDisplay("r%02d-en", 40)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -142,4 +130,16 @@ func TestLiveProgressConcurrent(t *testing.T) {
 	if !strings.Contains(buf.String(), "40 of 40 done") {
 		t.Errorf("not every edition done:\n%s", buf.String())
 	}
+}
+
+// pdfEPUBDisplay returns a display of n editions in PDF and EPUB, named by a format with
+// the number in it, writing into the buffer it returns.
+func pdfEPUBDisplay(format string, n int) (*liveProgress, *bytes.Buffer, []string, []publish.Format) {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf(format, i)
+	}
+	formats := []publish.Format{publish.PDF, publish.EPUB}
+	buf := &bytes.Buffer{}
+	return newLiveProgress(buf, names, formats), buf, names, formats
 }
