@@ -93,18 +93,18 @@ func (e *edition) renderPrint() ([]pending, *RefusedError, error) {
 	}
 	var files []pending
 	for _, f := range []struct {
-		suffix string
-		render func(io.Writer) error
-		pages  int
+		suffix, part string
+		render       func(io.Writer) error
+		pages        int
 	}{
-		{"-print.pdf", func(w io.Writer) error { return doc.WritePrintPDF(w, intent) }, pages},
-		{"-cover.pdf", func(w io.Writer) error {
+		{"-print.pdf", Interior, func(w io.Writer) error { return doc.WritePrintPDF(w, intent) }, pages},
+		{"-cover.pdf", CoverPart, func(w io.Writer) error {
 			return design.WritePDF(w, ed, cover.PDFOptions{Intent: intent, CropMarks: opts.CropMarks, Modified: e.modified})
 		}, 1},
 	} {
 		p, err := e.writeFile(Print, ed.Name()+f.suffix, start, f.render)
 		if p.tmp != "" {
-			p.out.Pages = f.pages
+			p.out.Pages, p.out.Part = f.pages, f.part
 			files = append(files, p)
 		}
 		if err != nil {

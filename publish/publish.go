@@ -63,6 +63,7 @@ type Output struct {
 	Path     string        `json:"path"`
 	Bytes    int           `json:"bytes"`
 	Pages    int           `json:"pages,omitempty"` // PDF only
+	Part     string        `json:"part,omitempty"`  // print only: Interior or CoverPart
 	Warnings int           `json:"warnings"`        // the edition's warnings (bindery check lists them)
 	Duration time.Duration `json:"-"`
 	Seconds  float64       `json:"seconds"` // Duration in seconds, for JSON readers
@@ -71,6 +72,12 @@ type Output struct {
 	// counts them too.
 	Diagnostics book.Diagnostics `json:"diagnostics,omitempty"`
 }
+
+// The parts of the print format, each a file of its own (Output.Part).
+const (
+	Interior  = "interior" // <edition>-print.pdf
+	CoverPart = "cover"    // <edition>-cover.pdf, with spine and barcode
+)
 
 // Failure is an edition that was not built (or a problem outside any edition), and why.
 type Failure struct {

@@ -157,7 +157,7 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 		tw := tabwriter.NewWriter(o.w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "edition\tformat\tpages\tsize\ttime\twarnings\t\tpath")
 		for _, out := range res.Outputs {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2fs\t%d\t\t%s\n", out.Edition, out.Format, pagesCell(out),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2fs\t%d\t\t%s\n", out.Edition, formatCell(out), pagesCell(out),
 				size(out.Bytes), out.Seconds, out.Warnings, out.Path)
 		}
 		tw.Flush()
@@ -256,6 +256,14 @@ func pagesOf(out publish.Output, sep string) string {
 		return ""
 	}
 	return sep + count(out.Pages, "page")
+}
+
+// formatCell is the table's format: print's cover says "cover", its interior "print".
+func formatCell(out publish.Output) string {
+	if out.Part == publish.CoverPart {
+		return "cover"
+	}
+	return string(out.Format)
 }
 
 // pagesCell is the table's page count, "-" for an EPUB.
