@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,17 @@ func TestBuildPrint(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Error(err)
 		}
+	}
+	// The two files of print say which part they are, in the JSON and in the table.
+	code, stdout, _ = runCLI("build", "--format", "print", "--lang", "en", "--json", "--out", out, dir)
+	var res struct{ Outputs []struct{ Path, Format, Part string } }
+	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || len(res.Outputs) != 2 ||
+		res.Outputs[0].Part != "interior" || !strings.HasSuffix(res.Outputs[0].Path, "-print.pdf") ||
+		res.Outputs[1].Part != "cover" || !strings.HasSuffix(res.Outputs[1].Path, "-cover.pdf") || res.Outputs[1].Format != "print" {
+		t.Errorf("--json: exit %d %v %+v", code, err, res.Outputs)
+	}
+	if _, stdout, _ = runCLI("build", "--format", "print", "--lang", "en", "--out", out, dir); !strings.Contains(stdout, "   cover      1 ") {
+		t.Errorf("the table does not call the cover so:\n%s", stdout)
 	}
 	good, bad := filepath.Join(out, "fogra39.icc"), filepath.Join(out, "bad.icc")
 	os.WriteFile(good, icc.FOGRA39(), 0o644)
