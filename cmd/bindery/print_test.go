@@ -34,7 +34,9 @@ func TestBuildPrint(t *testing.T) {
 	}
 	// The two files of print say which part they are, in the JSON and in the table.
 	code, stdout, _ = runCLI("build", "--format", "print", "--lang", "en", "--json", "--out", out, dir)
-	var res struct{ Outputs []struct{ Path, Format, Part string } }
+	var res struct {
+		Outputs []struct{ Path, Format, Part string }
+	}
 	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || len(res.Outputs) != 2 ||
 		res.Outputs[0].Part != "interior" || !strings.HasSuffix(res.Outputs[0].Path, "-print.pdf") ||
 		res.Outputs[1].Part != "cover" || !strings.HasSuffix(res.Outputs[1].Path, "-cover.pdf") || res.Outputs[1].Format != "print" {
