@@ -128,3 +128,21 @@ func TestParsedOnce(t *testing.T) {
 		t.Errorf("second build parsed again: fonts %d -> %d, patterns %d -> %d", f, fonts.Parses(), h, hyphen.Parses())
 	}
 }
+
+// TestInterruptedReadsNoMore: a build interrupted before an edition's turn does not read
+// the editions Load left for their turn; each is reported interrupted.
+func TestInterruptedReadsNoMore(t *testing.T) {
+	b, _ := Load(cleanFS(t), "", nil, 0)
+	reads := 0
+	reload := b.Reload
+	b.Reload = func(report, lang string) (*book.Edition, book.Diagnostics) {
+		reads++
+		return reload(report, lang)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res := Run(ctx, b, Options{OutDir: t.TempDir(), Formats: pdfEPUB})
+	if reads != 0 || len(res.Failures) != 2 || !res.Failures[0].Interrupted() || !res.Failures[1].Interrupted() {
+		t.Errorf("%d editions read, failures %v", reads, res.Failures)
+	}
+}
