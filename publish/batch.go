@@ -86,6 +86,11 @@ func Triage(lib *book.Library, ds book.Diagnostics, prefix string) Batch {
 func hasErrors(ds book.Diagnostics) bool { errs, _ := ds.Count(); return errs > 0 }
 
 // place returns the report and language folder a diagnostic's file lies in.
+// Place returns the report and language folder that a diagnostic's file lies in, under the
+// content tree shown as prefix: both for an edition's file, the report alone for its
+// report.yaml, neither for the tree itself.
+func Place(file, prefix string) (report, lang string) { return place(file, prefix) }
+
 func place(file, prefix string) (report, lang string) {
 	rel := file
 	if prefix != "" {

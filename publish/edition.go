@@ -33,8 +33,9 @@ const (
 type Progress interface {
 	// Stage says that a format of an edition entered a stage.
 	Stage(edition string, f Format, s Stage)
-	// Committed says that an edition's files are in place.
-	Committed(outs []Output)
+	// Committed says that an edition's files are in place: outs, which may be none (print
+	// alone, refused for a draft).
+	Committed(edition string, outs []Output)
 	// Failed says that an edition (or one of its formats) failed; nothing of it was written.
 	Failed(f Failure)
 }
@@ -105,7 +106,7 @@ func buildEdition(ctx context.Context, ed *book.Edition, opts Options, warnings 
 		outs[i] = p.out
 	}
 	if opts.Progress != nil {
-		opts.Progress.Committed(outs)
+		opts.Progress.Committed(ed.Name(), outs)
 	}
 	return outs, refused, nil
 }

@@ -38,11 +38,15 @@ func Load(fsys fs.FS, prefix string, keep func(report, lang string) bool, keepBy
 	b := Triage(lib, ds, prefix)
 	if len(later) > 0 {
 		b.Dropped = later
+		seen := map[book.Diagnostic]bool{} // the tree's, which LoadEdition finds again in a report manifest
+		for _, d := range tree {
+			seen[d] = true
+		}
 		b.Reload = func(report, lang string) (*book.Edition, book.Diagnostics) {
 			ed, eds := book.LoadEdition(fsys, prefix, report, lang)
-			own := eds[:0:0] // the report manifest's were read with the tree
+			own := eds[:0:0] // the edition's, and its report's that only merging it finds (print:)
 			for _, d := range eds {
-				if _, l := place(d.Pos.File, prefix); l != "" {
+				if !seen[d] {
 					own = append(own, d)
 				}
 			}

@@ -146,3 +146,24 @@ func TestInterruptedReadsNoMore(t *testing.T) {
 		t.Errorf("%d editions read, failures %v", reads, res.Failures)
 	}
 }
+
+// TestLateEditionReportErrors: a report's print: block is checked when each of its editions
+// is merged with it, so an edition Load leaves for its turn must fail on an error there as
+// one Load reads does, with the error at its place in report.yaml.
+func TestLateEditionReportErrors(t *testing.T) {
+	for _, keep := range []int{KeepBytes, 0} {
+		fsys := cleanFS(t)
+		rm := fsys["demo/report.yaml"]
+		fsys["demo/report.yaml"] = &fstest.MapFile{Data: append(slices.Clone(rm.Data), "print: {caliper: 5mm}\n"...)}
+		b, _ := Load(fsys, "", nil, keep)
+		res := Run(context.Background(), b, Options{OutDir: t.TempDir(), Formats: pdfEPUB})
+		if len(res.Outputs) != 0 || len(res.Failures) != 2 {
+			t.Fatalf("keep %d: outputs %v, failures %v", keep, res.Outputs, res.Failures)
+		}
+		for _, f := range res.Failures {
+			if !strings.Contains(f.Reason, "demo/report.yaml:") || !strings.Contains(f.Reason, "print: caliper") {
+				t.Errorf("keep %d: %s failed with %q", keep, f.Edition, f.Reason)
+			}
+		}
+	}
+}

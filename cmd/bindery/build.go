@@ -158,6 +158,7 @@ func runBuild(ctx context.Context, cmd *cli.Command) error {
 	for _, d := range src.proj.Warnings {
 		fmt.Fprintln(out.errw, d)
 	}
+	out.prefix = src.prefix
 	out.loadProblems(ds, batch)
 	if len(batch.Editions) == 0 && len(batch.Failures) == 0 {
 		if shard := cmd.String("shard"); shard != "" { // a share may be empty: a CI job with nothing to do
@@ -224,9 +225,9 @@ func checkHint(manuscript, layout int) string {
 	case layout == 0:
 		return " (bindery check lists them)"
 	case manuscript == 0:
-		return " (of the PDF layout, listed above)"
+		return " (found while rendering, listed above)"
 	}
-	return fmt.Sprintf(" (%d of the manuscripts, which bindery check lists; %d of the PDF layout, listed above)", manuscript, layout)
+	return fmt.Sprintf(" (%d of the manuscripts, which bindery check lists; %d found while rendering, listed above)", manuscript, layout)
 }
 
 // reportRender prints the renderers' warnings the way check prints the content's:

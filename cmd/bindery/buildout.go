@@ -23,7 +23,12 @@ type buildOutput struct {
 	w, errw              io.Writer
 	quiet, verbose, json bool
 	live                 *liveProgress
-	mu                   sync.Mutex
+	// The load's diagnostics, the content tree's prefix and the report of every edition, to
+	// count the warnings of the editions the summary speaks of (manuscriptWarnings).
+	loaded  book.Diagnostics
+	prefix  string
+	reports map[string]string
+	mu      sync.Mutex
 }
 
 func newBuildOutput(cmd *cli.Command) *buildOutput {
@@ -44,6 +49,17 @@ func (o *buildOutput) progressWriter() io.Writer {
 // warnings, with their places) and how many errors kept them from building; with
 // --verbose, the other editions' warnings too.
 func (o *buildOutput) loadProblems(all book.Diagnostics, b publish.Batch) {
+	o.loaded, o.reports = all, map[string]string{}
+	for _, ed := range b.Editions {
+		o.reports[ed.Name()] = ed.Report
+	}
+	for _, f := range b.Failures { // an edition that failed to load is known by its files
+		for _, d := range f.Diagnostics {
+			if r, l := publish.Place(d.Pos.File, o.prefix); l != "" && r+"-"+l == f.Edition {
+				o.reports[f.Edition] = r
+			}
+		}
+	}
 	shown := map[book.Diagnostic]bool{}
 	errs := 0
 	var names []string
@@ -123,7 +139,7 @@ func (p *plainProgress) Stage(edition string, f publish.Format, s publish.Stage)
 	}
 }
 
-func (p *plainProgress) Committed(outs []publish.Output) {
+func (p *plainProgress) Committed(_ string, outs []publish.Output) {
 	if p.o.quiet {
 		return
 	}
@@ -134,7 +150,7 @@ func (p *plainProgress) Committed(outs []publish.Output) {
 }
 
 func (p *plainProgress) Failed(f publish.Failure) {
-	if len(f.Diagnostics) == 0 { // load failures were printed with their diagnostics
+	if len(f.Diagnostics) == 0 && !f.Interrupted() { // load failures were printed with their diagnostics, the interrupted are counted at the end
 		p.o.line(p.o.errw, "failed %s", f.Error())
 	}
 }
@@ -168,7 +184,7 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 		}
 	}
 	if !o.quiet || len(res.Failures) > 0 {
-		manuscript, layout := warnings(res)
+		manuscript, layout := o.warnings(res)
 		fmt.Fprintf(o.w, "%s from %s in %s, %s%s%s\n", count(len(res.Outputs), "file"), count(editions(res), "edition"),
 			seconds(took), count(manuscript+layout, "warning"), checkHint(manuscript, layout), failedNote(res))
 	}
@@ -176,20 +192,36 @@ func (o *buildOutput) summary(res publish.Result, took time.Duration) {
 
 // warnings counts the warnings of the editions the summary speaks of: those that wrote
 // files and those that failed for their content (not the interrupted). manuscript counts
-// those of the manuscripts, which bindery check lists too, once an edition; layout those
-// the renderers found (Output.Diagnostics).
-func warnings(res publish.Result) (manuscript, layout int) {
-	seen := map[string]bool{}
-	for _, out := range res.Outputs {
-		if !seen[out.Edition] { // Output.Warnings counts the edition's own with the file's
-			seen[out.Edition] = true
-			manuscript += out.Warnings - len(out.Diagnostics)
+// those of the manuscripts, as bindery check lists them (each once: a report.yaml's once for
+// its report); layout those the renderers found (Output.Diagnostics).
+func (o *buildOutput) warnings(res publish.Result) (manuscript, layout int) {
+	spoken, reports := map[string]bool{}, map[string]bool{}
+	speak := func(edition string) {
+		spoken[edition] = true
+		if r, ok := o.reports[edition]; ok {
+			reports[r] = true
 		}
+	}
+	for _, out := range res.Outputs {
+		speak(out.Edition)
 		layout += len(out.Diagnostics)
 	}
 	for _, f := range res.Failures {
-		_, w := f.Diagnostics.Count()
-		manuscript += w
+		if len(f.Diagnostics) > 0 {
+			speak(f.Edition)
+		}
+	}
+	for _, ds := range []book.Diagnostics{o.loaded, res.Read} {
+		for _, d := range ds {
+			if d.Severity == book.Error {
+				continue
+			}
+			switch report, lang := publish.Place(d.Pos.File, o.prefix); {
+			case lang != "" && spoken[report+"-"+lang], lang == "" && report != "" && reports[report],
+				report == "" && len(spoken) > 0:
+				manuscript++
+			}
+		}
 	}
 	return manuscript, layout
 }

@@ -44,27 +44,29 @@ func TestSummaryCounts(t *testing.T) {
 // interrupted is the failure of an edition an interrupt kept from building.
 func interrupted(edition string) publish.Failure { return publish.Interruption(edition) }
 
-// TestSummaryWarnings counts the warnings of the editions the summary speaks of: each
-// edition's own once (Output.Warnings repeats them on every file), the files' own, those
-// of an edition that failed for its content, none of an interrupted one.
+// TestSummaryWarnings counts the warnings of the editions the summary speaks of, as
+// bindery check lists them: each edition's own, its report's once however many editions
+// the report has, those of an edition read at its turn, of one that failed for its
+// content, none of an interrupted one; and the renderers' apart.
 func TestSummaryWarnings(t *testing.T) {
-	diags := func(n int) book.Diagnostics {
-		ds := make(book.Diagnostics, n)
-		for i := range ds {
-			ds[i].Severity = book.Warning
-		}
-		return ds
+	warn := func(file string) book.Diagnostic {
+		return book.Diagnostic{Pos: book.Pos{File: file, Line: 1, Col: 1}, Severity: book.Warning, Message: "w"}
 	}
+	o := &buildOutput{prefix: "c", reports: map[string]string{"a-en": "a", "a-kk": "a", "b-kk": "b", "d-ky": "d", "e-ru": "e"},
+		loaded: book.Diagnostics{warn("c/a/en/01.md"), warn("c/a/en/02.md"), warn("c/a/report.yaml"), warn("c/b/kk/01.md"),
+			warn("c/d/ky/01.md"), warn("c/d/report.yaml"), {Pos: book.Pos{File: "c/b/kk/01.md"}, Severity: book.Error}}}
 	res := publish.Result{
 		Outputs: []publish.Output{
-			{Edition: "a-en", Format: publish.PDF, Warnings: 5 + 2, Diagnostics: diags(2)},
-			{Edition: "a-en", Format: publish.EPUB, Warnings: 5},
-			{Edition: "b-kk", Format: publish.EPUB, Warnings: 1},
+			{Edition: "a-en", Format: publish.PDF, Diagnostics: book.Diagnostics{warn("c/a/en/01.md"), warn("c/a/en/02.md")}},
+			{Edition: "a-en", Format: publish.EPUB},
+			{Edition: "a-kk", Format: publish.EPUB},
 		},
-		Failures: []publish.Failure{{Edition: "c-ru", Reason: "x", Diagnostics: append(diags(3), book.Diagnostic{Severity: book.Error})}, interrupted("d-ky")},
+		Failures: []publish.Failure{{Edition: "b-kk", Reason: "x", Diagnostics: book.Diagnostics{warn("c/b/kk/01.md")}},
+			interrupted("d-ky"), {Edition: "e-ru", Reason: "y", Diagnostics: book.Diagnostics{warn("c/e/ru/01.md")}}},
+		Read: book.Diagnostics{warn("c/e/ru/01.md")},
 	}
-	if m, l := warnings(res); m != 5+1+3 || l != 2 {
-		t.Errorf("warnings %d of the manuscripts and %d of the layout, want 9 and 2", m, l)
+	if m, l := o.warnings(res); m != 2+1+1+1 || l != 2 {
+		t.Errorf("warnings %d of the manuscripts and %d found rendering, want 5 and 2", m, l)
 	}
 	for d, want := range map[time.Duration]string{702 * time.Millisecond: "702ms", 4840 * time.Millisecond: "4.84s", 4692 * time.Millisecond: "4.69s"} {
 		if got := seconds(d); got != want {

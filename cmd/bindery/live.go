@@ -144,13 +144,9 @@ func (lp *liveProgress) Stage(edition string, f publish.Format, s publish.Stage)
 
 // Committed ends an edition's bars and prints, above the live area, a line for each of its
 // formats with what it wrote: a format that wrote more than one file (print: the interior
-// and the cover) sums their sizes and pages ("425+61 KiB, 76+1 pages"); print, refused for
-// a draft, says so.
-func (lp *liveProgress) Committed(outs []publish.Output) {
-	if len(outs) == 0 {
-		return
-	}
-	edition := outs[0].Edition
+// and the cover) sums their sizes and pages ("425+61 KiB, 76+1 pages"); print, refused (a
+// draft, notes missing), says it was not printed.
+func (lp *liveProgress) Committed(edition string, outs []publish.Output) {
 	lp.start(edition)
 	var lines strings.Builder
 	var ends []func()
@@ -165,8 +161,8 @@ func (lp *liveProgress) Committed(outs []publish.Output) {
 				files = append(files, o)
 			}
 		}
-		if len(files) == 0 { // only print is left out, for a draft: the build says why after the display
-			lines.WriteString(lp.line(edition, f, false, "not printed: a draft (see below)"))
+		if len(files) == 0 { // only print is left out (a draft, notes missing): the build says why after the display
+			lines.WriteString(lp.line(edition, f, false, "not printed (see below)"))
 			ends = append(ends, func() { lb.bar.Abort(true) })
 			continue
 		}
@@ -223,16 +219,27 @@ func wroteStatus(files []publish.Output) string {
 // the live area; an edition stopped before it started (interrupted, or failed to load)
 // only counts as done.
 func (lp *liveProgress) Failed(f publish.Failure) {
+	status := "failed (see below)"
+	if f.Interrupted() {
+		status = "interrupted"
+	}
 	lp.mu.Lock()
-	var bars []*liveBar
-	var lines strings.Builder
+	var shown []*liveBar
+	var formats []publish.Format
 	for _, fm := range lp.formats {
-		if lb := lp.bars[f.Edition+"/"+string(fm)]; lb != nil && !lb.bar.AbortedOrCompleted() {
-			bars = append(bars, lb)
-			lines.WriteString(lp.line(f.Edition, fm, false, "failed (see below)"))
+		if lb := lp.bars[f.Edition+"/"+string(fm)]; lb != nil {
+			shown, formats = append(shown, lb), append(formats, fm)
 		}
 	}
 	lp.mu.Unlock()
+	var bars []*liveBar
+	var lines strings.Builder
+	for i, lb := range shown { // mpb is asked with mu released
+		if !lb.bar.AbortedOrCompleted() {
+			bars = append(bars, lb)
+			lines.WriteString(lp.line(f.Edition, formats[i], false, status))
+		}
+	}
 	if len(bars) > 0 {
 		lp.p.Write([]byte(lines.String()))
 	}

@@ -21,14 +21,14 @@ func TestLiveProgress(t *testing.T) {
 	formats := []publish.Format{publish.PDF, publish.EPUB, publish.Print}
 	lp := newLiveProgress(&buf, []string{"a-en", "b-kk", "c-ru", "d-ky"}, formats)
 	lp.Stage("a-en", publish.PDF, publish.Setting)
-	lp.Committed([]publish.Output{
+	lp.Committed("a-en", []publish.Output{
 		{Edition: "a-en", Format: publish.PDF, Bytes: 2048, Pages: 12, Duration: 30 * time.Millisecond},
 		{Edition: "a-en", Format: publish.EPUB, Bytes: 1024, Duration: 20 * time.Millisecond},
 		{Edition: "a-en", Format: publish.Print, Bytes: 3072, Pages: 14, Duration: 40 * time.Millisecond},
 		{Edition: "a-en", Format: publish.Print, Bytes: 1024, Pages: 1, Duration: 41 * time.Millisecond},
 	})
 	lp.Stage("b-kk", publish.PDF, publish.Setting)
-	lp.Committed([]publish.Output{
+	lp.Committed("b-kk", []publish.Output{
 		{Edition: "b-kk", Format: publish.PDF, Bytes: 1024, Pages: 3, Duration: time.Millisecond},
 		{Edition: "b-kk", Format: publish.EPUB, Bytes: 1024, Duration: time.Millisecond},
 	})
@@ -40,7 +40,7 @@ func TestLiveProgress(t *testing.T) {
 	for _, want := range []string{
 		"a-en pdf   [", "a-en print [", // the format names padded to the longest
 		"2 KiB, 12 pages in 30ms", "1 KiB in 20ms", "3+1 KiB, 14+1 pages in 41ms",
-		"b-kk print [", "not printed: a draft (see below)", "c-ru epub  [", "failed", "4 of 4 done",
+		"b-kk print [", "not printed (see below)", "c-ru epub  [", "failed", "4 of 4 done",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("display lacks %q:\n%s", want, out)
@@ -73,7 +73,7 @@ func TestLiveProgressHeight(t *testing.T) {
 		if n := live(); n != len(formats) {
 			t.Fatalf("%s in flight: %d bars running, want %d", ed, n, len(formats))
 		}
-		lp.Committed([]publish.Output{{Edition: ed, Format: publish.PDF, Bytes: 1024, Pages: 2}, {Edition: ed, Format: publish.EPUB, Bytes: 1024}})
+		lp.Committed(ed, []publish.Output{{Edition: ed, Format: publish.PDF, Bytes: 1024, Pages: 2}, {Edition: ed, Format: publish.EPUB, Bytes: 1024}})
 	}
 	lp.wait()
 	out := buf.String()
@@ -111,7 +111,7 @@ func TestLiveProgressConcurrent(t *testing.T) {
 						})
 					}
 					inner.Wait()
-					lp.Committed([]publish.Output{{Edition: ed, Format: publish.PDF, Bytes: 1024, Pages: 2}, {Edition: ed, Format: publish.EPUB, Bytes: 1024}})
+					lp.Committed(ed, []publish.Output{{Edition: ed, Format: publish.PDF, Bytes: 1024, Pages: 2}, {Edition: ed, Format: publish.EPUB, Bytes: 1024}})
 				}
 			})
 		}
@@ -142,4 +142,16 @@ func pdfEPUBDisplay(format string, n int) (*liveProgress, *bytes.Buffer, []strin
 	formats := []publish.Format{publish.PDF, publish.EPUB}
 	buf := &bytes.Buffer{}
 	return newLiveProgress(buf, names, formats), buf, names, formats
+}
+
+// TestLivePrintOnlyRefused: with print alone, a draft refused before any stage writes
+// nothing, and its edition still ends done, with its line.
+func TestLivePrintOnlyRefused(t *testing.T) {
+	var buf bytes.Buffer
+	lp := newLiveProgress(&buf, []string{"x-ky"}, []publish.Format{publish.Print})
+	lp.Committed("x-ky", nil)
+	lp.wait()
+	if out := buf.String(); !strings.Contains(out, "x-ky print [") || !strings.Contains(out, "not printed (see below)") || !strings.Contains(out, "1 of 1 done") {
+		t.Errorf("display:\n%s", out)
+	}
 }
