@@ -24,7 +24,7 @@ type buildOutput struct {
 	quiet, verbose, json bool
 	live                 *liveProgress
 	// The load's diagnostics, the content tree's prefix and the report of every edition, to
-	// count the warnings of the editions the summary speaks of (manuscriptWarnings).
+	// count the warnings of the editions the summary speaks of (warnings).
 	loaded  book.Diagnostics
 	prefix  string
 	reports map[string]string

@@ -45,6 +45,9 @@ type liveBar struct {
 	status atomic.Pointer[string]
 }
 
+// setStatus changes what the bar says.
+func (lb *liveBar) setStatus(s string) { lb.status.Store(&s) }
+
 // liveSteps are the steps of a bar: typesetting, writing, rendered, in place.
 var liveSteps = map[publish.Stage]int64{publish.Setting: 1, publish.Writing: 2, publish.Rendered: 3}
 
@@ -96,7 +99,7 @@ func (lp *liveProgress) start(edition string) {
 	}
 	for _, f := range lp.formats {
 		lb := &liveBar{}
-		lb.status.Store(ptr("queued"))
+		lb.setStatus("queued")
 		name := fmt.Sprintf("%-*s %-*s", lp.width, edition, lp.fwidth, f)
 		lp.added++
 		lb.bar = lp.p.AddBar(liveTotal, mpb.BarWidth(liveBarWidth), mpb.BarPriority(lp.added), mpb.BarRemoveOnComplete(),
@@ -108,21 +111,15 @@ func (lp *liveProgress) start(edition string) {
 	}
 }
 
-// ptr returns a pointer to a copy of s.
-func ptr(s string) *string { return &s }
-
-func (lp *liveProgress) set(edition string, f publish.Format, status string) *liveBar {
+// bar returns the bar of an edition's format, nil when it has none.
+func (lp *liveProgress) bar(edition string, f publish.Format) *liveBar {
 	lp.mu.Lock()
-	lb := lp.bars[edition+"/"+string(f)]
-	lp.mu.Unlock()
-	if lb != nil && status != "" {
-		lb.status.Store(ptr(status))
-	}
-	return lb
+	defer lp.mu.Unlock()
+	return lp.bars[edition+"/"+string(f)]
 }
 
-// finish counts an edition done, once, and reports whether it was not done before.
-func (lp *liveProgress) finish(edition string) bool {
+// finish counts an edition done, once.
+func (lp *liveProgress) finish(edition string) {
 	lp.mu.Lock()
 	first := !lp.done[edition]
 	lp.done[edition] = true
@@ -131,13 +128,13 @@ func (lp *liveProgress) finish(edition string) bool {
 		lp.ndone.Add(1)
 		lp.total.Increment()
 	}
-	return first
 }
 
 // Stage moves a bar on.
 func (lp *liveProgress) Stage(edition string, f publish.Format, s publish.Stage) {
 	lp.start(edition)
-	if lb := lp.set(edition, f, string(s)); lb != nil {
+	if lb := lp.bar(edition, f); lb != nil {
+		lb.setStatus(string(s))
 		lb.bar.SetCurrent(liveSteps[s])
 	}
 }
@@ -151,7 +148,7 @@ func (lp *liveProgress) Committed(edition string, outs []publish.Output) {
 	var lines strings.Builder
 	var ends []func()
 	for _, f := range lp.formats {
-		lb := lp.set(edition, f, "")
+		lb := lp.bar(edition, f)
 		if lb == nil {
 			continue
 		}
@@ -223,21 +220,12 @@ func (lp *liveProgress) Failed(f publish.Failure) {
 	if f.Interrupted() {
 		status = "interrupted"
 	}
-	lp.mu.Lock()
-	var shown []*liveBar
-	var formats []publish.Format
-	for _, fm := range lp.formats {
-		if lb := lp.bars[f.Edition+"/"+string(fm)]; lb != nil {
-			shown, formats = append(shown, lb), append(formats, fm)
-		}
-	}
-	lp.mu.Unlock()
 	var bars []*liveBar
 	var lines strings.Builder
-	for i, lb := range shown { // mpb is asked with mu released
-		if !lb.bar.AbortedOrCompleted() {
+	for _, fm := range lp.formats {
+		if lb := lp.bar(f.Edition, fm); lb != nil && !lb.bar.AbortedOrCompleted() { // mpb asked with mu released
 			bars = append(bars, lb)
-			lines.WriteString(lp.line(f.Edition, formats[i], false, status))
+			lines.WriteString(lp.line(f.Edition, fm, false, status))
 		}
 	}
 	if len(bars) > 0 {
